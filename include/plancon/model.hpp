@@ -1,0 +1,176 @@
+// The plan model: what one source document says, independent of its layout.
+// A Plan holds priorities, actions, findings (areas for improvement) and
+// appendix tables, and accounts for every row of every sheet it came from.
+// Every derived value sits beside the words as written.
+#pragma once
+
+#include "plancon/grid.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plancon {
+
+// Where a thing came from. row is 1-based, as a user sees it.
+struct Provenance {
+    std::string file;   // as given on the command line
+    std::string sheet;
+    std::uint32_t row = 0;
+    friend bool operator==(const Provenance&, const Provenance&) = default;
+};
+std::string to_string(const Provenance& p);  // "file|sheet|row"
+
+// A value that was not on the action's own row: filled from a merged cell
+// spanning several rows, or from a heading cell above the block.
+struct FilledFrom {
+    std::string field;  // "outcome", "leads", "risks" ...
+    std::string cell;   // "A4" on the same sheet
+};
+
+struct Date {
+    int year = 0;
+    unsigned month = 0;
+    unsigned day = 0;
+    friend bool operator==(const Date&, const Date&) = default;
+    friend auto operator<=>(const Date&, const Date&) = default;
+};
+std::string to_iso(const Date& d);  // "2020-03-31"
+
+// A due date as written and what can honestly be derived from it.
+struct Due {
+    enum class Kind : std::uint8_t {
+        None,        // nothing written
+        Date,        // date holds the derived due date
+        Immediate,   // "Immediate", "Immediately": no date, never guessed
+        Ongoing,     // "Ongoing", "Continuous", "Immediate & Continuous"
+        Unreadable,  // words kept, a warning raised
+    };
+    Kind kind = Kind::None;
+    std::string as_written;
+    std::optional<Date> date;
+    std::optional<Date> review;      // "First review of progress September 2016"
+    std::string recurrence;          // "six monthly", "annually", "quarterly" ...
+    std::string basis;               // how the date was derived: "financial year 2019/20" ...
+};
+std::string_view to_string(Due::Kind k);
+
+// One status vocabulary for every tracker.
+enum class Status : std::uint8_t { Unknown, NotStarted, OnTrack, Slippage, OffTrack, Overdue, Complete, Cancelled };
+std::string_view to_string(Status s);  // "Not started", "On track", ... ("" for Unknown)
+
+struct Lead {
+    enum class Kind : std::uint8_t { Person, Post, Body };
+    std::string name;        // expanded through the alias table: "Council Management Team"
+    std::string as_written;  // "CMT"
+    Kind kind = Kind::Body;
+    friend bool operator==(const Lead&, const Lead&) = default;
+};
+std::string_view to_string(Lead::Kind k);
+
+// A reference to a priority or action named in free text
+// ("Linked to Improvement Actions 4 and 5" gives two links).
+struct Link {
+    std::string target;      // "Improvement Action 4", "2.3"
+    std::string as_written;  // the phrase it was read from
+};
+
+struct Action {
+    std::string ref;               // as written: "4.3", "1"
+    std::string text;              // normalised text
+    std::string text_as_written;
+    std::string outcome;
+    std::vector<Lead> leads;
+    std::string leads_as_written;
+    Due due;
+    Status status = Status::Unknown;
+    std::string status_as_written;
+    std::optional<double> percent_complete;  // 0..100
+    std::string progress;
+    std::string measures;           // measures / success criteria
+    std::string risks;              // risks / implications
+    std::string quality_indicators;
+    std::string page_ref;           // "Care Inspectorate Report Page No."
+    std::vector<Link> links;
+    std::string service;
+    int priority = -1;              // index in Plan::priorities, -1 when none
+    Provenance source;
+    std::vector<FilledFrom> filled_from;
+    // Columns the layout could not map to a field: header -> value, kept as written.
+    std::vector<std::pair<std::string, std::string>> extra;
+};
+
+struct Priority {
+    std::string ref;        // "1", "4", "AIM 3"
+    std::string kind;       // "improvement action", "area", "aim", "section", "theme"
+    std::string title;      // as written, without the ref
+    std::vector<std::string> points;  // bullet points under the heading
+    Provenance source;
+};
+
+// An area for improvement (seed 000 Appendix 1a): a finding, not an action,
+// kept with the actions it points at.
+struct Finding {
+    std::string theme;            // "LEADERSHIP"
+    std::string strength;
+    std::string text;             // the area for improvement
+    std::string planned_action;   // "CURRENT/PLANNED ACTION" as written
+    std::vector<Link> links;
+    Provenance source;
+};
+
+// Report appendix data that is not actions (inspection gradings, budgets):
+// kept as a typed table.
+struct AppendixTable {
+    std::string title;
+    std::vector<std::string> headers;
+    struct Row {
+        std::vector<std::string> values;  // as shown, one per header
+        Provenance source;
+    };
+    std::vector<Row> rows;
+    std::string sheet;
+};
+
+// What became of one input row. Every row of every sheet gets exactly one.
+struct RowRecord {
+    enum class Fate : std::uint8_t {
+        Action,    // became plan.actions[index]
+        Finding,   // became plan.findings[index]
+        Appendix,  // became a row of plan.appendices[index]
+        Priority,  // a priority heading: plan.priorities[index]
+        Heading,   // a title, section or theme row with no priority of its own
+        Header,    // a table header (first or repeated)
+        Blank,
+        Skipped,   // reason says why
+    };
+    Provenance source;
+    Fate fate = Fate::Blank;
+    int index = -1;
+    std::string reason;
+};
+std::string_view to_string(RowRecord::Fate f);
+
+struct Warning {
+    Provenance source;  // row 0 when it concerns a whole sheet or file
+    std::string message;
+};
+
+struct SourceDocument {
+    std::string file;
+    std::string title;    // first title row, when there is one
+    std::string service;  // from --service, the profile, or a Service column
+};
+
+struct Plan {
+    SourceDocument document;
+    std::vector<Priority> priorities;
+    std::vector<Action> actions;
+    std::vector<Finding> findings;
+    std::vector<AppendixTable> appendices;
+    std::vector<RowRecord> rows;
+    std::vector<Warning> warnings;
+};
+
+}  // namespace plancon

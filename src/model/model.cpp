@@ -1,0 +1,63 @@
+#include "plancon/model.hpp"
+
+#include <cstdio>
+
+namespace plancon {
+
+std::string to_string(const Provenance& p) { return p.file + "|" + p.sheet + "|" + std::to_string(p.row); }
+
+std::string to_iso(const Date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
+    return buf;
+}
+
+std::string_view to_string(Due::Kind k) {
+    switch (k) {
+        case Due::Kind::None: return "none";
+        case Due::Kind::Date: return "date";
+        case Due::Kind::Immediate: return "immediate";
+        case Due::Kind::Ongoing: return "ongoing";
+        case Due::Kind::Unreadable: return "unreadable";
+    }
+    return "?";
+}
+
+std::string_view to_string(Status s) {
+    switch (s) {
+        case Status::Unknown: return "";
+        case Status::NotStarted: return "Not started";
+        case Status::OnTrack: return "On track";
+        case Status::Slippage: return "Slippage";
+        case Status::OffTrack: return "Off track";
+        case Status::Overdue: return "Overdue";
+        case Status::Complete: return "Complete";
+        case Status::Cancelled: return "Cancelled";
+    }
+    return "";
+}
+
+std::string_view to_string(Lead::Kind k) {
+    switch (k) {
+        case Lead::Kind::Person: return "person";
+        case Lead::Kind::Post: return "post";
+        case Lead::Kind::Body: return "body";
+    }
+    return "?";
+}
+
+std::string_view to_string(RowRecord::Fate f) {
+    switch (f) {
+        case RowRecord::Fate::Action: return "action";
+        case RowRecord::Fate::Finding: return "finding";
+        case RowRecord::Fate::Appendix: return "appendix";
+        case RowRecord::Fate::Priority: return "priority";
+        case RowRecord::Fate::Heading: return "heading";
+        case RowRecord::Fate::Header: return "header";
+        case RowRecord::Fate::Blank: return "blank";
+        case RowRecord::Fate::Skipped: return "skipped";
+    }
+    return "?";
+}
+
+}  // namespace plancon

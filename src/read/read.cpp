@@ -1,0 +1,120 @@
+#include "plancon/read.hpp"
+
+#include "read/readers.hpp"
+#include "read/zip_archive.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+
+namespace plancon {
+
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+constexpr std::string_view cfb_magic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+
+// A CFB (OLE2) directory names its streams in UTF-16LE. An encrypted OOXML
+// package is a CFB holding "EncryptedPackage"; a legacy workbook holds
+// "Workbook" (BIFF8) or "Book" (BIFF5).
+bool cfb_has_stream(std::string_view bytes, std::string_view ascii_name) {
+    std::string utf16;
+    for (char c : ascii_name) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    return bytes.find(utf16) != std::string_view::npos;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return out;
+}
+
+Format zip_format(std::string_view bytes) {
+    // Looking at the central directory's names is enough; libzip reads it.
+    std::string copy(bytes);
+    try {
+        detail::ZipArchive zip("", copy, 1 << 20);
+        if (zip.has("mimetype")) {
+            auto mime = zip.read("mimetype");
+            if (mime && starts_with(*mime, "application/vnd.oasis.opendocument.spreadsheet")) return Format::Ods;
+        }
+        if (zip.has("content.xml") && zip.has("META-INF/manifest.xml")) return Format::Ods;
+        if (zip.find_name("xl/workbook.bin")) return Format::Xlsb;
+        if (zip.find_name("[Content_Types].xml")) {
+            auto types = zip.read(*zip.find_name("[Content_Types].xml"));
+            if (types && types->find("macroEnabled") != std::string::npos) return Format::Xlsm;
+            return Format::Xlsx;
+        }
+    } catch (const ReadError&) {
+    }
+    return Format::Unknown;
+}
+
+bool looks_like_markup(std::string_view bytes) {
+    std::size_t i = 0;
+    if (starts_with(bytes, "\xEF\xBB\xBF")) i = 3;
+    while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
+    std::string head = lower(bytes.substr(i, 256));
+    return starts_with(head, "<!doctype html") || starts_with(head, "<html") || starts_with(head, "<table") ||
+           starts_with(head, "<?xml") || starts_with(head, "<meta");
+}
+
+}  // namespace
+
+Format detect_format(std::string_view bytes) {
+    if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) return zip_format(bytes);
+    if (starts_with(bytes, cfb_magic)) return Format::Xls;
+    if (looks_like_markup(bytes)) return Format::Unknown;
+    return Format::Csv;
+}
+
+std::string read_file_bytes(const std::string& path, std::uint64_t limit) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ReadError(path, std::string("cannot open: ") + std::strerror(errno));
+    in.seekg(0, std::ios::end);
+    std::streamoff size = in.tellg();
+    if (size < 0) throw ReadError(path, "cannot read (not a regular file?)");
+    if (std::uint64_t(size) > limit)
+        throw ReadError(path, "file is larger than the limit of " + std::to_string(limit) + " bytes");
+    in.seekg(0);
+    std::string bytes(std::size_t(size), '\0');
+    if (size > 0 && !in.read(bytes.data(), size)) throw ReadError(path, "cannot read the whole file");
+    return bytes;
+}
+
+Workbook read_workbook(const std::string& path, const ReadOptions& options) {
+    return read_workbook_bytes(path, read_file_bytes(path), options);
+}
+
+Workbook read_workbook_bytes(const std::string& path, std::string bytes, const ReadOptions& options) {
+    if (bytes.empty()) throw ReadError(path, "empty file");
+    Format format = detect_format(bytes);
+    switch (format) {
+        case Format::Xlsx:
+        case Format::Xlsm: {
+            Workbook wb = detail::read_xlsx(path, std::move(bytes), options);
+            wb.format = format;
+            return wb;
+        }
+        case Format::Ods: return detail::read_ods(path, std::move(bytes), options);
+        case Format::Xls:
+            if (cfb_has_stream(bytes, "EncryptedPackage") || cfb_has_stream(bytes, "EncryptionInfo"))
+                throw ReadError(path, "password-protected workbook (encrypted package); save an unprotected copy and try again");
+            return detail::read_xls(path, std::move(bytes), options);
+        case Format::Csv:
+        case Format::Tsv: return detail::read_csv(path, std::move(bytes), options);
+        case Format::Xlsb:
+            throw ReadError(path, "Excel binary workbook (.xlsb) is not supported; save it as .xlsx and try again");
+        case Format::Unknown: break;
+    }
+    if (starts_with(bytes, "PK")) throw ReadError(path, "a zip file that is not a spreadsheet (no workbook or content part found)");
+    if (looks_like_markup(bytes))
+        throw ReadError(path, "an HTML or XML document, not a spreadsheet (a web page saved as a spreadsheet?); open it and save as .xlsx");
+    throw ReadError(path, "not a spreadsheet format plancon reads (.xlsx .xlsm .ods .xls .csv .tsv)");
+}
+
+}  // namespace plancon

@@ -1,0 +1,104 @@
+#include "read/zip_archive.hpp"
+
+#include "plancon/read.hpp"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+namespace plancon::detail {
+
+ZipArchive::ZipArchive(const std::string& file, const std::string& bytes, std::uint64_t max_bytes)
+    : file_(file), max_bytes_(max_bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (!src) {
+        zip_error_fini(&error);
+        throw ReadError(file_, "cannot open zip container");
+    }
+    archive_ = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (!archive_) {
+        // ZIP_CHECKCONS is strict about producers that pad or misdate entries;
+        // retry without it before calling the file broken.
+        zip_error_fini(&error);
+        zip_error_init(&error);
+        archive_ = zip_open_from_source(src, ZIP_RDONLY, &error);
+    }
+    if (!archive_) {
+        std::string why = zip_error_strerror(&error);
+        zip_source_free(src);
+        zip_error_fini(&error);
+        throw ReadError(file_, "not a readable zip container (truncated or damaged?): " + why);
+    }
+    zip_error_fini(&error);
+}
+
+ZipArchive::~ZipArchive() {
+    if (archive_) zip_discard(archive_);
+}
+
+bool ZipArchive::has(const std::string& name) const { return zip_name_locate(archive_, name.c_str(), 0) >= 0; }
+
+std::vector<std::string> ZipArchive::names() const {
+    std::vector<std::string> out;
+    zip_int64_t n = zip_get_num_entries(archive_, 0);
+    for (zip_int64_t i = 0; i < n; ++i)
+        if (const char* s = zip_get_name(archive_, zip_uint64_t(i), 0)) out.emplace_back(s);
+    return out;
+}
+
+std::optional<std::string> ZipArchive::find_name(const std::string& name) const {
+    if (has(name)) return name;
+    zip_int64_t i = zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
+    if (i < 0) return std::nullopt;
+    const char* s = zip_get_name(archive_, zip_uint64_t(i), 0);
+    if (!s) return std::nullopt;
+    return std::string(s);
+}
+
+std::optional<std::string> ZipArchive::read(const std::string& name) {
+    zip_int64_t index = zip_name_locate(archive_, name.c_str(), 0);
+    if (index < 0) return std::nullopt;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(archive_, zip_uint64_t(index), 0, &st) != 0)
+        throw ReadError(file_, "part " + name + ": cannot read its zip entry");
+    if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+        throw ReadError(file_, "password-protected (part " + name + " is encrypted)");
+    // The declared size is only a hint (it can lie); the budget is enforced on
+    // what is actually inflated, chunk by chunk.
+    std::string out;
+    if ((st.valid & ZIP_STAT_SIZE) && st.size <= max_bytes_ - std::min(max_bytes_, used_bytes_))
+        out.reserve(st.size);
+    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(archive_, zip_uint64_t(index), 0), zip_fclose);
+    if (!f) {
+        std::string why = zip_strerror(archive_);
+        throw ReadError(file_, "part " + name + ": cannot open (" + why + ")");
+    }
+    char buf[1 << 16];
+    for (;;) {
+        zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
+        if (n < 0) {
+            std::string why = zip_file_strerror(f.get());
+            throw ReadError(file_, "part " + name + ": damaged (" + why + ")");
+        }
+        if (n == 0) break;
+        used_bytes_ += std::uint64_t(n);
+        if (used_bytes_ > max_bytes_)
+            throw ReadError(file_, "part " + name + ": uncompressed size exceeds the limit of " +
+                                       std::to_string(max_bytes_) + " bytes (--max-bytes to raise it)");
+        out.append(buf, std::size_t(n));
+    }
+    return out;
+}
+
+std::string ZipArchive::read_required(const std::string& name) {
+    auto part = read(name);
+    if (!part) throw ReadError(file_, "missing part " + name);
+    return std::move(*part);
+}
+
+}  // namespace plancon::detail

@@ -1,0 +1,41 @@
+// A zip container held in memory (libzip), with a budget on how many bytes
+// its parts may expand to, shared by the .xlsx and .ods readers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct zip;
+
+namespace plancon::detail {
+
+class ZipArchive {
+public:
+    // bytes must outlive the archive. Throws ReadError (with file) when the
+    // bytes are not a readable zip.
+    ZipArchive(const std::string& file, const std::string& bytes, std::uint64_t max_bytes);
+    ~ZipArchive();
+    ZipArchive(const ZipArchive&) = delete;
+    ZipArchive& operator=(const ZipArchive&) = delete;
+
+    bool has(const std::string& name) const;
+    std::vector<std::string> names() const;
+    // The part's uncompressed bytes, or nothing when there is no such part.
+    // Throws ReadError when it is encrypted, corrupt, or would take the total
+    // past max_bytes.
+    std::optional<std::string> read(const std::string& name);
+    // Same, but a missing part is an error naming it.
+    std::string read_required(const std::string& name);
+    // Case-insensitive lookup of a part name, for producers that change case.
+    std::optional<std::string> find_name(const std::string& name) const;
+
+private:
+    std::string file_;
+    zip* archive_ = nullptr;
+    std::uint64_t max_bytes_;
+    std::uint64_t used_bytes_ = 0;
+};
+
+}  // namespace plancon::detail
