@@ -35,9 +35,8 @@ std::string lower(std::string_view s) {
 
 Format zip_format(std::string_view bytes) {
     // Looking at the central directory's names is enough; libzip reads it.
-    std::string copy(bytes);
     try {
-        detail::ZipArchive zip("", copy, 1 << 20);
+        detail::ZipArchive zip("", bytes, 1 << 20);
         if (zip.has("mimetype")) {
             auto mime = zip.read("mimetype");
             if (mime && starts_with(*mime, "application/vnd.oasis.opendocument.spreadsheet")) return Format::Ods;

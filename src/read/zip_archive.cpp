@@ -10,7 +10,7 @@
 
 namespace plancon::detail {
 
-ZipArchive::ZipArchive(const std::string& file, const std::string& bytes, std::uint64_t max_bytes)
+ZipArchive::ZipArchive(const std::string& file, std::string_view bytes, std::uint64_t max_bytes)
     : file_(file), max_bytes_(max_bytes) {
     zip_error_t error;
     zip_error_init(&error);

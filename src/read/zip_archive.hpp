@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct zip;
@@ -13,9 +14,9 @@ namespace plancon::detail {
 
 class ZipArchive {
 public:
-    // bytes must outlive the archive. Throws ReadError (with file) when the
+    // bytes must outlive the archive (it is read in place). Throws ReadError (with file) when the
     // bytes are not a readable zip.
-    ZipArchive(const std::string& file, const std::string& bytes, std::uint64_t max_bytes);
+    ZipArchive(const std::string& file, std::string_view bytes, std::uint64_t max_bytes);
     ~ZipArchive();
     ZipArchive(const ZipArchive&) = delete;
     ZipArchive& operator=(const ZipArchive&) = delete;
