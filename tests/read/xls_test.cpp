@@ -1,0 +1,130 @@
+// The .xls reader (FreeXL) against a LibreOffice-written fixture
+// (fixtures/formats/make_ods_fixtures.py) and calamine's corpus files.
+#include "plancon/read.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+using namespace plancon;
+
+namespace {
+
+const std::string fixture = std::string(PLANCON_FIXTURES_DIR) + "/formats/ods_features.xls";
+const std::string corpus = std::string(PLANCON_CORPUS_DIR) + "/calamine/";
+
+#define REQUIRE_CORPUS()                                                                   \
+    if (!std::filesystem::exists(corpus)) GTEST_SKIP() << "corpus not found at " << corpus
+
+const Cell& at(const Sheet& sheet, const char* a1) {
+    static const Cell none;
+    const Cell* c = sheet.find(*parse_cell_ref(a1));
+    EXPECT_NE(c, nullptr) << sheet.name << "!" << a1 << " is missing";
+    return c ? *c : none;
+}
+
+std::string text_at(const Sheet& sheet, const char* a1) {
+    const Cell& c = at(sheet, a1);
+    EXPECT_EQ(c.type, CellType::Text) << a1;
+    return std::string(sheet.text(c));
+}
+
+std::string problem_reading(const std::string& path, const ReadOptions& options = {}) {
+    try {
+        read_workbook(path, options);
+    } catch (const ReadError& e) {
+        return e.problem();
+    }
+    return "(no error)";
+}
+
+TEST(XlsFixture, SheetsTextNumbersAndDates) {
+    Workbook wb = read_workbook(fixture);
+    EXPECT_EQ(wb.format, Format::Xls);
+    ASSERT_EQ(wb.sheets.size(), 3u);
+    EXPECT_EQ(wb.sheets[0].name, "Values");
+    EXPECT_EQ(wb.sheets[1].name, "Hidden sheet");
+    EXPECT_EQ(wb.sheets[2].name, "Last");
+    const Sheet& s = wb.sheets[0];
+    EXPECT_EQ(text_at(s, "A2"), "1.1");
+    const Cell& due = at(s, "B2");
+    EXPECT_EQ(due.type, CellType::DateTime);
+    EXPECT_EQ(due.number, double(days_from_civil(2019, 6, 30)));
+    EXPECT_DOUBLE_EQ(at(s, "C2").number, 0.25);
+    EXPECT_DOUBLE_EQ(at(s, "D2").number, 34794.5);
+    EXPECT_EQ(display_value(s, at(s, "F2")), "2019-06-30T14:05:00");
+    EXPECT_EQ(display_value(s, at(s, "G2")), "12:30:00");
+    EXPECT_EQ(text_at(s, "A3"), "Value   with 3 spaces");
+    EXPECT_EQ(text_at(s, "B3"), "  two leading, two trailing  ");
+    EXPECT_EQ(text_at(s, "C3"), "Line one\nLine two\nLine three");
+    for (const char* a1 : {"A5", "E5"}) EXPECT_EQ(text_at(s, a1), "same");
+    EXPECT_EQ(at(s, "B8").number, 7);
+    EXPECT_EQ(text_at(s, "A10"), "merged across and down");
+    EXPECT_EQ(text_at(s, "A20"), "after a gap");
+    EXPECT_EQ(at(wb.sheets[2], "B2").number, 42);
+}
+
+TEST(XlsCorpus, BothDateSystems) {
+    REQUIRE_CORPUS();
+    for (const char* name : {"date.xls", "date_1904.xls"}) {
+        Workbook wb = read_workbook(corpus + name);
+        const Sheet& s = wb.sheets.at(0);
+        EXPECT_EQ(display_value(s, at(s, "A1")), "2021-01-01") << name;
+        EXPECT_EQ(display_value(s, at(s, "A2")), "2021-01-02") << name;
+        EXPECT_EQ(at(s, "B1").number, 15) << name;
+    }
+    EXPECT_EQ(read_workbook(corpus + "date.xls").date_system, DateSystem::Excel1900);
+    EXPECT_EQ(read_workbook(corpus + "date_1904.xls").date_system, DateSystem::Excel1904);
+}
+
+TEST(XlsCorpus, UnicodeSheetNamesAndSharedStrings) {
+    REQUIRE_CORPUS();
+    Workbook cjk = read_workbook(corpus + "issue219.xls");
+    EXPECT_EQ(cjk.sheets.at(0).name, "工作表1");
+    Workbook sst = read_workbook(corpus + "sst_continue.xls");
+    const Sheet& s = sst.sheets.at(0);
+    EXPECT_EQ(text_at(s, "A1"), "This is a long string with a serial number at the end 0001");
+    EXPECT_EQ(text_at(s, "A7"), "This is a long string with a serial number at the end 0007");
+}
+
+TEST(XlsCorpus, Biff5AndCraftedFilesEndInAClearError) {
+    REQUIRE_CORPUS();
+    for (const char* name : {"biff5_write.xls", "OOM_alloc.xls", "OOM_alloc2.xls", "OOM_alloc3.xls"})
+        EXPECT_NE(problem_reading(corpus + name).find("FreeXL could not read"), std::string::npos) << name;
+    EXPECT_NE(problem_reading(corpus + "capitalized_wbook_stream.xls").find("FREEXL_BIFF_WORKBOOK_NOT_FOUND"),
+              std::string::npos);
+}
+
+TEST(XlsCorpus, DeclaredDimensionsAreCheckedBeforeFreeXLAllocates) {
+    REQUIRE_CORPUS();
+    // sst_continue.xls declares a sheet of 136 rows x 1 column (FreeXL reports counts, not last indexes).
+    ReadOptions tight;
+    tight.max_cells = 135;
+    std::string problem = problem_reading(corpus + "sst_continue.xls", tight);
+    EXPECT_NE(problem.find("declares 136 rows x 1 columns"), std::string::npos) << problem;
+    tight.max_cells = 136;
+    EXPECT_EQ(read_workbook(corpus + "sst_continue.xls", tight).sheets.at(0).cells.size(), 136u);
+}
+
+TEST(XlsCorpus, PasswordProtectedWorkbookIsRefused) {
+    REQUIRE_CORPUS();
+    EXPECT_NE(problem_reading(corpus + "pass_protected.xlsb").find("password-protected"), std::string::npos);
+}
+
+TEST(XlsBytes, ReadsFromMemoryAndLeavesNoTemporaryFile) {
+    std::string bytes = read_file_bytes(fixture);
+    auto temp_files = [] {
+        std::size_t n = 0;
+        for (const auto& e : std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
+            if (e.path().filename().string().rfind("plancon-xls-", 0) == 0) ++n;
+        return n;
+    };
+    std::size_t before = temp_files();
+    Workbook wb = read_workbook_bytes("in-memory.xls", bytes);
+    EXPECT_EQ(wb.path, "in-memory.xls");
+    EXPECT_EQ(wb.sheets.size(), 3u);
+    EXPECT_EQ(temp_files(), before);
+}
+
+}  // namespace
