@@ -176,7 +176,7 @@ CivilDate civil_from_days(long z) {
 
 double excel_serial_to_days(double serial, DateSystem system) {
     if (system == DateSystem::Excel1904) return serial + 1462;
-    if (serial > 0 && serial < 60) return serial + 1;
+    if (serial >= 1 && serial < 60) return serial + 1;  // below 1 is a time of day alone
     return serial;
 }
 

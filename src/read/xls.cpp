@@ -4,9 +4,12 @@
 // FreeXL allocates every sheet densely (rows x columns from the sheet's
 // DIMENSIONS record) while it opens the file, so the declared dimensions are
 // checked first with freexl_open_info, which parses without allocating cells.
-// What FreeXL 1.0.6 does not expose, plancon cannot give: merged ranges, sheet
-// and row visibility, booleans and error values (see README).
+// What FreeXL 1.0.6 skips (formula results, booleans and errors, sheet
+// visibility and kind, merged ranges, the day part of a time-formatted value)
+// comes from a scan of those few records (xls_records.hpp). Hidden rows and
+// columns are not read.
 #include "read/readers.hpp"
+#include "read/xls_records.hpp"
 
 #include <freexl.h>
 
@@ -164,7 +167,12 @@ public:
             wb.date_system = DateSystem::Excel1904;  // FreeXL has already turned dates into calendar dates
         unsigned int sheet_count = 0;
         check(freexl_get_info(xls.handle, FREEXL_BIFF_SHEET_COUNT, &sheet_count), "cannot count the sheets");
-        for (unsigned int i = 0; i < sheet_count; ++i) wb.sheets.push_back(read_sheet(xls.handle, i, wb));
+        std::optional<XlsExtras> extras = scan_xls_records(bytes);
+        if (!extras) wb.warnings.push_back("formula results, booleans, merged cells and sheet visibility not read (the workbook stream could not be scanned)");
+        for (unsigned int i = 0; i < sheet_count; ++i) {
+            const XlsExtraSheet* extra = extras && i < extras->sheets.size() ? &extras->sheets[i] : nullptr;
+            wb.sheets.push_back(read_sheet(xls.handle, i, wb, extra));
+        }
         return wb;
     }
 
@@ -214,7 +222,7 @@ private:
     // FreeXL keeps every position of every sheet in memory (about 16 bytes each).
     static constexpr std::uint64_t max_dense_cells = 8'000'000;
 
-    Sheet read_sheet(const void* handle, unsigned int index, Workbook& wb) const {
+    Sheet read_sheet(const void* handle, unsigned int index, Workbook& wb, const XlsExtraSheet* extra) const {
         Sheet sheet;
         sheet.strings = wb.strings;
         const char* name = nullptr;
@@ -270,8 +278,30 @@ private:
                 sheet.cells.push_back(cell);
             }
         }
+        if (extra && extra->name == sheet.name) add_extras(sheet, *extra, wb);
         sheet.finish();
         return sheet;
+    }
+
+    // Later cells win in Sheet::finish(), so these replace FreeXL's at the same place.
+    static void add_extras(Sheet& sheet, const XlsExtraSheet& extra, Workbook& wb) {
+        sheet.visibility = extra.visibility;
+        if (!extra.worksheet) {
+            sheet.cells.clear();  // FreeXL shows a chart sheet with another sheet's cells
+            return;
+        }
+        sheet.merged = extra.merged;
+        auto add = [&](const XlsExtraCell& x) {
+            Cell cell;
+            cell.row = x.row;
+            cell.col = x.col;
+            cell.type = x.type;
+            cell.number = x.type == CellType::DateTime ? excel_serial_to_days(x.number, wb.date_system) : x.number;
+            if (x.type == CellType::Text || x.type == CellType::Error) cell.text_id = wb.strings->add(x.text);
+            sheet.cells.push_back(cell);
+        };
+        for (const XlsExtraCell& x : extra.time_serials) add(x);
+        for (const XlsExtraCell& x : extra.cells) add(x);
     }
 };
 
