@@ -1,10 +1,12 @@
 // The .xls reader (FreeXL) against a LibreOffice-written fixture
 // (fixtures/formats/make_ods_fixtures.py) and calamine's corpus files.
 #include "plancon/read.hpp"
+#include "read/xls_records.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <random>
 #include <string>
 
 using namespace plancon;
@@ -63,6 +65,89 @@ TEST(XlsFixture, SheetsTextNumbersAndDates) {
     EXPECT_EQ(text_at(s, "A10"), "merged across and down");
     EXPECT_EQ(text_at(s, "A20"), "after a gap");
     EXPECT_EQ(at(wb.sheets[2], "B2").number, 42);
+}
+
+TEST(XlsFixture, WhatFreeXLSkipsComesFromTheRecordScan) {
+    Workbook wb = read_workbook(fixture);
+    const Sheet& s = wb.sheets.at(0);
+    EXPECT_EQ(at(s, "E2").type, CellType::Boolean);
+    EXPECT_EQ(at(s, "E2").number, 1);
+    EXPECT_EQ(at(s, "I2").type, CellType::Boolean);
+    EXPECT_EQ(at(s, "I2").number, 0);
+    EXPECT_EQ(at(s, "H2").type, CellType::Error);  // =1/0, cached by LibreOffice
+    EXPECT_EQ(s.text(at(s, "H2")), "#DIV/0!");
+    EXPECT_EQ(at(s, "J2").type, CellType::Number);  // =2+3
+    EXPECT_EQ(at(s, "J2").number, 5);
+    ASSERT_EQ(s.merged.size(), 2u);
+    EXPECT_EQ(range_name(s.merged[0]), "A10:C11");
+    EXPECT_EQ(range_name(s.merged[1]), "E10:E12");
+    EXPECT_EQ(wb.sheets[1].visibility, Visibility::Hidden);
+    EXPECT_EQ(wb.sheets[2].visibility, Visibility::Visible);
+    EXPECT_TRUE(wb.warnings.empty());
+}
+
+TEST(XlsCorpus, FormulaResultsStringsAndBlanks) {
+    REQUIRE_CORPUS();
+    Workbook refs = read_workbook(corpus + "xls_ref_String.xls");
+    EXPECT_EQ(text_at(refs.sheets.at(0), "A3"), "aa");  // FORMULA followed by STRING
+    EXPECT_EQ(text_at(refs.sheets.at(0), "A4"), "bb");
+    Workbook formulas = read_workbook(corpus + "xls_formula.xls");
+    EXPECT_EQ(at(formulas.sheets.at(0), "A3").number, 110);
+    Workbook dated = read_workbook(corpus + "formula-date-format.xls");
+    EXPECT_EQ(display_value(dated.sheets.at(0), at(dated.sheets.at(0), "A2")), "2017-02-28");
+    // Stored without a result (blank): nothing to report, plancon does not recalculate.
+    Workbook blank = read_workbook(corpus + "xls_formula_columns_beyond_z.xls");
+    EXPECT_EQ(blank.sheets.at(0).find(*parse_cell_ref("A1")), nullptr);
+    EXPECT_EQ(at(blank.sheets.at(0), "AA3").number, 3);
+}
+
+TEST(XlsCorpus, SheetKindsAndVisibility) {
+    REQUIRE_CORPUS();
+    Workbook wb = read_workbook(corpus + "any_sheets.xls");
+    ASSERT_EQ(wb.sheets.size(), 4u);
+    EXPECT_EQ(wb.sheets[0].visibility, Visibility::Visible);
+    EXPECT_EQ(wb.sheets[1].visibility, Visibility::Hidden);
+    EXPECT_EQ(wb.sheets[2].visibility, Visibility::VeryHidden);
+    EXPECT_EQ(wb.sheets[3].name, "Chart");
+    EXPECT_TRUE(wb.sheets[3].cells.empty());  // FreeXL alone shows sheet 1's cells here
+}
+
+TEST(XlsCorpus, BooleansAndMergedRanges) {
+    REQUIRE_CORPUS();
+    Workbook issues = read_workbook(corpus + "issues.xls");
+    const Cell& flag = at(issues.sheets.at(0), "A4");
+    EXPECT_EQ(flag.type, CellType::Boolean);
+    EXPECT_EQ(flag.number, 0);
+    Workbook merged = read_workbook(corpus + "merge_cells.xls");
+    const Sheet& m = merged.sheets.at(0);
+    EXPECT_FALSE(m.merged.empty());
+    EXPECT_NE(m.merge_at(*parse_cell_ref("A1")), nullptr);  // "Row Merge"
+    EXPECT_EQ(m.merge_at(*parse_cell_ref("C1")), nullptr);  // "Not Merged"
+}
+
+TEST(XlsCorpus, TimeFormattedValueKeepsItsDay) {
+    REQUIRE_CORPUS();
+    // A3 is serial 10.632 shown as h:mm:ss; FreeXL alone reports 15:10:10.
+    Workbook d1900 = read_workbook(corpus + "date.xls");
+    EXPECT_EQ(display_value(d1900.sheets.at(0), at(d1900.sheets.at(0), "A3")), "1900-01-10T15:10:10");
+    Workbook d1904 = read_workbook(corpus + "date_1904.xls");
+    EXPECT_EQ(display_value(d1904.sheets.at(0), at(d1904.sheets.at(0), "A3")), "1904-01-11T15:10:10");
+}
+
+TEST(XlsRecords, DamagedBytesNeverCrashTheScan) {
+    std::string good = read_file_bytes(fixture);
+    ASSERT_TRUE(plancon::detail::scan_xls_records(good));
+    std::mt19937 rng(20261123);
+    for (int round = 0; round < 300; ++round) {
+        std::string bytes = good;
+        if (round % 3 == 0) bytes.resize(rng() % bytes.size());
+        int flips = 1 + int(rng() % 16);
+        for (int i = 0; i < flips && !bytes.empty(); ++i) bytes[rng() % bytes.size()] = char(rng());
+        auto extras = plancon::detail::scan_xls_records(bytes);  // anything but a crash or a hang
+        if (extras) {
+            EXPECT_LE(extras->sheets.size(), bytes.size());
+        }
+    }
 }
 
 TEST(XlsCorpus, BothDateSystems) {
