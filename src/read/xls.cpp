@@ -3,7 +3,7 @@
 // FreeXL opens by file name, so the bytes go to a private temporary file first.
 // FreeXL allocates every sheet densely (rows x columns from the sheet's
 // DIMENSIONS record) while it opens the file, so the declared dimensions are
-// checked first with freexl_open_info, which parses without allocating cells.
+// summed from the records first (xls_declared_cells).
 // What FreeXL 1.0.6 skips (formula results, booleans and errors, sheet
 // visibility and kind, merged ranges, the day part of a time-formatted value)
 // comes from a scan of those few records (xls_records.hpp). Hidden rows and
@@ -150,8 +150,8 @@ public:
     XlsReader(const std::string& path, const ReadOptions& options) : path_(path), options_(options) {}
 
     Workbook read(const std::string& bytes) {
+        check_declared_size(bytes);
         TempFile temp(path_, bytes);
-        check_declared_size(temp.path());
 
         FreexlHandle xls;
         int rc = freexl_open(temp.path().c_str(), &xls.handle);
@@ -190,33 +190,17 @@ private:
             throw ReadError(path_, "password-protected (encrypted) workbook; save an unprotected copy and try again");
     }
 
-    // FreeXL sizes each sheet's cell table from the DIMENSIONS record before
-    // reading any cell; a crafted record asks for gigabytes. The metadata-only
-    // open reports those dimensions without allocating them.
-    void check_declared_size(const std::string& temp_path) const {
-        FreexlHandle info;
-        int rc = freexl_open_info(temp_path.c_str(), &info.handle);
-        if (rc != FREEXL_OK) throw ReadError(path_, freexl_problem("cannot open", rc));
-        if (!info.handle) throw ReadError(path_, freexl_gave_up);
-        refuse_password(info.handle);
-        unsigned int sheet_count = 0;
-        check(freexl_get_info(info.handle, FREEXL_BIFF_SHEET_COUNT, &sheet_count), "cannot count the sheets");
-        std::uint64_t total = 0;
+    // FreeXL sizes each sheet's cell table from the DIMENSIONS record while it
+    // opens the file (freexl_open_info too), before reading any cell; a crafted
+    // record asks for gigabytes. So the records are summed here first.
+    void check_declared_size(const std::string& bytes) const {
+        std::optional<std::uint64_t> declared = xls_declared_cells(bytes);
+        if (!declared)
+            throw ReadError(path_, "no readable Workbook stream in the compound file (damaged, or not an Excel 97-2003 workbook)");
         const std::uint64_t limit = std::min<std::uint64_t>(options_.max_cells, max_dense_cells);
-        for (unsigned int i = 0; i < sheet_count; ++i) {
-            if (freexl_select_active_worksheet(info.handle, static_cast<unsigned short>(i)) != FREEXL_OK) continue;
-            unsigned int rows = 0;
-            unsigned short cols = 0;
-            if (freexl_worksheet_dimensions(info.handle, &rows, &cols) != FREEXL_OK) continue;
-            total += std::uint64_t(rows) * cols;
-            if (total > limit) {
-                const char* name = nullptr;
-                freexl_get_worksheet_name(info.handle, static_cast<unsigned short>(i), &name);
-                throw ReadError(path_, "sheet '" + std::string(name ? name : "?") + "' declares " + std::to_string(rows) +
-                                           " rows x " + std::to_string(cols) + " columns, more than the limit of " +
-                                           std::to_string(limit) + " cells for an .xls file (damaged or crafted?)");
-            }
-        }
+        if (*declared > limit)
+            throw ReadError(path_, "the sheets declare " + std::to_string(*declared) + " cell positions (DIMENSIONS records), more than the limit of " +
+                                       std::to_string(limit) + " for an .xls file (damaged or crafted?)");
     }
 
     // FreeXL keeps every position of every sheet in memory (about 16 bytes each).

@@ -449,10 +449,33 @@ private:
 
 }  // namespace
 
-std::optional<XlsExtras> scan_xls_records(std::string_view bytes) {
+namespace {
+
+std::optional<std::string> workbook_stream(std::string_view bytes) {
     Cfb cfb(bytes);
     std::optional<std::string> workbook = cfb.stream("Workbook");
     if (!workbook) workbook = cfb.stream("Book");  // some writers put BIFF8 under the BIFF5 name
+    return workbook;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> xls_declared_cells(std::string_view bytes) {
+    std::optional<std::string> workbook = workbook_stream(bytes);
+    if (!workbook) return std::nullopt;
+    std::uint64_t total = 0;
+    Records records(*workbook, 0);
+    Record r;
+    while (records.next(r)) {
+        if (r.type != 0x0200) continue;
+        if (r.data.size() >= 14) total += std::uint64_t(u32(r.data, 4)) * u16(r.data, 10);  // BIFF8: rwMac x colMac
+        else total += std::uint64_t(u16(r.data, 2)) * u16(r.data, 6);                       // BIFF5 layout
+    }
+    return total;
+}
+
+std::optional<XlsExtras> scan_xls_records(std::string_view bytes) {
+    std::optional<std::string> workbook = workbook_stream(bytes);
     if (!workbook) return std::nullopt;
     return Scanner(*workbook).scan();
 }

@@ -38,6 +38,11 @@ struct XlsExtras {
     std::vector<XlsExtraSheet> sheets;  // in BOUNDSHEET (tab) order
 };
 
+// The cells FreeXL will allocate while it opens the file: the sum of rows x
+// columns over every DIMENSIONS record in the workbook stream (FreeXL sizes a
+// dense table from each). Nothing when no workbook stream can be found.
+std::optional<std::uint64_t> xls_declared_cells(std::string_view bytes);
+
 // Nothing when the bytes are not a BIFF8 workbook this scan understands; the
 // caller then keeps what FreeXL gave. Never reads outside bytes; work is
 // bounded by the stream's size.
