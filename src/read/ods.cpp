@@ -255,7 +255,16 @@ private:
         }
     };
 
-    void append_inline(const pugi::xml_node& node, TextBuilder& text) {
+    // Spans, lists and row groups nest a level or two in real files; a crafted file nesting
+    // them a million deep must not exhaust the stack.
+    static constexpr int max_depth = 100;
+    void check_depth(int depth) const {
+        if (depth > max_depth)
+            throw ReadError(path_, "content.xml: elements nested more than " + std::to_string(max_depth) + " deep (crafted?)");
+    }
+
+    void append_inline(const pugi::xml_node& node, TextBuilder& text, int depth = 0) {
+        check_depth(depth);
         for (pugi::xml_node child : node.children()) {
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
                 text.xml_text(child.value());
@@ -273,13 +282,14 @@ private:
             } else if (name == n_->annotation || name.find("draw:") == 0) {
                 // comments and drawings anchored in the text are not the cell's value
             } else {
-                append_inline(child, text);  // text:span, text:a, fields: their text
+                append_inline(child, text, depth + 1);  // text:span, text:a, fields: their text
             }
         }
     }
 
     // The cell's paragraphs joined with "\n" (lists flattened into paragraphs).
-    void append_paragraphs(const pugi::xml_node& node, std::string& out, bool& first) {
+    void append_paragraphs(const pugi::xml_node& node, std::string& out, bool& first, int depth = 0) {
+        check_depth(depth);
         for (pugi::xml_node child : node.children()) {
             std::string_view name = child.name();
             if (name == n_->p || name == n_->h) {
@@ -289,7 +299,7 @@ private:
                 out += text.out;
                 first = false;
             } else if (name == n_->list || name == n_->list_item) {
-                append_paragraphs(child, out, first);
+                append_paragraphs(child, out, first, depth + 1);
             }
         }
     }
@@ -414,15 +424,17 @@ private:
             }
     }
 
-    void read_rows(const pugi::xml_node& parent, TableState& state) {
+    void read_rows(const pugi::xml_node& parent, TableState& state, int depth = 0) {
+        check_depth(depth);
         for (pugi::xml_node child : parent.children()) {
             std::string_view name = child.name();
             if (name == n_->row) read_row(child, state);
-            else if (name == n_->header_rows || name == n_->rows || name == n_->row_group) read_rows(child, state);
+            else if (name == n_->header_rows || name == n_->rows || name == n_->row_group) read_rows(child, state, depth + 1);
         }
     }
 
-    void read_columns(const pugi::xml_node& parent, Sheet& sheet, std::uint64_t& col) {
+    void read_columns(const pugi::xml_node& parent, Sheet& sheet, std::uint64_t& col, int depth = 0) {
+        check_depth(depth);
         for (pugi::xml_node child : parent.children()) {
             std::string_view name = child.name();
             if (name == n_->column) {
@@ -433,7 +445,7 @@ private:
                         sheet.hidden_cols.push_back(std::uint32_t(k));
                 col += repeat;
             } else if (name == n_->header_columns || name == n_->columns || name == n_->column_group) {
-                read_columns(child, sheet, col);
+                read_columns(child, sheet, col, depth + 1);
             }
         }
     }
