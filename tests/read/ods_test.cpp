@@ -209,4 +209,13 @@ TEST(OdsHostile, DocumentTypeDeclarationIsRefused) {
     }
 }
 
+TEST(OdsHostile, DeepNestingIsRefused) {
+    try {
+        read_workbook(std::string(PLANCON_FIXTURES_DIR) + "/formats/ods_deep_nesting.ods");
+        FAIL() << "expected a ReadError";
+    } catch (const ReadError& e) {
+        EXPECT_NE(e.problem().find("nested more than"), std::string::npos) << e.problem();
+    }
+}
+
 }  // namespace
