@@ -140,7 +140,8 @@ void append_display_value(std::string& out, const Sheet& sheet, const Cell& cell
 std::string serial_to_iso(double days);
 // Excel's stored serial (in the given system) -> days since 1899-12-30,
 // undoing the 1900 system's fictitious 29 February 1900 as Excel and
-// openpyxl do (serials 1..59 are one day later than their count says).
+// openpyxl do (serials 1..59 are one day later than their count says);
+// a 1900-system serial below 1 stays below 1: a time of day alone.
 double excel_serial_to_days(double serial, DateSystem system);
 // Civil date <-> days since 1899-12-30.
 long days_from_civil(int year, unsigned month, unsigned day);

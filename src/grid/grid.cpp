@@ -176,7 +176,8 @@ CivilDate civil_from_days(long z) {
 
 double excel_serial_to_days(double serial, DateSystem system) {
     if (system == DateSystem::Excel1904) return serial + 1462;
-    if (serial > 0 && serial < 60) return serial + 1;
+    // Below 1 is a time of day alone (day 0, "1900-01-00", is no date).
+    if (serial >= 1 && serial < 60) return serial + 1;
     return serial;
 }
 

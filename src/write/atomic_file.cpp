@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <vector>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace plancon {
@@ -34,6 +35,10 @@ std::string make_temp_beside(const std::string& path) {
 }
 
 void commit(const std::string& temp, const std::string& path) {
+    // mkstemp makes the file private (0600); give it the mode any new file gets.
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(temp.c_str(), 0666 & ~mask);
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
         int err = errno;
         std::remove(temp.c_str());
