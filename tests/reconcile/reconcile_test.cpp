@@ -159,8 +159,13 @@ TEST(ReconcileClusters, SimilarityDoesNotChain) {
     ASSERT_TRUE(ra && rb && rc);
     EXPECT_NE(ra, rc) << "A~B and B~C must not put A with C";
     EXPECT_TRUE(rb == ra || rb == rc);
-    // The one left out is reported for review, not lost.
-    EXPECT_FALSE(r.possible_duplicates.empty());
+    // The one left out is reported for review, not lost; its score with B is
+    // above the threshold, so only complete linkage kept it out.
+    ASSERT_FALSE(r.possible_duplicates.empty());
+    const auto& pd = r.possible_duplicates.front();
+    EXPECT_GE(pd.score, ReconcileOptions{}.threshold);
+    EXPECT_TRUE(pd.a.file == "tracker.xlsx" || pd.b.file == "tracker.xlsx");
+    EXPECT_FALSE(pd.matched_words.empty());
 }
 
 TEST(ReconcileClusters, RepeatsInsideOneStrategyMerge) {
