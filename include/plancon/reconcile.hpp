@@ -2,24 +2,36 @@
 // plan), merge the copies without losing anything, and give every action and
 // priority a stable code.
 //
-// How two actions are compared (see src/reconcile/score.cpp):
-//  * Text is folded to a matching key: Unicode NFKC + case fold, curly quotes
-//    made straight, "&" read as "and", hyphens and punctuation read as spaces,
-//    a few council abbreviations expanded (C&F, LAC, DCC, CMT, ...), plural
-//    "s" dropped, and function words ("the", "to", "and", ...) left out of the
-//    word set.
-//  * Word similarity weighs each word by its inverse document frequency over
-//    all actions being reconciled (rare words count more). Two measures:
-//    weighted Jaccard, and weighted containment of the shorter text in the
-//    longer one (so a copy with a dropped trailing clause still matches).
-//  * Character trigrams of the folded text with spaces removed catch typos and
-//    "Three year" / "Three-year" / "threeyear", "bi-annual" / "biannual".
-//  * Look-alike guard: when each side has a rare content word the other lacks
-//    (different objects: "Integrated approach to budget planning" vs "Three
-//    year budget planning"), containment does not count and the score is cut.
-//  * Supporting evidence adds or removes a little (ReconcileOptions): a shared
-//    lead, the same priority title, the same due date, the same reference add;
-//    two rows of the same sheet with different references subtract.
+// How two actions are compared (src/reconcile/score.cpp):
+//  * Text is folded to a matching key: Unicode NFKC + case fold, accents and
+//    apostrophes dropped, "&" read as "and", hyphens and punctuation read as
+//    spaces. Words then get council abbreviations expanded (C&F, LAC, DCC,
+//    CMT, ICS, CPC, ...), a plural "s" dropped, and function words ("the",
+//    "to", "and", ...) left out of the word set.
+//  * Each word weighs its inverse document frequency over all actions being
+//    reconciled, log((N+1)/(df+0.5)): rare words count more. Words match
+//    exactly, within one edit (length >= 5: typos), as a truncation ("incl" /
+//    "including"), or as two words run together ("biannual" / "bi annual").
+//  * words      = IDF-weighted Jaccard of the matched words;
+//    containment= matched weight / weight of the lighter side;
+//    trigrams   = cosine of character trigram sets of the words run together
+//                 (so "Three year" / "Three-year" / "threeyear" agree).
+//  * text score = 0.5 words + 0.5 trigrams. When only one side has words of
+//    its own and containment >= 0.9 (a copy with a dropped trailing clause),
+//    the score is at least containment x (0.70 + 0.15 x min(1, words on the
+//    shorter side / 3)).
+//  * Look-alike guard: for each side, the share of its weight held by words
+//    the other side lacks, counted twice when a word weighs at least the
+//    side's mean (an object such as "budget" or "GIRFEC", not "ensure"). The
+//    score loses 1.5 x the smaller of the two shares: zero when one side is
+//    contained in the other, large when each side has its own object
+//    ("Integrated approach to budget planning" vs "Three year budget
+//    planning"). Detail::lookalike is set when that share is >= 0.10.
+//  * Supporting evidence (ReconcileOptions) adds or removes a little: a shared
+//    lead, the same priority title, the same derived due date, the same
+//    reference add; two rows of one sheet with different references subtract.
+//    Differing due dates or statuses are not evidence against: copies drift,
+//    and the drift is reported as a Conflict.
 //
 // Clusters never chain: an action joins a cluster only when its score with
 // every member is at or above the threshold (complete linkage), unless a

@@ -153,8 +153,6 @@ public:
         return out;
     }
 
-    std::size_t cluster_of(std::size_t i) const { return cluster_[i]; }
-
 private:
     const std::vector<Item>& items_;
     const TextScorer& scorer_;
