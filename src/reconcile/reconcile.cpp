@@ -97,15 +97,36 @@ public:
                                               const std::set<std::uint64_t>& apart, std::vector<Warning>& warnings,
                                               std::vector<std::pair<std::size_t, std::size_t>>* scored_edges) {
         const std::size_t n = items_.size();
+        // Rows with the same folded text are checked once, through the first
+        // of them: a tracker with thousands of identical rows ("TBC") costs
+        // one check per distinct text, not one per pair of rows.
+        std::vector<std::size_t> rep(n);
+        {
+            std::unordered_map<std::string_view, std::size_t> first;
+            for (std::size_t i = 0; i < n; ++i)
+                rep[i] = scorer_.folded(i).empty() ? i : first.try_emplace(scorer_.folded(i), i).first->second;
+        }
+        std::set<std::uint64_t> forced_reps;
+        for (auto key : forced) forced_reps.insert(pair_key(rep[key >> 32], rep[key & 0xffffffffu]));
+        std::vector<std::vector<std::size_t>> apart_of(n);
+        for (auto key : apart) {
+            apart_of[key >> 32].push_back(key & 0xffffffffu);
+            apart_of[key & 0xffffffffu].push_back(key >> 32);
+        }
         cluster_.resize(n);
         members_.assign(n, {});
-        for (std::size_t i = 0; i < n; ++i) cluster_[i] = i, members_[i] = {i};
+        reps_.assign(n, {});
+        for (std::size_t i = 0; i < n; ++i) cluster_[i] = i, members_[i] = {i}, reps_[i] = {rep[i]};
         auto cross_ok = [&](std::size_t c1, std::size_t c2, bool by_decision) {
-            for (auto x : members_[c1])
-                for (auto y : members_[c2]) {
-                    auto key = pair_key(x, y);
-                    if (apart.count(key)) return false;
-                    if (by_decision || forced.count(key)) continue;
+            const auto& smaller = members_[c1].size() <= members_[c2].size() ? members_[c1] : members_[c2];
+            const std::size_t other = members_[c1].size() <= members_[c2].size() ? c2 : c1;
+            for (auto x : smaller)
+                for (auto y : apart_of[x])
+                    if (cluster_[y] == other) return false;
+            if (by_decision) return true;
+            for (auto x : reps_[c1])
+                for (auto y : reps_[c2]) {
+                    if (x == y || forced_reps.count(pair_key(x, y))) continue;
                     if (cached(x, y) < options_.threshold) return false;
                 }
             return true;
@@ -115,6 +136,11 @@ public:
             for (auto y : members_[c2]) cluster_[y] = c1;
             members_[c1].insert(members_[c1].end(), members_[c2].begin(), members_[c2].end());
             members_[c2].clear();
+            auto& r = reps_[c1];
+            r.insert(r.end(), reps_[c2].begin(), reps_[c2].end());
+            std::sort(r.begin(), r.end());
+            r.erase(std::unique(r.begin(), r.end()), r.end());
+            reps_[c2].clear();
         };
         // Decisions first: a merge joins whatever the scores say, but never
         // across a keep-apart.
@@ -160,6 +186,7 @@ private:
     std::unordered_map<std::uint64_t, double> cache_;
     std::vector<std::size_t> cluster_;
     std::vector<std::vector<std::size_t>> members_;
+    std::vector<std::vector<std::size_t>> reps_;  // distinct texts of each cluster
 };
 
 // Codes from hashes; collisions resolved by (text, first source), so the

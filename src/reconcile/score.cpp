@@ -87,7 +87,7 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     const Prepared& a = m.texts.at(i);
     const Prepared& b = m.texts.at(j);
     Detail d;
-    if (a.folded == b.folded) {
+    if (a.folded == b.folded && !a.folded.empty()) {
         d.score = d.words = d.containment = d.trigrams = 1.0;
         for (auto w : a.words) d.matched_words.push_back(m.vocabulary[w]);
         return d;
@@ -160,8 +160,12 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
             x = found ? xs.erase(x) : x + 1;
         }
     };
-    fuzzy_pass(only_a, only_b);
-    fuzzy_pass(only_b, only_a);
+    // Bounded so a hostile 10,000-word cell cannot make one comparison quadratic.
+    constexpr std::size_t kFuzzyLimit = 200;
+    if (only_a.size() + only_b.size() <= kFuzzyLimit && a.words.size() <= kFuzzyLimit && b.words.size() <= kFuzzyLimit) {
+        fuzzy_pass(only_a, only_b);
+        fuzzy_pass(only_b, only_a);
+    }
 
     auto total = [&](const std::vector<std::uint32_t>& ws) {
         double s = 0;
@@ -227,6 +231,7 @@ std::vector<std::pair<std::size_t, std::size_t>> TextScorer::candidates(std::siz
     std::unordered_map<std::string_view, std::size_t> first_with_text;
     std::vector<bool> representative(m.texts.size(), false);
     for (std::size_t i = 0; i < m.texts.size(); ++i) {
+        if (m.texts[i].folded.empty()) continue;  // a row without words matches nothing
         auto [it, inserted] = first_with_text.try_emplace(m.texts[i].folded, i);
         if (inserted) representative[i] = true;
         else pairs.emplace_back(it->second, i);

@@ -380,3 +380,36 @@ TEST(ReconcileMerge, AgreeingCopiesHaveNoConflicts) {
 
 }  // namespace
 }  // namespace plancon
+
+namespace plancon {
+namespace {
+
+// ---- Hostile input stays bounded ----
+
+TEST(ReconcileHostile, ThousandsOfIdenticalRowsAndHugeCells) {
+    Plan plan;
+    plan.document.file = "big.xlsx";
+    for (std::uint32_t r = 0; r < 5000; ++r) plan.actions.push_back(make_action("big.xlsx", r + 2, "TBC"));
+    std::string huge_a, huge_b;
+    for (int w = 0; w < 30000; ++w) {
+        huge_a += "word" + std::to_string(w % 7919) + " ";
+        huge_b += "word" + std::to_string((w * 7) % 7919) + " ";
+    }
+    plan.actions.push_back(make_action("big.xlsx", 9000, huge_a));
+    plan.actions.push_back(make_action("big.xlsx", 9001, huge_b));
+    auto r = reconcile({plan});
+    const auto* tbc = find_with(r, {"big.xlsx", "Sheet1", 2});
+    ASSERT_NE(tbc, nullptr);
+    EXPECT_EQ(tbc->members.size(), 5000u);
+    EXPECT_LE(r.candidate_pairs, 5000u + 10u);
+}
+
+TEST(ReconcileHostile, RowsWithoutWordsNeverMerge) {
+    Plan plan = make_plan("blank.xlsx", "X", {"", " - ", "", "Complete a workforce plan"});
+    auto r = reconcile({plan});
+    EXPECT_EQ(r.actions.size(), 4u);
+    EXPECT_EQ(r.candidate_pairs, 0u);
+}
+
+}  // namespace
+}  // namespace plancon
