@@ -472,7 +472,7 @@ private:
             push(cell);
             return;
         }
-        const std::string where = cell_name(cell.ref());
+        auto where = [&] { return "cell " + cell_name(cell.ref()); };  // for errors only
         if (inline_string || t == "inlineStr" || t == "str") {
             if (t == "str" || t == "inlineStr") decode_ooxml_escapes(value_);
             if (value_.empty() && !cell.formula_id) return;
@@ -482,9 +482,9 @@ private:
             std::size_t idx = 0;
             auto res = std::from_chars(value_.data(), value_.data() + value_.size(), idx);
             if (res.ec != std::errc() || res.ptr != value_.data() + value_.size())
-                fail("cell " + where, "shared string index '" + value_.substr(0, 20) + "' is not a number");
+                fail(where(), "shared string index '" + value_.substr(0, 20) + "' is not a number");
             if (idx >= sst_.size())
-                fail("cell " + where, "shared string index " + std::to_string(idx) + " is beyond the table of " +
+                fail(where(), "shared string index " + std::to_string(idx) + " is beyond the table of " +
                                           std::to_string(sst_.size()) + " strings");
             if (sst_[idx] == 0 && !cell.formula_id) return;  // an empty shared string
             cell.type = sst_[idx] == 0 ? CellType::Empty : CellType::Text;
@@ -497,13 +497,13 @@ private:
             cell.text_id = pool_.add(value_);
         } else if (t == "d") {
             auto days = parse_iso_datetime(value_);
-            if (!days) fail("cell " + where, "date value '" + value_.substr(0, 40) + "' is not ISO 8601");
+            if (!days) fail(where(), "date value '" + value_.substr(0, 40) + "' is not ISO 8601");
             cell.type = CellType::DateTime;
             cell.number = *days;
         } else {
             if (value_.empty()) return;
             if (!parse_double(value_, cell.number))
-                fail("cell " + where, "numeric value '" + value_.substr(0, 40) + "' is not a number");
+                fail(where(), "numeric value '" + value_.substr(0, 40) + "' is not a number");
             cell.type = CellType::Number;
             if (cs && cs->is_date) {
                 double days = excel_serial_to_days(cell.number, system_);
@@ -512,7 +512,7 @@ private:
                     cell.type = CellType::DateTime;
                     cell.number = days;
                 } else {
-                    warn("cell " + where + ": date serial " + value_.substr(0, 40) + " is outside years 1-9999; kept as a number");
+                    warn(where() + ": date serial " + value_.substr(0, 40) + " is outside years 1-9999; kept as a number");
                 }
             }
         }
