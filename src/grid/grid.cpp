@@ -258,7 +258,10 @@ std::string ranges_of(const std::vector<std::uint32_t>& sorted, bool as_columns)
         auto name = [&](std::uint32_t v) { return as_columns ? column_name(v) : std::to_string(std::uint64_t(v) + 1); };
         if (!out.empty()) out += ", ";
         out += name(sorted[i]);
-        if (j > i) out += "-" + name(sorted[j]);
+        if (j > i) {
+            out += '-';
+            out += name(sorted[j]);
+        }
         i = j + 1;
         if (++shown == 20 && i < sorted.size()) {
             out += ", ...";
