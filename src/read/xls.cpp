@@ -5,9 +5,8 @@
 // DIMENSIONS record) while it opens the file, so the declared dimensions are
 // summed from the records first (xls_declared_cells).
 // What FreeXL 1.0.6 skips (formula results, booleans and errors, sheet
-// visibility and kind, merged ranges, the day part of a time-formatted value)
-// comes from a scan of those few records (xls_records.hpp). Hidden rows and
-// columns are not read.
+// visibility and kind, merged ranges, hidden rows and columns, the day part of
+// a time-formatted value) comes from a scan of those few records (xls_records.hpp).
 #include "read/readers.hpp"
 #include "read/xls_records.hpp"
 
@@ -275,6 +274,8 @@ private:
             return;
         }
         sheet.merged = extra.merged;
+        sheet.hidden_rows = extra.hidden_rows;  // Sheet::finish() sorts them
+        sheet.hidden_cols = extra.hidden_cols;
         auto add = [&](const XlsExtraCell& x) {
             Cell cell;
             cell.row = x.row;

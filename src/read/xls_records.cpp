@@ -430,6 +430,15 @@ private:
                     }
                     break;
                 }
+                case 0x0208:  // ROW
+                    if (r.data.size() >= 14 && (u16(r.data, 12) & 0x20)) sheet.hidden_rows.push_back(row);
+                    break;
+                case 0x007D: {  // COLINFO: a run of columns (capped at Excel's 256 in BIFF8)
+                    if (r.data.size() < 10 || !(u16(r.data, 8) & 1)) break;
+                    for (std::uint32_t c = u16(r.data, 0); c <= std::min<std::uint32_t>(u16(r.data, 2), 255); ++c)
+                        sheet.hidden_cols.push_back(c);
+                    break;
+                }
                 case 0x0203: number_cell(sheet, row, col, xf, f64(r.data, 6)); break;  // NUMBER
                 case 0x027E: number_cell(sheet, row, col, xf, rk_value(u32(r.data, 6))); break;  // RK
                 case 0x00BD: {  // MULRK: (xf, rk) pairs from column col onwards

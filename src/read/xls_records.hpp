@@ -2,6 +2,7 @@
 // workbook stream (inside its CFB container) for the records FreeXL skips —
 // sheet visibility and kind (BOUNDSHEET), cached formula results (FORMULA,
 // STRING), booleans and error constants (BOOLERR), merged ranges (MERGEDCELLS),
+// hidden rows and columns (ROW, COLINFO),
 // and the number formats needed to tell a date result from a number.
 #pragma once
 
@@ -28,6 +29,8 @@ struct XlsExtraSheet {
     Visibility visibility = Visibility::Visible;
     bool worksheet = true;  // false for chart, macro and VB sheets
     std::vector<Range> merged;
+    std::vector<std::uint32_t> hidden_rows;  // ROW records with fDyZero
+    std::vector<std::uint32_t> hidden_cols;  // COLINFO records with fHidden
     std::vector<XlsExtraCell> cells;  // formula results and BOOLERR values
     // Raw serials of plain number cells whose format shows time only:
     // FreeXL reports those as a time of day and drops the day.

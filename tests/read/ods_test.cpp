@@ -115,10 +115,11 @@ TEST_F(OdsFeatures, MergedRanges) {
     EXPECT_EQ(s.find(*parse_cell_ref("B10")), nullptr);  // covered and empty
 }
 
-TEST_F(OdsFeatures, HiddenRows) {
+TEST_F(OdsFeatures, HiddenRowsAndColumns) {
     const Sheet& s = values();
     EXPECT_EQ(s.hidden_rows, (std::vector<std::uint32_t>{13, 14}));
     EXPECT_EQ(text_at(s, "A14"), "hidden row");  // hidden, but still read
+    EXPECT_EQ(s.hidden_cols, (std::vector<std::uint32_t>{10}));  // K
 }
 
 TEST(OdsCorpus, RepeatBombIsRefusedQuickly) {

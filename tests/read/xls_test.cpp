@@ -81,6 +81,8 @@ TEST(XlsFixture, WhatFreeXLSkipsComesFromTheRecordScan) {
     ASSERT_EQ(s.merged.size(), 2u);
     EXPECT_EQ(range_name(s.merged[0]), "A10:C11");
     EXPECT_EQ(range_name(s.merged[1]), "E10:E12");
+    EXPECT_EQ(s.hidden_rows, (std::vector<std::uint32_t>{13, 14}));
+    EXPECT_EQ(s.hidden_cols, (std::vector<std::uint32_t>{10}));  // K
     EXPECT_EQ(wb.sheets[1].visibility, Visibility::Hidden);
     EXPECT_EQ(wb.sheets[2].visibility, Visibility::Visible);
     EXPECT_TRUE(wb.warnings.empty());
