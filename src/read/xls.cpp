@@ -149,7 +149,7 @@ public:
     XlsReader(const std::string& path, const ReadOptions& options) : path_(path), options_(options) {}
 
     Workbook read(const std::string& bytes) {
-        check_declared_size(bytes);
+        precheck(bytes);
         TempFile temp(path_, bytes);
 
         FreexlHandle xls;
@@ -192,14 +192,18 @@ private:
     // FreeXL sizes each sheet's cell table from the DIMENSIONS record while it
     // opens the file (freexl_open_info too), before reading any cell; a crafted
     // record asks for gigabytes. So the records are summed here first.
-    void check_declared_size(const std::string& bytes) const {
-        std::optional<std::uint64_t> declared = xls_declared_cells(bytes);
-        if (!declared)
+    // The shared strings are checked too: FreeXL reads past a damaged one.
+    void precheck(const std::string& bytes) const {
+        std::optional<XlsPrecheck> check = xls_precheck(bytes);
+        if (!check)
             throw ReadError(path_, "no readable Workbook stream in the compound file (damaged, or not an Excel 97-2003 workbook)");
         const std::uint64_t limit = std::min<std::uint64_t>(options_.max_cells, max_dense_cells);
-        if (*declared > limit)
-            throw ReadError(path_, "the sheets declare " + std::to_string(*declared) + " cell positions (DIMENSIONS records), more than the limit of " +
-                                       std::to_string(limit) + " for an .xls file (damaged or crafted?)");
+        if (check->declared_cells > limit)
+            throw ReadError(path_, "the sheets declare " + std::to_string(check->declared_cells) +
+                                       " cell positions (DIMENSIONS records), more than the limit of " + std::to_string(limit) +
+                                       " for an .xls file (damaged or crafted?)");
+        if (!check->strings_consistent)
+            throw ReadError(path_, "the shared string table (SST) is damaged: a string runs past its records");
     }
 
     // FreeXL keeps every position of every sheet in memory (about 16 bytes each).

@@ -469,18 +469,103 @@ std::optional<std::string> workbook_stream(std::string_view bytes) {
 
 }  // namespace
 
-std::optional<std::uint64_t> xls_declared_cells(std::string_view bytes) {
+namespace {
+
+// Walks the shared string table as a reader must: character data split across
+// CONTINUE records restarts with a flags byte, rich-text runs and phonetic data
+// do not. False when a string claims more bytes than the records hold.
+class SstWalker {
+public:
+    explicit SstWalker(std::vector<std::string_view> segments) : segments_(std::move(segments)) {}
+
+    bool walk() {
+        if (!skip(8)) return false;  // cstTotal, cstUnique
+        while (!at_end()) {
+            std::uint64_t count = 0, runs = 0, phonetic = 0;
+            std::uint8_t flags = 0;
+            if (!read_int(2, count) || !read_byte(flags)) return false;
+            if ((flags & 0x08) && !read_int(2, runs)) return false;
+            if ((flags & 0x04) && !read_int(4, phonetic)) return false;
+            if (!skip_chars(count, flags & 1) || !skip(runs * 4 + phonetic)) return false;
+        }
+        return true;
+    }
+
+private:
+    std::vector<std::string_view> segments_;
+    std::size_t seg_ = 0, at_ = 0;
+
+    bool at_end() {
+        while (seg_ < segments_.size() && at_ >= segments_[seg_].size()) ++seg_, at_ = 0;
+        return seg_ >= segments_.size();
+    }
+    bool read_byte(std::uint8_t& b) {
+        if (at_end()) return false;
+        b = std::uint8_t(segments_[seg_][at_++]);
+        return true;
+    }
+    bool read_int(int bytes, std::uint64_t& v) {
+        v = 0;
+        for (int i = 0; i < bytes; ++i) {
+            std::uint8_t b = 0;
+            if (!read_byte(b)) return false;
+            v |= std::uint64_t(b) << (8 * i);
+        }
+        return true;
+    }
+    bool skip(std::uint64_t n) {
+        while (n > 0) {
+            if (at_end()) return false;
+            std::uint64_t here = std::min<std::uint64_t>(n, segments_[seg_].size() - at_);
+            at_ += std::size_t(here);
+            n -= here;
+        }
+        return true;
+    }
+    bool skip_chars(std::uint64_t count, bool wide) {
+        while (count > 0) {
+            if (seg_ >= segments_.size()) return false;
+            if (at_ >= segments_[seg_].size()) {  // characters go on in the next CONTINUE, after a flags byte
+                if (++seg_ >= segments_.size()) return false;
+                at_ = 0;
+                std::uint8_t flags = 0;
+                if (!read_byte(flags)) return false;
+                wide = flags & 1;
+                continue;
+            }
+            const std::size_t size = wide ? 2 : 1;
+            std::uint64_t here = std::min<std::uint64_t>(count, (segments_[seg_].size() - at_) / size);
+            if (here == 0) return false;  // half a character at the end of a record
+            at_ += std::size_t(here * size);
+            count -= here;
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
+std::optional<XlsPrecheck> xls_precheck(std::string_view bytes) {
     std::optional<std::string> workbook = workbook_stream(bytes);
     if (!workbook) return std::nullopt;
-    std::uint64_t total = 0;
+    XlsPrecheck out;
     Records records(*workbook, 0);
     Record r;
     while (records.next(r)) {
-        if (r.type != 0x0200) continue;
-        if (r.data.size() >= 14) total += std::uint64_t(u32(r.data, 4)) * u16(r.data, 10);  // BIFF8: rwMac x colMac
-        else total += std::uint64_t(u16(r.data, 2)) * u16(r.data, 6);                       // BIFF5 layout
+        if (r.type == 0x0200) {
+            if (r.data.size() >= 14) out.declared_cells += std::uint64_t(u32(r.data, 4)) * u16(r.data, 10);  // BIFF8: rwMac x colMac
+            else out.declared_cells += std::uint64_t(u16(r.data, 2)) * u16(r.data, 6);                       // BIFF5 layout
+        } else if (r.type == 0x00FC && out.strings_consistent) {
+            std::vector<std::string_view> segments{r.data};
+            Record next;
+            while (records.peek(next) && next.type == 0x003C) {
+                records.next(next);
+                segments.push_back(next.data);
+            }
+            out.strings_consistent = SstWalker(std::move(segments)).walk();
+        }
     }
-    return total;
+    return out;
 }
 
 std::optional<XlsExtras> scan_xls_records(std::string_view bytes) {

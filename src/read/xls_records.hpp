@@ -41,10 +41,18 @@ struct XlsExtras {
     std::vector<XlsExtraSheet> sheets;  // in BOUNDSHEET (tab) order
 };
 
-// The cells FreeXL will allocate while it opens the file: the sum of rows x
-// columns over every DIMENSIONS record in the workbook stream (FreeXL sizes a
-// dense table from each). Nothing when no workbook stream can be found.
-std::optional<std::uint64_t> xls_declared_cells(std::string_view bytes);
+// What must be checked before FreeXL opens a file, because FreeXL trusts it.
+struct XlsPrecheck {
+    // The cells FreeXL will allocate while it opens the file: the sum of rows x
+    // columns over every DIMENSIONS record (FreeXL sizes a dense table from each).
+    std::uint64_t declared_cells = 0;
+    // Whether every string of the shared string table (SST and its CONTINUE
+    // records) lies inside those records; FreeXL 1.0.6 reads past them (and
+    // crashes) when a length is damaged.
+    bool strings_consistent = true;
+};
+// Nothing when no workbook stream can be found.
+std::optional<XlsPrecheck> xls_precheck(std::string_view bytes);
 
 // Nothing when the bytes are not a BIFF8 workbook this scan understands; the
 // caller then keeps what FreeXL gave. Never reads outside bytes; work is

@@ -220,6 +220,24 @@ TEST(XlsHostile, HugeDeclaredDimensionsAreRefusedBeforeFreeXLAllocates) {
     }
 }
 
+TEST(XlsHostile, DamagedSharedStringIsRefusedBeforeFreeXLReadsPastIt) {
+    REQUIRE_CORPUS();
+    // sst_continue.xls's first shared string is 58 Latin-1 characters; claiming 65535
+    // makes FreeXL 1.0.6 read past the table (it crashed on such mutations).
+    std::string bytes = read_file_bytes(corpus + "sst_continue.xls");
+    const std::string first("\x3A\x00\x00This is a long string", 24);
+    std::size_t at = bytes.find(first);
+    ASSERT_NE(at, std::string::npos);
+    bytes[at] = '\xFF';
+    bytes[at + 1] = '\xFF';
+    try {
+        read_workbook_bytes("damaged_sst.xls", bytes);
+        FAIL() << "expected a ReadError";
+    } catch (const ReadError& e) {
+        EXPECT_NE(e.problem().find("shared string table"), std::string::npos) << e.problem();
+    }
+}
+
 TEST(XlsBytes, ReadsFromMemoryAndLeavesNoTemporaryFile) {
     std::string bytes = read_file_bytes(fixture);
     auto temp_files = [] {
