@@ -552,6 +552,10 @@ std::optional<XlsPrecheck> xls_precheck(std::string_view bytes) {
     Records records(*workbook, 0);
     Record r;
     while (records.next(r)) {
+        if (r.type == 0x002F) {
+            out.encrypted = true;  // nothing after it can be checked (or read by FreeXL)
+            return out;
+        }
         if (r.type == 0x0200) {
             if (r.data.size() >= 14) out.declared_cells += std::uint64_t(u32(r.data, 4)) * u16(r.data, 10);  // BIFF8: rwMac x colMac
             else out.declared_cells += std::uint64_t(u16(r.data, 2)) * u16(r.data, 6);                       // BIFF5 layout

@@ -43,6 +43,9 @@ struct XlsExtras {
 
 // What must be checked before FreeXL opens a file, because FreeXL trusts it.
 struct XlsPrecheck {
+    // A FILEPASS record: the workbook is encrypted (or obfuscated) with a password,
+    // and every record's data after it is ciphertext.
+    bool encrypted = false;
     // The cells FreeXL will allocate while it opens the file: the sum of rows x
     // columns over every DIMENSIONS record (FreeXL sizes a dense table from each).
     std::uint64_t declared_cells = 0;

@@ -201,6 +201,13 @@ TEST(XlsCorpus, PasswordProtectedWorkbookIsRefused) {
     EXPECT_NE(problem_reading(corpus + "pass_protected.xlsb").find("password-protected"), std::string::npos);
 }
 
+TEST(XlsFixture, PasswordProtectedXlsIsRefused) {
+    // Saved by LibreOffice with a password (make_password_xls.py): FreeXL alone gives up
+    // without a word; the FILEPASS record says why.
+    std::string problem = problem_reading(std::string(PLANCON_FIXTURES_DIR) + "/formats/password.xls");
+    EXPECT_NE(problem.find("password-protected"), std::string::npos) << problem;
+}
+
 TEST(XlsHostile, HugeDeclaredDimensionsAreRefusedBeforeFreeXLAllocates) {
     // The fixture with every DIMENSIONS record patched to 65536 rows x 256 columns:
     // FreeXL alone takes about 790 MB to open it.
