@@ -198,7 +198,8 @@ private:
         if (!check)
             throw ReadError(path_, "no readable Workbook stream in the compound file (damaged, or not an Excel 97-2003 workbook)");
         if (check->encrypted)
-            throw ReadError(path_, "password-protected (encrypted) workbook; save an unprotected copy and try again");
+            throw ReadError(path_, "password-protected (encrypted) workbook; Excel also encrypts a workbook whose structure is "
+                                   "protected, even without an opening password: save an unprotected copy and try again");
         const std::uint64_t limit = std::min<std::uint64_t>(options_.max_cells, max_dense_cells);
         if (check->declared_cells > limit)
             throw ReadError(path_, "the sheets declare " + std::to_string(check->declared_cells) +
