@@ -6,7 +6,7 @@
 #
 # Wall time is the best of N runs; peak RSS is the largest seen in any run
 # (GNU time's %M, which covers child processes such as soffice.bin).
-# A tool that exits non-zero or writes the wrong number of rows is marked
+# A tool that exits non-zero, or writes the wrong number of rows or header, is marked
 # FAILED; the others are still measured, and the script exits 1 at the end.
 #
 # usage: bench/convert_bench.sh [-n RUNS] [-r ROWS] [-c COLS] [-t TOOLS] [PLANCON_BINARY]

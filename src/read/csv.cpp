@@ -153,7 +153,7 @@ std::string decode(const std::string& path, std::string bytes, const std::string
 
 // Counts, for each of the first records, how often a delimiter appears outside
 // quotes. The delimiter whose count is the same on most records wins; a count
-// that is mostly zero never does.
+// that is mostly zero never does. No delimiter at all: one column (comma).
 char sniff_delimiter(std::string_view text) {
     constexpr std::array<char, 3> candidates = {'\t', ';', ','};  // preference on a tie: tab is rarest in prose
     constexpr std::size_t records_to_sample = 50;
@@ -200,7 +200,6 @@ char sniff_delimiter(std::string_view text) {
 
     char best = ',';
     std::size_t best_agreeing = 0;
-    std::size_t best_count = 0;
     for (std::size_t k = 0; k < candidates.size(); ++k) {
         std::map<std::size_t, std::size_t> frequency;  // count per record -> records with that count
         for (const auto& record : counts) ++frequency[record[k]];
@@ -211,13 +210,28 @@ char sniff_delimiter(std::string_view text) {
                 agreeing = records;
             }
         if (mode == 0) continue;
-        if (agreeing > best_agreeing || (agreeing == best_agreeing && mode > best_count)) {
+        // On a tie the earlier candidate stays: "1,5;2,25" is two decimal-comma numbers
+        // (a European export), far likelier than a comma file with a semicolon on every line.
+        if (agreeing > best_agreeing) {
             best = candidates[k];
             best_agreeing = agreeing;
-            best_count = mode;
         }
     }
     return best;
+}
+
+// Text in UTF-16 without a BOM has a NUL in every other byte of its ASCII
+// characters. Names the likely encoding, for the NUL byte error; "" when the
+// bytes do not look like that.
+std::string utf16_without_bom(std::string_view bytes) {
+    std::size_t sample = std::min<std::size_t>(bytes.size(), 64) & ~std::size_t(1);
+    if (sample < 4) return "";
+    std::size_t nul_even = 0, nul_odd = 0;
+    for (std::size_t i = 0; i < sample; ++i)
+        if (bytes[i] == '\0') ++(i % 2 ? nul_odd : nul_even);
+    if (nul_odd == sample / 2 && nul_even == 0) return "utf-16le";
+    if (nul_even == sample / 2 && nul_odd == 0) return "utf-16be";
+    return "";
 }
 
 std::string sheet_name_for(const std::string& path) {
@@ -227,8 +241,10 @@ std::string sheet_name_for(const std::string& path) {
 
 class Parser {
 public:
-    Parser(const std::string& path, std::string_view text, char delimiter, std::uint64_t max_cells, Workbook& wb, Sheet& sheet)
-        : path_(path), text_(text), delimiter_(delimiter), max_cells_(max_cells), wb_(wb), sheet_(sheet) {}
+    Parser(const std::string& path, std::string_view text, char delimiter, std::uint64_t max_cells, std::string nul_hint,
+           Workbook& wb, Sheet& sheet)
+        : path_(path), text_(text), delimiter_(delimiter), max_cells_(max_cells), nul_hint_(std::move(nul_hint)), wb_(wb),
+          sheet_(sheet) {}
 
     void run() {
         std::size_t i = 0;
@@ -288,7 +304,7 @@ public:
 
 private:
     [[noreturn]] void nul() const {
-        throw ReadError(path_, "line " + std::to_string(line_) + ": NUL byte in text (a binary file?)");
+        throw ReadError(path_, "line " + std::to_string(line_) + ": NUL byte in text (a binary file?" + nul_hint_ + ")");
     }
 
     void next_column() {
@@ -320,6 +336,7 @@ private:
     std::string_view text_;
     char delimiter_;
     std::uint64_t max_cells_;
+    std::string nul_hint_;
     Workbook& wb_;
     Sheet& sheet_;
     std::string field_;
@@ -333,6 +350,10 @@ private:
 Workbook read_csv(const std::string& path, std::string bytes, const ReadOptions& options) {
     Workbook wb;
     wb.path = path;
+    std::string nul_hint;
+    if (options.encoding.empty())
+        if (std::string likely = utf16_without_bom(bytes); !likely.empty())
+            nul_hint = " or " + likely + " text without a byte-order mark: give that encoding";
     std::string text = decode(path, std::move(bytes), options.encoding, wb.warnings);
     char delimiter = options.delimiter ? options.delimiter : sniff_delimiter(text);
     if (delimiter == '"' || delimiter == '\r' || delimiter == '\n' || delimiter == '\0')
@@ -342,7 +363,7 @@ Workbook read_csv(const std::string& path, std::string bytes, const ReadOptions&
     Sheet& sheet = wb.sheets.emplace_back();
     sheet.name = sheet_name_for(path);
     sheet.strings = wb.strings;
-    Parser(path, text, delimiter, options.max_cells, wb, sheet).run();
+    Parser(path, text, delimiter, options.max_cells, std::move(nul_hint), wb, sheet).run();
     sheet.finish();
     return wb;
 }

@@ -155,6 +155,12 @@ TEST(Csv, SniffingIgnoresDelimitersInsideQuotesAndStrayCounts) {
     EXPECT_EQ(texts(wb.sheets[0]), (std::vector<std::vector<std::string>>{{"Immediate"}, {"Ongoing"}}));
 }
 
+TEST(Csv, SniffingPrefersSemicolonWhenCommasAreDecimalCommas) {
+    // Both counts are the same on every line; a European export is the likelier reading.
+    Workbook wb = read_text("1,5;2,25\n3,5;4,75\n");
+    EXPECT_EQ(texts(wb.sheets[0]), (std::vector<std::vector<std::string>>{{"1,5", "2,25"}, {"3,5", "4,75"}}));
+}
+
 TEST(Csv, TextAfterAClosingQuoteAndStrayQuotesAreKept) {
     Workbook wb = read_text("\"a\"b,5\" pipe,\"\"\"x\"\"\"\n");
     EXPECT_EQ(texts(wb.sheets[0]), (std::vector<std::vector<std::string>>{{"ab", "5\" pipe", "\"x\""}}));
@@ -167,6 +173,15 @@ TEST(Csv, UnterminatedQuoteNamesBothLines) {
 
 TEST(Csv, NulByteIsRefusedAsBinary) {
     EXPECT_EQ(read_error(std::string("a,b\nc,d\0e\n", 10)), "inline.csv: line 2: NUL byte in text (a binary file?)");
+}
+
+TEST(Csv, NulBytesOfUtf16WithoutBomSuggestTheEncoding) {
+    EXPECT_EQ(read_error(std::string("a\0,\0b\0\n\0", 8)),
+              "inline.csv: line 1: NUL byte in text (a binary file? or utf-16le text without a byte-order mark: give that "
+              "encoding)");
+    EXPECT_EQ(read_error(std::string("\0a\0,\0b\0\n", 8)),
+              "inline.csv: line 1: NUL byte in text (a binary file? or utf-16be text without a byte-order mark: give that "
+              "encoding)");
 }
 
 TEST(Csv, CellLimitIsEnforced) {
