@@ -33,6 +33,23 @@ TEST(FormatDetection, XlsxSavedAsXlsOrCsvIsSeenAsXlsx) {
     EXPECT_EQ(detect_format(read_file_bytes(fixture("xlsx_renamed.csv"))), Format::Xlsx);
 }
 
+TEST(FormatDetection, XlsxSavedAsXlsOrCsvIsReadAsXlsx) {
+    for (const char* name : {"really_xlsx.xls", "xlsx_renamed.csv"}) {
+        SCOPED_TRACE(name);
+        Workbook wb = read_workbook(fixture(name));
+        EXPECT_EQ(wb.format, Format::Xlsx);
+        ASSERT_EQ(wb.sheets.size(), 1u);
+        const Sheet& sheet = wb.sheets[0];
+        EXPECT_EQ(sheet.name, "Tracker");  // the workbook's own sheet name, not the file's stem
+        const Cell* action = sheet.find({1, 1});
+        ASSERT_NE(action, nullptr);
+        EXPECT_EQ(sheet.text(*action), "Three year budget planning");
+        const Cell* status = sheet.find({2, 2});
+        ASSERT_NE(status, nullptr);
+        EXPECT_EQ(sheet.text(*status), "Complete");
+    }
+}
+
 TEST(FormatDetection, TextFilesAreSeenAsCsvWhateverTheirName) {
     EXPECT_EQ(detect_format(read_file_bytes(fixture("utf16le_tab.txt"))), Format::Csv);
     EXPECT_EQ(detect_format(read_file_bytes(fixture("windows1252.csv"))), Format::Csv);
