@@ -347,14 +347,14 @@ public:
 
     void read(std::string_view xml) {
         XmlScanner x(xml);
-        // Estimate from the size so the vector grows once or twice, not twenty times.
-        sheet_.cells.reserve(std::min<std::size_t>(xml.size() / 40, 1u << 24));
+        xml_ = xml;
         for (;;) {
             auto ev = x.next();
             if (ev == XmlScanner::Event::Eof) break;
             if (ev != XmlScanner::Event::Start) continue;
             std::string_view n = x.name();
             if (n == "row") {
+                if (!reserved_) reserve_cells();
                 start_row(x);
             } else if (n == "c") {
                 read_cell(x);
@@ -378,6 +378,16 @@ private:
     void warn(std::string message) { warnings_.push_back("sheet '" + sheet_.name + "': " + message); }
     [[noreturn]] void fail(const std::string& where, const std::string& problem) {
         throw ReadError(file_, "sheet '" + sheet_.name + "'" + (where.empty() ? "" : " " + where) + ": " + problem);
+    }
+
+    // Room for the cells before the first row, so the vector is not regrown
+    // (a regrowth briefly holds both copies). A kept cell has at least four
+    // tags (<c><v>1</v></c>), so a quarter of the '<' in the part bounds
+    // the count; the declared <dimension> can lie, this cannot.
+    void reserve_cells() {
+        reserved_ = true;
+        std::size_t tags = std::size_t(std::count(xml_.begin(), xml_.end(), '<'));
+        sheet_.cells.reserve(std::min<std::uint64_t>(tags / 4 + 1, cell_budget_));
     }
 
     void start_row(XmlScanner& x) {
@@ -551,6 +561,8 @@ private:
     const ReadOptions& options_;
     std::uint64_t& cell_budget_;
     std::uint32_t row_ = 0, next_row_ = 0, next_col_ = 0;
+    std::string_view xml_;
+    bool reserved_ = false;
     std::string value_, formula_;
 };
 
