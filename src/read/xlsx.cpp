@@ -414,6 +414,7 @@ private:
                 capture_ = &formula_;
             } else if (n == "is") {
                 in_inline_ = inline_string_ = has_value_ = true;
+                value_.clear();  // an inline string wins over a <v> beside it
             } else if (n == "t" && in_inline_) {
                 capture_ = &value_;  // <is><t> and <is><r><t> runs concatenate
             }
