@@ -217,10 +217,10 @@ struct Clause {
 };
 
 bool is_filler(std::string_view w) {
-    static constexpr std::array<std::string_view, 28> fillers{
+    static constexpr std::array<std::string_view, 29> fillers{
         "during", "by", "the", "end", "of", "in", "target", "due", "date", "deadline", "no", "later", "than",
         "until", "completion", "and", "for", "at", "on", "to", "be", "completed", "complete", "thereafter",
-        "first", "next", "progress", "timescale"};
+        "first", "next", "progress", "timescale", "then"};
     return std::find(fillers.begin(), fillers.end(), w) != fillers.end();
 }
 bool is_session_word(std::string_view w) { return w == "session" || w == "academic" || w == "school"; }
@@ -237,6 +237,14 @@ std::string recurrence_of(std::string_view w) {
     if (w == "weekly") return "weekly";
     if (w == "bi-annually" || w == "biannually" || w == "bi-annual" || w == "biannual") return "bi-annually";
     return {};
+}
+
+// "2019/20" -> 2020, "1999/00" -> 2000, "2019/2020" -> 2020.
+int second_year(int y1, const Token& span) {
+    if (span.second_digits != 2) return span.date.year;
+    int y2 = y1 - y1 % 100 + span.date.year;
+    if (y2 <= y1) y2 += 100;
+    return y2;
 }
 
 std::string two_digit_year_span(int y1, int y2) {
@@ -270,7 +278,7 @@ Clause read_clause(const std::vector<Token>& t, const DueContext& ctx) {
                 continue;
             case Token::Type::YearSpan: {
                 const int y1 = tok.value;
-                const int y2 = tok.second_digits == 2 ? (y1 / 100) * 100 + tok.date.year : tok.date.year;
+                const int y2 = second_year(y1, tok);
                 if (y2 != y1 + 1) {
                     cl.problems.push_back("a span of several years: " + tok.text);
                     continue;
@@ -357,7 +365,7 @@ Clause read_clause(const std::vector<Token>& t, const DueContext& ctx) {
             if (after < t.size() && t[after].type == Token::Type::YearSpan) {
                 const Token& span = t[after];
                 const int y1 = span.value;
-                const int y2 = span.second_digits == 2 ? (y1 / 100) * 100 + span.date.year : span.date.year;
+                const int y2 = second_year(y1, span);
                 if (y2 != y1 + 1) {
                     cl.problems.push_back("a span of several years: " + span.text);
                 } else {
@@ -485,7 +493,12 @@ Due parse_due(std::string_view as_written, std::optional<Date> cell_date, const 
     bool immediate = false, ongoing = false;
     for (const Clause& cl : clauses) {
         for (const std::string& p : cl.problems) return unreadable(std::move(due), p);
-        if (!cl.unknown.empty() && !cl.has_review_word)
+        // A review clause may name what is reviewed ("Annual reviews of learning and
+        // organisational development thereafter"), as long as it gives a review date or a
+        // recurrence; any other clause must be all date words.
+        const bool review_read = cl.has_review_word && (!cl.recurrence.empty() ||
+            std::any_of(cl.dates.begin(), cl.dates.end(), [](const Found& f) { return f.role == Role::Review; }));
+        if (!cl.unknown.empty() && !review_read)
             return unreadable(std::move(due), "not a date: " + join_limited(cl.unknown, 8));
         for (const Found& f : cl.dates) {
             if (!f.valid) return unreadable(std::move(due), "no such date: " + f.text);

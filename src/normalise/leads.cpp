@@ -97,9 +97,13 @@ constexpr std::array<std::string_view, 30> head_words{
     "panel", "unit", "practitioner", "practitioners", "leader", "leaders", "worker", "workers", "department",
     "directorate", "subgroup"};
 // Capitalised words that continue a name after a head word ("Service Management Team").
-constexpr std::array<std::string_view, 20> continuation_words{
+// Roles after a body continue it too ("Team Leader", "Group Chair"); "Chief" and
+// "Head" do not ("... Officer Chief Social Work Officer").
+constexpr std::array<std::string_view, 32> continuation_words{
     "service", "services", "team", "teams", "group", "groups", "management", "manager", "managers", "sub",
-    "sub-group", "subgroup", "unit", "board", "committee", "plan", "delivery", "development", "forum", "lead"};
+    "sub-group", "subgroup", "unit", "board", "committee", "plan", "delivery", "development", "forum", "lead",
+    "leads", "leader", "leaders", "officer", "officers", "coordinator", "co-ordinator", "chair", "convener",
+    "member", "members", "secretary"};
 // Words that open a note rather than a lead.
 constexpr std::array<std::string_view, 19> note_openers{
     "ensure", "clear", "link", "links", "linked", "liaise", "liaising", "support", "supported", "supporting",
@@ -282,8 +286,15 @@ std::string join(const std::vector<Unit>& units, std::size_t from = 0) {
     return out;
 }
 
-bool complete_lead(const std::vector<Unit>& piece) {
+// Whether "and" after piece starts a new lead ("JMG and COG", "Chief Education
+// Officer and Chief Social Work Officer") or joins words of one name ("ICS
+// Strategy and Performance Team", "Head of Children's Services and Criminal
+// Justice": after "X of", only a post or an alias starts a new lead).
+bool and_separates(const std::vector<Unit>& piece, const Unit& next) {
     if (piece.empty()) return false;
+    const std::string next_word = strip_brackets(next.text);
+    for (const Unit& u : piece)
+        if (!u.atom && lower(u.text) == "of") return next.entry || in(post_words, next_word);
     if (ends_in_head(piece)) return true;
     if (piece.size() == 1 && piece[0].entry) return true;  // "JMG and COG"
     const std::string text = join(piece);
@@ -342,7 +353,7 @@ LeadCell read_lead_cell(std::string_view cell, const LeadAliases& aliases) {
                 break;
             }
             if (!u.atom && depth == 0 && !starts_piece && (u.text == "&" || u.text == "and") && i + 1 < units.size() &&
-                complete_lead(current)) {
+                and_separates(current, units[i + 1])) {
                 pieces.emplace_back();
                 continue;
             }
