@@ -3,11 +3,13 @@
 //   - a real date cell wins: Kind::Date, as_written = the ISO date, basis "date cell";
 //   - day before month: 1/4/17, 01/04/2017, 01.04.2017, 01-04-2017; ISO 2017-04-01;
 //     two-digit years are 20yy (plans are all this century);
-//   - "1st April 2017", "1 st April 2017", "1 April 2017", "1st of April 2017", "April 1st 2017";
+//   - "1st April 2017", "1 st April 2017", "1 April 2017", "1st of April 2017", "April 1st 2017",
+//     "31-Mar-20" (Excel's d-mmm-yy);
 //   - a month alone means its last day: "June 2019", "Sept 2016", "Sep-19" (basis "month alone");
 //   - "2019/20", "2019-20" alone: financial year, due 31 March 2020;
 //   - with "session", "academic" or "school" in the same clause: school session, due 30 June 2020;
-//   - "Q2 2019/20": financial quarter (Q1 Apr-Jun ... Q4 Jan-Mar), due 30 September 2019;
+//   - "Q2 2019/20", "Q2 19/20", "Quarter 2 2019-20": financial quarter (Q1 Apr-Jun ... Q4
+//     Jan-Mar), due 30 September 2019;
 //     "Q3 2019" (one year): calendar quarter by default (DueContext::single_year_quarter);
 //   - "end of 2019": 31 December 2019; a year alone ("2019", "by 2022") is Unreadable;
 //   - "by", "during", "end of", "target", "due", "no later than", "until", "to be completed by" are
@@ -294,6 +296,7 @@ Clause read_clause(const std::vector<Token>& t, const DueContext& ctx) {
                 if (tok.value >= 1 && tok.value <= 31 && tok.digits <= 2) {
                     std::size_t k = i + 1;
                     if (is_word(k, "of")) ++k;
+                    else if (k < t.size() && t[k].type == Token::Type::Sep && t[k].text == "-") ++k;  // "31-Mar-20" (Excel d-mmm-yy)
                     if (k < t.size() && t[k].type == Token::Type::Word && month_number(t[k].text) != 0) {
                         std::size_t y = k + 1;
                         if (y < t.size() && t[y].type == Token::Type::Sep) ++y;
@@ -374,6 +377,16 @@ Clause read_clause(const std::vector<Token>& t, const DueContext& ctx) {
                     add(end, "quarter " + q + " " + two_digit_year_span(y1, y2), w + " " + span.text);
                 }
                 i = after;
+                continue;
+            }
+            // "Q2 19/20": two-digit years, consecutive, can only be a financial year here.
+            if (after + 2 < t.size() && t[after].type == Token::Type::Number && t[after].digits == 2 &&
+                t[after + 1].type == Token::Type::Sep && t[after + 1].text != "'" && t[after + 2].type == Token::Type::Number &&
+                t[after + 2].digits == 2 && (t[after].value + 1) % 100 == t[after + 2].value) {
+                const int y1 = 2000 + t[after].value;
+                const Date end = quarter == 4 ? last_day_of_month(y1 + 1, 3) : last_day_of_month(y1, static_cast<unsigned>(3 + 3 * quarter));
+                add(end, "quarter " + q + " " + two_digit_year_span(y1, y1 + 1), w + " " + t[after].text + "/" + t[after + 2].text);
+                i = after + 2;
                 continue;
             }
             if (is_year(after)) {
