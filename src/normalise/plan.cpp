@@ -55,6 +55,23 @@ std::vector<Link> find_links(std::string_view raw) {
                 numbers.emplace_back(low.substr(j, n_end - j));
                 phrase_end = n_end;
                 j = skip_spaces(low, n_end);
+                // A range: "Improvement Actions 1-3", "1 to 3".
+                std::size_t range_start = std::string::npos;
+                if (j < low.size() && low[j] == '-') range_start = skip_spaces(low, j + 1);
+                else if (low.compare(j, 3, "to ") == 0) range_start = skip_spaces(low, j + 3);
+                if (range_start != std::string::npos) {
+                    const std::size_t r_end = digit_end(low, range_start);
+                    if (r_end > range_start && r_end - range_start <= 3 && numbers.back().size() <= 3 &&
+                        (r_end >= low.size() || !detail::is_alpha(low[r_end]))) {
+                        const int from = std::stoi(numbers.back());
+                        const int to = std::stoi(std::string(low.substr(range_start, r_end - range_start)));
+                        if (to > from && to - from <= 20) {
+                            for (int n = from + 1; n <= to; ++n) numbers.push_back(std::to_string(n));
+                            phrase_end = r_end;
+                            j = skip_spaces(low, r_end);
+                        }
+                    }
+                }
                 if (j < low.size() && (low[j] == ',' || low[j] == '&')) i = j + 1;
                 else if (low.compare(j, 4, "and ") == 0) i = j + 3;
                 else if (low.compare(j, 3, "or ") == 0) i = j + 2;
@@ -107,7 +124,8 @@ void normalise_plan(Plan& plan, const NormaliseOptions& options) {
             plan.warnings.push_back({action.source, where + ": due date not read: \"" + normalise_text(action.due.as_written) +
                                                         "\" (" + action.due.basis + ")"});
 
-        if (!action.percent_complete) action.percent_complete = parse_percent(action.status_as_written);
+        if (!action.percent_complete && action.status_as_written.find('%') != std::string::npos)
+            action.percent_complete = parse_percent(action.status_as_written);
         action.status = parse_status(action.status_as_written, action.percent_complete, options.statuses);
 
         if (action.service.empty()) action.service = options.service.empty() ? plan.document.service : options.service;

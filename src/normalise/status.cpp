@@ -37,8 +37,13 @@ std::optional<Status> StatusVocabulary::find_exact(std::string_view folded) cons
 std::optional<Status> StatusVocabulary::find_in(std::string_view folded) const {
     // Word starts left to right; at each the longest phrase wins, so "not on track"
     // beats "on track" and "not started" beats "started".
+    // A phrase after "not"/"no" is negated ("not complete") and says nothing
+    // we can map, unless the vocabulary has the negated phrase itself.
     for (std::size_t pos = 0; pos < folded.size(); ++pos) {
         if (!(pos == 0 || folded[pos - 1] == ' ')) continue;
+        const bool negated = (pos >= 4 && folded.compare(pos - 4, 4, "not ") == 0 && (pos == 4 || folded[pos - 5] == ' ')) ||
+                             (pos >= 3 && folded.compare(pos - 3, 3, "no ") == 0 && (pos == 3 || folded[pos - 4] == ' '));
+        if (negated) continue;
         std::size_t best = 0;
         std::optional<Status> found;
         for (const auto& [words, status] : entries_) {
@@ -108,7 +113,8 @@ std::optional<double> parse_percent(std::string_view cell, bool cell_is_fraction
 
 Status parse_status(std::string_view status_cell, std::optional<double> percent, const StatusVocabulary& vocabulary) {
     const std::string folded = fold_for_matching(status_cell);
-    if (!percent) percent = parse_percent(status_cell);
+    // A status cell gives a percentage only with its sign: "75%", not "3".
+    if (!percent && status_cell.find('%') != std::string_view::npos) percent = parse_percent(status_cell);
     Status status = Status::Unknown;
     if (auto s = vocabulary.find_exact(folded)) status = *s;
     else if (auto s2 = vocabulary.find_in(folded)) status = *s2;

@@ -31,6 +31,14 @@ TEST(Links, Seed000CurrentPlannedActionCells) {
     EXPECT_EQ(links[1].as_written, "Improvement Actions 4 and 5");
 }
 
+TEST(Links, Ranges) {
+    EXPECT_EQ(targets(find_links("Improvement Actions 1-3")), (V{"Improvement Action 1", "Improvement Action 2", "Improvement Action 3"}));
+    EXPECT_EQ(targets(find_links("Improvement Actions 4 to 5 and 7")),
+              (V{"Improvement Action 4", "Improvement Action 5", "Improvement Action 7"}));
+    EXPECT_EQ(targets(find_links("Improvement Action 5-3")), (V{"Improvement Action 5"})) << "a backwards range is not expanded";
+    EXPECT_EQ(targets(find_links("Improvement Action 1-999")), (V{"Improvement Action 1"})) << "nor a huge one";
+}
+
 TEST(Links, NumberedReferences) {
     EXPECT_EQ(targets(find_links("as above (see 2.3)")), (V{"2.3"}));
     EXPECT_EQ(targets(find_links("See section 4.1 and see para 3.2.1.")), (V{"4.1", "3.2.1"}));

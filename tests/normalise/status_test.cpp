@@ -37,6 +37,10 @@ TEST(Status, UnknownWordsStayUnknown) {
     EXPECT_EQ(parse_status("See latest note", std::nullopt), Status::Unknown);
     EXPECT_EQ(parse_status("Agreed", std::nullopt), Status::Unknown) << "'a' alone only as a whole cell";
     EXPECT_EQ(parse_status("Greenock", std::nullopt), Status::Unknown);
+    EXPECT_EQ(parse_status("Not complete", std::nullopt), Status::Unknown) << "a negated word is not that status";
+    EXPECT_EQ(parse_status("No slippage", std::nullopt), Status::Unknown);
+    EXPECT_EQ(parse_status("3", std::nullopt), Status::Unknown);
+    EXPECT_EQ(parse_status("On hold", std::nullopt), Status::Unknown) << "no status of ours means on hold";
 }
 
 TEST(Status, PercentComplete) {
