@@ -136,9 +136,12 @@ struct NormaliseOptions {
 };
 
 // text_as_written -> text, leads_as_written -> leads, due.as_written -> due,
-// status_as_written (+ percent_complete) -> status, links from the text.
-// Adds a Warning for each unreadable due date, each action without a lead
-// and each lead-cell note.
+// status_as_written (+ percent_complete) -> status, links from the text (and
+// Finding::links from planned_action). A Due that already holds a date and no
+// other words (the layout read a date cell) is kept as a date cell. Service:
+// options.service, else plan.document.service, when the action has none.
+// Adds a Warning (at the action's source) for each unreadable due date, each
+// action without a lead and each lead-cell note. Running it twice adds no links.
 void normalise_plan(Plan& plan, const NormaliseOptions& options);
 
 }  // namespace plancon
