@@ -1,9 +1,11 @@
 // Every due-date phrase in the seeds' plan tables, as written, and what a
 // careful reader derives from it (DOMAIN.md "Conventions"), plus edge cases.
 #include "plancon/normalise.hpp"
+#include "normalise/seed_cells.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace plancon {
@@ -48,6 +50,8 @@ const DueCase seed_phrases[] = {
     {"000 IA1", "During Session 2019/20", K::Date, "2020-06-30", "", "", "school session 2019/20"},
     {"000 IA1", "During session 2019/20", K::Date, "2020-06-30", "", "", "school session 2019/20"},
     {"000 IA1 (two cells run together)", "During Session 2019/20 During session 2019/20", K::Date, "2020-06-30", "", "", ""},
+    {"000 IA1 page 2", "During session 2019/20 During session 2019/20", K::Date, "2020-06-30", "", "", "school session 2019/20"},
+    {"000 IA1 page 2 (PDF artefact row)", "vement actior", K::Unreadable, "", "", "", ""},
     {"000 IA2", "Immediate", K::Immediate, "", "", "", ""},
     {"000 IA2", "Establish a standard and agree a process for all staff to have protected time (formal supervision) with their manager within next three months",
      K::Unreadable, "", "", "", ""},
@@ -56,6 +60,7 @@ const DueCase seed_phrases[] = {
     {"000 IA4", "Linked to Improvement Action 1. Review process to begin immediately", K::Unreadable, "", "", "", ""},
     {"000 IA4", "Linked to Improvement Action 2: Leadership Development", K::Unreadable, "", "", "", ""},
     {"000 IA5", "Immediate & Continuous", K::Ongoing, "", "", "", "ongoing"},
+    {"000 IA5 page 2", "June 2019", K::Date, "2019-06-30", "", "", "month alone"},
     // seed 001, Appendix 1 "Timescale"
     {"001 1.1", "First review December 2016 and reviewed annually thereafter", K::Ongoing, "", "2016-12-31", "annually",
      "reviews only, no due date"},
@@ -88,6 +93,20 @@ const DueCase seed_phrases[] = {
     {"000 2.3", "2019-2022", K::Unreadable, "", "", "", ""},
 };
 INSTANTIATE_TEST_SUITE_P(Seeds, SeedDuePhrase, testing::ValuesIn(seed_phrases));
+
+// The table above must hold every due-date cell of the seeds' plan tables.
+TEST(DueDate, EverySeedDueCellIsInTheTable) {
+    if (!std::filesystem::is_directory(test::seeds_dir())) GTEST_SKIP() << "seeds not found at " << test::seeds_dir();
+    std::vector<std::string> cells = test::seed_column("000", "Target Date");
+    const auto timescales = test::seed_column("001", "Timescale");
+    cells.insert(cells.end(), timescales.begin(), timescales.end());
+    EXPECT_GE(cells.size(), 20u);
+    for (const std::string& cell : cells) {
+        const bool listed = std::any_of(std::begin(seed_phrases), std::end(seed_phrases),
+                                        [&](const DueCase& c) { return c.as_written == cell; });
+        EXPECT_TRUE(listed) << "seed due-date cell missing from the table: \"" << cell << "\"";
+    }
+}
 
 // seed 003 Appendix 1 "Inspection Date": dd/mm/yy, day before month.
 TEST(DueDate, Seed003InspectionDatesAreDayMonthTwoDigitYear) {

@@ -1,8 +1,10 @@
 // Every lead cell in the seeds' plan tables, split, expanded and classified.
 #include "plancon/normalise.hpp"
+#include "normalise/seed_cells.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -60,6 +62,7 @@ const LeadCase seed_cells[] = {
       {"Learning & Organisational Development", K::Body, ""}},
      {}},
     {"000 IA4 second row", "", {}, {}},
+    {"000 IA5 page 2", "Glyn Lloyd", {{"Glyn Lloyd", K::Person, ""}}, {}},
     {"000 IA5", "Council Management Team Dundee Partnership Management Group Council's Leadership Team",
      {{"Council Management Team", K::Body, ""}, {"Dundee Partnership Management Group", K::Body, ""}, {"Council's Leadership Team", K::Body, ""}},
      {}},
@@ -118,6 +121,23 @@ const LeadCase seed_cells[] = {
      {{"Corporate Planning Manager (Integrated Children's Services)", K::Post, ""}}, {}},
 };
 INSTANTIATE_TEST_SUITE_P(Seeds, SeedLeadCell, testing::ValuesIn(seed_cells));
+
+// The table above must hold every lead cell of the seeds' plan tables.
+TEST(LeadCells, EverySeedLeadCellIsInTheTable) {
+    if (!std::filesystem::is_directory(test::seeds_dir())) GTEST_SKIP() << "seeds not found at " << test::seeds_dir();
+    std::vector<std::string> cells = test::seed_column("000", "Lead");
+    const auto leads = test::seed_column("001", "Lead(s)");
+    cells.insert(cells.end(), leads.begin(), leads.end());
+    EXPECT_GE(cells.size(), 15u);
+    // A PDF export artefact (seed 000, a page footer torn across the columns), not a lead cell.
+    const std::string artefact = "h: to achieve a mea";
+    for (const std::string& cell : cells) {
+        if (cell == artefact) continue;
+        const bool listed = std::any_of(std::begin(seed_cells), std::end(seed_cells),
+                                        [&](const LeadCase& c) { return c.cell == cell; });
+        EXPECT_TRUE(listed) << "seed lead cell missing from the table: \"" << cell << "\"";
+    }
+}
 
 const LeadCase other_cells[] = {
     {"DOMAIN aliases", "CMT; C&F, DCC",
