@@ -31,8 +31,10 @@ public:
 std::string normalise_text(std::string_view text);
 
 // The key used to match headers and compare texts: normalise_text, then
-// case-folded, "&" -> "and", punctuation -> space, white space collapsed to
-// single spaces on one line.
+// case-folded, "&" -> "and", apostrophes dropped ("children's" ->
+// "childrens"), other punctuation and symbols -> space (letters, digits, "%"
+// and "£" kept), white space collapsed to single spaces on one line.
+// "Three-year budget planning" and "Three year budget planning" fold alike.
 std::string fold_for_matching(std::string_view text);
 
 // ---- Due dates ------------------------------------------------------------

@@ -219,10 +219,10 @@ struct Clause {
 };
 
 bool is_filler(std::string_view w) {
-    static constexpr std::array<std::string_view, 29> fillers{
+    static constexpr std::array<std::string_view, 31> fillers{
         "during", "by", "the", "end", "of", "in", "target", "due", "date", "deadline", "no", "later", "than",
         "until", "completion", "and", "for", "at", "on", "to", "be", "completed", "complete", "thereafter",
-        "first", "next", "progress", "timescale", "then"};
+        "first", "next", "progress", "timescale", "then", "with", "effect"};
     return std::find(fillers.begin(), fillers.end(), w) != fillers.end();
 }
 bool is_session_word(std::string_view w) { return w == "session" || w == "academic" || w == "school"; }
