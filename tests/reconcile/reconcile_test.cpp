@@ -407,7 +407,7 @@ TEST(ReconcileHostile, RowsWithoutWordsNeverMerge) {
 }  // namespace plancon
 
 TEST(ReconcileBaselines, FingerprintFoldsWhatExcelsRemoveDuplicatesCannot) {
-    EXPECT_TRUE(same_by_fingerprint("Bi-annual EFQM case study", "bi annual efqm case-study"));
-    EXPECT_FALSE(same_by_excel_rule("Bi-annual EFQM case study", "bi annual efqm case-study"));
-    EXPECT_TRUE(same_by_excel_rule("Three Year Budget", "three year budget"));
+    EXPECT_TRUE(plancon::same_by_fingerprint("Bi-annual EFQM case study", "bi annual efqm case-study"));
+    EXPECT_FALSE(plancon::same_by_excel_rule("Bi-annual EFQM case study", "bi annual efqm case-study"));
+    EXPECT_TRUE(plancon::same_by_excel_rule("Three Year Budget", "three year budget"));
 }
