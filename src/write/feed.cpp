@@ -9,7 +9,6 @@
 
 #include <cstdio>
 #include <map>
-#include <set>
 
 namespace plancon {
 
@@ -32,10 +31,11 @@ public:
         root.append_attribute("version") = PLANCON_VERSION;
         root.append_attribute("asOf") = to_iso(as_of_).c_str();
 
-        std::set<std::string> files_done;
-        for (const auto& plan : plans_) {
-            const std::string& file = plan.document.file;
-            if (!files_done.insert(file).second) continue;
+        // Inputs by file name, so the feed does not depend on the order files were given in.
+        std::map<std::string, const Plan*> inputs;
+        for (const auto& plan : plans_) inputs.emplace(plan.document.file, &plan);
+        for (const auto& [file, plan_ptr] : inputs) {
+            const Plan& plan = *plan_ptr;
             pugi::xml_node input = root.append_child("input");
             attribute(input, "file", file, {file, "", 0}, "input file name");
             try {
