@@ -577,16 +577,21 @@ private:
 
     // ---- Findings ----
     void write_findings(SheetOut& out) {
-        out.widths({22, 40, 50, 50, 30, 36}, formats_.wrap);
-        out.header(0, {"Theme", "Strength", "Area for improvement", "Current/planned action", "Links", "Source"},
+        out.widths({22, 40, 50, 50, 30, 36, 14}, formats_.wrap);
+        out.header(0, {"Theme", "Strength", "Area for improvement", "Current/planned action", "Links", "Source", "Linked codes"},
                    formats_.header);
         lxw_row_t row = 1;
-        for (const auto& plan : plans_)
-            for (const auto& finding : plan.findings) {
+        for (std::size_t p = 0; p < plans_.size(); ++p)
+            for (const auto& finding : plans_[p].findings) {
                 if (!out.has_room(row)) continue;
                 const std::string where = to_string(finding.source);
-                std::vector<std::string> links;
-                for (const auto& link : finding.links) links.push_back(link.target);
+                std::vector<std::string> links, codes;
+                for (const auto& link : finding.links) {
+                    links.push_back(link.target);
+                    std::string code = linked_code(p, link.target);
+                    if (!code.empty() && std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+                }
+                out.text(row, 6, join(codes, "\n"), formats_.wrap, where);
                 out.text(row, 0, finding.theme, formats_.wrap, where);
                 out.text(row, 1, finding.strength, formats_.wrap, where);
                 out.text(row, 2, finding.text, formats_.wrap, where);
@@ -596,8 +601,34 @@ private:
                 ++row;
             }
         worksheet_freeze_panes(out.get(), 1, 0);
-        if (row > 1) out.check(worksheet_autofilter(out.get(), 0, 0, row - 1, 5));
+        if (row > 1) out.check(worksheet_autofilter(out.get(), 0, 0, row - 1, 6));
         out.finish();
+    }
+
+    // The code a finding's link points at, within the finding's own plan:
+    // "Improvement Action 4" names the priority of that kind and reference,
+    // "2.3" an action or priority with that reference.
+    std::string linked_code(std::size_t plan_index, const std::string& target) const {
+        const std::string wanted = lower(target);
+        const Plan& plan = plans_[plan_index];
+        for (std::size_t i = 0; i < plan.priorities.size(); ++i) {
+            const Priority& p = plan.priorities[i];
+            if (p.ref.empty() || (wanted != lower(p.kind + " " + p.ref) && wanted != lower(p.ref))) continue;
+            auto it = priority_homes_.find({plan_index, i});
+            if (it != priority_homes_.end()) return it->second;
+        }
+        for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+            if (plan.actions[i].ref.empty() || lower(plan.actions[i].ref) != wanted) continue;
+            auto it = homes_.find({plan_index, i});
+            if (it != homes_.end()) return it->second.action->code;
+        }
+        return {};
+    }
+
+    static std::string lower(std::string s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        return s;
     }
 
     // ---- Issues ----

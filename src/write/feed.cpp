@@ -115,8 +115,9 @@ private:
             pugi::xml_node due = node.append_child("due");
             if (undated == 0 && latest) {
                 due.append_attribute("date") = to_iso(*latest).c_str();
-                due.append_attribute("basis") =
-                    ("latest due date of its " + std::to_string(children) + " actions").c_str();
+                due.append_attribute("basis") = (children == 1 ? std::string("due date of its one action")
+                                                               : "latest due date of its " + std::to_string(children) + " actions")
+                                                      .c_str();
             } else {
                 due.append_attribute("basis") = (std::to_string(undated) + " of its " + std::to_string(children) +
                                                  " actions have no due date")

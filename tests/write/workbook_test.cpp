@@ -217,6 +217,10 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     // Findings and Issues.
     EXPECT_EQ(d.value("Findings!C2"), "Make better use of data to drive service reviews and budget planning");
     EXPECT_EQ(d.value("Findings!E2"), "Improvement Action 4");
+    std::string action4_code;
+    for (const auto& p : s.rec.priorities)
+        if (p.ref == "4") action4_code = p.code;
+    EXPECT_EQ(d.value("Findings!G2"), action4_code);  // the link resolved to improvement action 4's code
     EXPECT_EQ(d.rows_with("Issues", 'A', "skipped row").size(), 1u);
     EXPECT_EQ(d.rows_with("Issues", 'A', "unread date").size(), 1u);
     EXPECT_EQ(d.rows_with("Issues", 'A', "no lead").size(), 2u);  // PEF evidence (5.3) and the pathway (CE-14)
