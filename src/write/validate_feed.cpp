@@ -30,7 +30,27 @@ void collect_schema_error(void* context, xmlErrorPtr error) {
     errors->out->push_back({"", "schema", where + message});
 }
 
+void ignore_generic_error(void*, const char*, ...) {}
+
+// libxml2 prints some problems (a schema file it cannot open) straight to
+// stderr through its generic handler; they reach the report through the
+// structured handlers instead, so silence the generic one meanwhile.
+class QuietGenericErrors {
+public:
+    QuietGenericErrors() : saved_(xmlGenericError), saved_context_(xmlGenericErrorContext) {
+        xmlSetGenericErrorFunc(nullptr, ignore_generic_error);
+    }
+    ~QuietGenericErrors() { xmlSetGenericErrorFunc(saved_context_, saved_); }
+    QuietGenericErrors(const QuietGenericErrors&) = delete;
+    QuietGenericErrors& operator=(const QuietGenericErrors&) = delete;
+
+private:
+    xmlGenericErrorFunc saved_;
+    void* saved_context_;
+};
+
 void validate_schema(const std::string& path, const std::string& xsd_path, std::vector<FeedViolation>& out) {
+    QuietGenericErrors quiet;
     std::vector<FeedViolation> errors;
     SchemaErrors sink{&errors};
     std::unique_ptr<xmlSchemaParserCtxt, decltype(&xmlSchemaFreeParserCtxt)> parser(

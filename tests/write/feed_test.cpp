@@ -277,6 +277,10 @@ TEST(ValidateFeed, AcceptsTheRepairedFeedAndRejectsWhatIsNotXml) {
     ValidationReport missing = validate_feed(dir / "absent.xml", xsd);
     ASSERT_EQ(missing.violations.size(), 1u);
     EXPECT_NE(missing.violations[0].message.find("absent.xml"), std::string::npos);
+    ValidationReport no_schema = validate_feed(feed, dir / "absent.xsd");
+    ASSERT_FALSE(no_schema.ok());
+    EXPECT_EQ(no_schema.violations[0].rule, "schema");
+    EXPECT_NE(no_schema.violations[0].message.find("absent.xsd"), std::string::npos);
 }
 
 TEST(Sha256, KnownVectorsAndSha256sum) {
