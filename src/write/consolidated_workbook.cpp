@@ -140,6 +140,10 @@ private:
     std::size_t rows_lost_ = 0;
 };
 
+// Excel shows dates from 1 March 1900 (earlier serials meet its fictitious
+// 29 February 1900) to 31 December 9999.
+bool showable_in_excel(const Date& d) { return d >= Date{1900, 3, 1} && d <= Date{9999, 12, 31}; }
+
 bool is_closed(Status s) { return s == Status::Complete || s == Status::Cancelled; }
 
 bool is_overdue(const Action& a, const Date& as_of) {
@@ -257,7 +261,10 @@ private:
             out.text(row, 2, a.text, formats_.wrap, code);
             out.text(row, 3, a.outcome, formats_.wrap, code);
             out.text(row, 4, leads_of(a), formats_.wrap, code);
-            if (a.due.date) out.number(row, 5, excel_serial(*a.due.date), formats_.date);
+            if (a.due.date && showable_in_excel(*a.due.date)) out.number(row, 5, excel_serial(*a.due.date), formats_.date);
+            else if (a.due.date)
+                issues_.push_back({"date not shown", code,
+                                   "due date " + to_iso(*a.due.date) + " is outside the dates Excel can show; kept as written only"});
             out.text(row, 6, a.due.as_written, formats_.wrap, code);
             out.text(row, 7, to_string(a.status), formats_.wrap, code);
             if (a.percent_complete) out.number(row, 8, *a.percent_complete / 100.0, formats_.percent);

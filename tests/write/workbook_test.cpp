@@ -349,6 +349,7 @@ TEST_F(WorkbookTest, CellsBeyondExcelsLimitAreCutAndListed) {
     long_text.resize(40000);
     s.rec.actions[0].canonical.text = long_text;
     s.rec.actions[1].canonical.progress = std::string("Q2 update\x01 received\x0B late");
+    s.rec.actions[2].canonical.due = due_on(1850, 3, 31, "31/03/1850");  // a typo Excel cannot show as a date
     const std::string xlsx = dir_ / "limits.xlsx";
     write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
     Dump d = dump(xlsx);
@@ -367,6 +368,12 @@ TEST_F(WorkbookTest, CellsBeyondExcelsLimitAreCutAndListed) {
     auto dropped = d.rows_with("Issues", 'A', "dropped characters");
     ASSERT_EQ(dropped.size(), 1u);
     EXPECT_NE(d.value("Issues!C" + std::to_string(dropped[0])).find("U+0001, U+000B"), std::string::npos);
+
+    EXPECT_EQ(d.type("Actions!F4"), "");
+    EXPECT_EQ(d.value("Actions!G4"), "31/03/1850");
+    auto not_shown = d.rows_with("Issues", 'A', "date not shown");
+    ASSERT_EQ(not_shown.size(), 1u);
+    EXPECT_EQ(d.value("Issues!B" + std::to_string(not_shown[0])), s.rec.actions[2].code);
 }
 
 }  // namespace
