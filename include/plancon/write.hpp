@@ -41,6 +41,7 @@ void write_sheet_json(std::ostream& out, const Workbook& workbook, const Sheet& 
 #include "plancon/model.hpp"
 #include "plancon/reconcile.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -55,6 +56,9 @@ Date default_as_of_date();
 
 struct WorkbookOptions {
     std::optional<Date> as_of;  // unset: default_as_of_date()
+    // Excel's 1,048,576 rows a sheet; rows beyond are listed on Issues, not
+    // written. Only a test has reason to set it lower (never higher).
+    std::uint32_t max_rows_per_sheet = 1'048'576;
 };
 
 // Writes the consolidated workbook (sheets Actions, Summary, Sources,

@@ -71,8 +71,9 @@ struct Formats {
 // One worksheet with Excel's limits enforced.
 class SheetOut {
 public:
-    SheetOut(lxw_workbook* book, const char* name, const std::string& path, std::vector<Issue>& issues)
-        : sheet_(workbook_add_worksheet(book, name)), name_(name), path_(path), issues_(issues) {
+    SheetOut(lxw_workbook* book, const char* name, const std::string& path, std::vector<Issue>& issues,
+             lxw_row_t max_rows)
+        : sheet_(workbook_add_worksheet(book, name)), name_(name), path_(path), issues_(issues), max_rows_(max_rows) {
         if (!sheet_) throw WriteError(path + ": cannot add sheet " + name);
     }
 
@@ -81,7 +82,7 @@ public:
 
     // Whether row `row` can be written; a row beyond Excel's limit is counted, not written.
     bool has_room(lxw_row_t row) {
-        if (row < LXW_ROW_MAX) return true;
+        if (row < max_rows_) return true;
         ++rows_lost_;
         return false;
     }
@@ -125,7 +126,8 @@ public:
     void finish() {
         if (rows_lost_ > 0)
             issues_.push_back({"rows not written", name_,
-                               with_thousands(rows_lost_) + " rows beyond Excel's limit of 1,048,576 rows were not written"});
+                               with_thousands(rows_lost_) + " rows beyond the limit of " + with_thousands(max_rows_) +
+                                   " rows a sheet were not written"});
     }
 
 private:
@@ -137,6 +139,7 @@ private:
     std::string name_;
     const std::string& path_;
     std::vector<Issue>& issues_;
+    lxw_row_t max_rows_;
     std::size_t rows_lost_ = 0;
 };
 
@@ -184,8 +187,8 @@ struct ActionHome {
 class WorkbookBuilder {
 public:
     WorkbookBuilder(lxw_workbook* book, const std::string& path, const std::vector<Plan>& plans,
-                    const Reconciliation& rec, const Date& as_of)
-        : book_(book), path_(path), plans_(plans), rec_(rec), as_of_(as_of) {
+                    const Reconciliation& rec, const Date& as_of, lxw_row_t max_rows)
+        : book_(book), path_(path), plans_(plans), rec_(rec), as_of_(as_of), max_rows_(max_rows) {
         formats_.header = workbook_add_format(book);
         format_set_bold(formats_.header);
         format_set_text_wrap(formats_.header);
@@ -222,15 +225,15 @@ public:
     void build() {
         // Tab order is creation order; Issues is written last because every
         // other sheet may add to it.
-        SheetOut actions(book_, "Actions", path_, issues_);
-        SheetOut summary(book_, "Summary", path_, issues_);
-        SheetOut sources(book_, "Sources", path_, issues_);
-        SheetOut duplicates(book_, "Duplicates", path_, issues_);
-        SheetOut appendices(book_, "Appendices", path_, issues_);
+        SheetOut actions(book_, "Actions", path_, issues_, max_rows_);
+        SheetOut summary(book_, "Summary", path_, issues_, max_rows_);
+        SheetOut sources(book_, "Sources", path_, issues_, max_rows_);
+        SheetOut duplicates(book_, "Duplicates", path_, issues_, max_rows_);
+        SheetOut appendices(book_, "Appendices", path_, issues_, max_rows_);
         std::unique_ptr<SheetOut> findings;
         bool any_findings = std::any_of(plans_.begin(), plans_.end(), [](const Plan& p) { return !p.findings.empty(); });
-        if (any_findings) findings = std::make_unique<SheetOut>(book_, "Findings", path_, issues_);
-        SheetOut issues(book_, "Issues", path_, issues_);
+        if (any_findings) findings = std::make_unique<SheetOut>(book_, "Findings", path_, issues_, max_rows_);
+        SheetOut issues(book_, "Issues", path_, issues_, max_rows_);
 
         collect_plan_issues();
         write_actions(actions);
@@ -393,6 +396,7 @@ private:
         out.text(row, total_col, "Total", formats_.header);
         ++row;
         for (const auto& [service, by_status] : counts) {
+            if (!out.has_room(row)) continue;
             out.text(row, 0, service);
             std::size_t total = 0;
             for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -403,6 +407,10 @@ private:
             ++row;
         }
         const lxw_row_t first_data = table_top + 1, last_data = row - 1;
+        if (last_data < first_data) {
+            out.finish();
+            return;
+        }
 
         lxw_chart* chart = workbook_add_chart(book_, LXW_CHART_COLUMN_STACKED);
         if (!chart) throw WriteError(path_ + ": cannot add a chart");
@@ -674,7 +682,7 @@ private:
         // while there is room, so iterate by index.
         lxw_row_t row = 1;
         for (std::size_t i = 0; i < issues_.size(); ++i) {
-            if (row == LXW_ROW_MAX - 1 && issues_.size() - i > 1) {
+            if (row + 1 == max_rows_ && issues_.size() - i > 1) {
                 out.text(row, 0, "rows not written");
                 out.text(row, 2, with_thousands(issues_.size() - i) + " more issues did not fit on this sheet");
                 break;
@@ -694,6 +702,7 @@ private:
     const std::vector<Plan>& plans_;
     const Reconciliation& rec_;
     Date as_of_;
+    lxw_row_t max_rows_;
     Formats formats_{};
     std::vector<Issue> issues_;
     std::map<std::pair<std::size_t, std::size_t>, ActionHome> homes_;
@@ -725,7 +734,8 @@ void write_consolidated_workbook(const std::string& path, const std::vector<Plan
             properties.created = created_time();
             if (lxw_error e = workbook_set_properties(book, &properties); e != LXW_NO_ERROR)
                 throw WriteError(path + ": " + lxw_strerror(e));
-            WorkbookBuilder(book, path, plans, reconciliation, as_of).build();
+            const lxw_row_t max_rows = std::clamp<lxw_row_t>(options.max_rows_per_sheet, 2, LXW_ROW_MAX);
+            WorkbookBuilder(book, path, plans, reconciliation, as_of, max_rows).build();
         } catch (...) {
             lxw_workbook_free(book);
             throw;

@@ -376,4 +376,48 @@ TEST_F(WorkbookTest, CellsBeyondExcelsLimitAreCutAndListed) {
     EXPECT_EQ(d.value("Issues!B" + std::to_string(not_shown[0])), s.rec.actions[2].code);
 }
 
+TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Sample s = sample(dir_);
+    // Excel's 1,048,576 rows would need a million-row input; the same code
+    // path runs with the limit lowered.
+    WorkbookOptions options{as_of};
+    options.max_rows_per_sheet = 6;
+    const std::string xlsx = dir_ / "rows.xlsx";
+    write_consolidated_workbook(xlsx, s.plans, s.rec, options);
+    Dump d = dump(xlsx);
+
+    std::size_t input_rows = 0;
+    for (const auto& p : s.plans) input_rows += p.rows.size();
+    EXPECT_EQ(d.value("Sources!A6"), s.plans[0].rows[4].source.file);
+    EXPECT_EQ(d.value("Sources!A7"), "");
+    EXPECT_EQ(d.value("Actions!A6"), s.rec.actions[4].code);
+    EXPECT_EQ(d.value("Actions!A7"), "");
+    // Issues keeps its last row to say how many issues did not fit, so the
+    // per-sheet messages are checked through the Issues written with room to spare.
+    EXPECT_EQ(d.value("Issues!A6"), "rows not written");
+    EXPECT_NE(d.value("Issues!C6").find("more issues did not fit on this sheet"), std::string::npos) << d.value("Issues!C6");
+    EXPECT_EQ(d.value("Issues!A7"), "");
+
+    options.max_rows_per_sheet = 1000;
+    write_consolidated_workbook(xlsx, s.plans, s.rec, options);
+    Dump full = dump(xlsx);
+    EXPECT_EQ(full.value("Sources!A" + std::to_string(input_rows + 1)), s.plans[1].rows.back().source.file);
+    EXPECT_TRUE(full.rows_with("Issues", 'A', "rows not written").empty());
+
+    options.max_rows_per_sheet = 6;
+    s.plans[0].warnings.clear();
+    s.plans[0].rows.pop_back();  // the finding row: fewer rows and issues, so every issue is listed
+    Sample few = s;
+    few.rec = reconcile(few.plans);
+    few.rec.actions.resize(1);
+    few.plans[0].rows.erase(few.plans[0].rows.begin() + 10);  // drop the skipped row's issue
+    write_consolidated_workbook(xlsx, few.plans, few.rec, options);
+    Dump limited = dump(xlsx);
+    auto lost = limited.rows_with("Issues", 'B', "Sources");
+    ASSERT_EQ(lost.size(), 1u);
+    EXPECT_EQ(limited.value("Issues!C" + std::to_string(lost[0])),
+              std::to_string(input_rows - 2 - 5) + " rows beyond the limit of 6 rows a sheet were not written");
+}
+
 }  // namespace
