@@ -473,7 +473,7 @@ private:
     }
 
     void write_duplicates(SheetOut& out) {
-        out.widths({12, 12, 34, 20, 60, 12, 34, 60, 10, 30}, formats_.wrap);
+        out.widths({12, 12, 34, 34, 60, 12, 34, 60}, formats_.wrap);
         lxw_row_t row = 0;
         out.text(row++, 0, "Merged copies: each cluster's members side by side with the canonical copy", formats_.section);
         out.header(row++, {"Code", "Role", "Source", "Service", "Text as written", "Score", "Explanation"}, formats_.header);
@@ -521,7 +521,7 @@ private:
         ++row;
         if (out.has_room(row)) out.text(row, 0, "Conflicts: copies of one action that disagree", formats_.section);
         ++row;
-        if (out.has_room(row)) out.header(row, {"Code", "Field", "Source", "", "Value"}, formats_.header);
+        if (out.has_room(row)) out.header(row, {"Code", "Field", "Source", "Value"}, formats_.header);
         ++row;
         for (const auto& action : rec_.actions)
             for (const auto& conflict : action.conflicts)
@@ -531,7 +531,7 @@ private:
                     out.text(row, 0, action.code, formats_.wrap, where);
                     out.text(row, 1, conflict.field, formats_.wrap, where);
                     out.text(row, 2, where, formats_.wrap, where);
-                    out.text(row, 4, value.value, formats_.wrap, where);
+                    out.text(row, 3, value.value, formats_.wrap, where);
                     ++row;
                 }
         out.finish();

@@ -110,6 +110,17 @@ const Date as_of{2020, 2, 15};
 TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
     Sample s = sample(dir_);
+    // A pair the reconciler would leave for the officer: shared words, different objects.
+    ASSERT_TRUE(s.rec.possible_duplicates.empty());
+    auto by_text = [&](std::string_view start) -> const ReconciledAction& {
+        for (const auto& a : s.rec.actions)
+            if (a.canonical.text.rfind(start, 0) == 0) return a;
+        throw std::runtime_error("fixture lacks " + std::string(start));
+    };
+    const ReconciledAction& budget = by_text("Three year budget planning");
+    const ReconciledAction& integrated = by_text("Integrated approach to budget planning");
+    s.rec.possible_duplicates.push_back({integrated.canonical.source, budget.canonical.source, integrated.code,
+                                         budget.code, 0.52, {"budget", "planning"}});
     const std::string xlsx = dir_ / "consolidated.xlsx";
     write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
     Dump d = dump(xlsx);
@@ -203,7 +214,18 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     EXPECT_EQ(d.rows_with("Duplicates", 'A', merged->code).size() >= 2, true);
     EXPECT_TRUE(d.any_cell_contains("Duplicates", "Three-year budget planning"));
     ASSERT_FALSE(merged->conflicts.empty());
-    EXPECT_FALSE(d.rows_with("Duplicates", 'B', merged->conflicts[0].field).empty());
+    auto conflict_rows = d.rows_with("Duplicates", 'B', merged->conflicts[0].field);
+    ASSERT_EQ(conflict_rows.size(), merged->conflicts[0].values.size());
+    EXPECT_EQ(d.value("Duplicates!C" + std::to_string(conflict_rows[0])), to_string(merged->conflicts[0].values[0].source));
+    EXPECT_EQ(d.value("Duplicates!D" + std::to_string(conflict_rows[0])), merged->conflicts[0].values[0].value);
+    auto pair_rows = d.rows_with("Duplicates", 'A', integrated.code);
+    ASSERT_EQ(pair_rows.size(), 1u);
+    const std::string pair_row = std::to_string(pair_rows[0]);
+    EXPECT_EQ(d.value("Duplicates!B" + pair_row), budget.code);
+    EXPECT_EQ(d.value("Duplicates!E" + pair_row), integrated.canonical.text);
+    EXPECT_EQ(d.value("Duplicates!H" + pair_row), budget.canonical.text);
+    EXPECT_EQ(d.value("Duplicates!F" + pair_row), "0.52");
+    EXPECT_EQ(d.value("Duplicates!G" + pair_row), "budget planning");
 
     // Appendices: header names aligned across the two tables.
     EXPECT_EQ(d.value("Appendices!E1"), "Name of Service");
@@ -256,7 +278,7 @@ TEST_F(WorkbookTest, LibreOfficeOpensItAndShowsUkDates) {
 TEST_F(WorkbookTest, SameInputGivesSameBytes) {
     Sample s = sample(dir_);
     write_consolidated_workbook(dir_ / "one.xlsx", s.plans, s.rec, {as_of});
-    sleep(1);  // a clock time anywhere in the file would now differ
+    sleep(2);  // a clock time anywhere in the file (ZIP times have 2 s steps) would now differ
     write_consolidated_workbook(dir_ / "two.xlsx", s.plans, s.rec, {as_of});
     const std::string one = read_bytes(dir_ / "one.xlsx"), two = read_bytes(dir_ / "two.xlsx");
     ASSERT_GT(one.size(), 1000u);
