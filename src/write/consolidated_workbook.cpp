@@ -465,11 +465,12 @@ private:
     }
 
     // ---- Duplicates ----
-    const Action* action_at(const Provenance& source) const {
-        for (const auto& plan : plans_)
-            for (const auto& action : plan.actions)
-                if (action.source == source) return &action;
-        return nullptr;
+    const Action* action_at(const Provenance& source) {
+        if (action_by_source_.empty())
+            for (const auto& plan : plans_)
+                for (const auto& action : plan.actions) action_by_source_.emplace(to_string(action.source), &action);
+        auto it = action_by_source_.find(to_string(source));
+        return it == action_by_source_.end() ? nullptr : it->second;
     }
 
     void write_duplicates(SheetOut& out) {
@@ -708,6 +709,7 @@ private:
     std::map<std::pair<std::size_t, std::size_t>, ActionHome> homes_;
     std::map<std::pair<std::size_t, std::size_t>, std::string> priority_homes_;
     std::map<std::string, const ReconciledPriority*> priority_by_code_;
+    std::map<std::string, const Action*> action_by_source_;  // filled on first use
 };
 
 // The document's created time: fixed, so the same input gives the same bytes.
