@@ -197,7 +197,7 @@ private:
         int score = header_score(r);
         return r.cells.size() >= 2 && score >= 2 && std::size_t(score) * 2 >= r.cells.size();
     }
-    bool lone_is_data(const RowView& r) const;
+    bool lone_is_data(std::size_t i) const;
     bool starts_appendix(std::size_t i) const;
     void open_table(const RowView& r, bool synonyms);
     void resolve_gap(std::optional<TableKind> next, bool before_header);
@@ -242,10 +242,18 @@ std::string SheetBuilder::value_at(const RowView& r, std::uint32_t col, std::str
 // A single cell inside an open table is a data row (the rest of the row is
 // blank or covered by merged cells above) unless it spans the table like a
 // heading or sits in a column that holds no text of its own.
-bool SheetBuilder::lone_is_data(const RowView& r) const {
+bool SheetBuilder::lone_is_data(std::size_t i) const {
+    const RowView& r = rows_[i];
     if (!table_ || r.cells.size() != 1) return false;
     const RowCell& c = r.cells.front();
     if (c.span > 1) return false;
+    // Just above a header row, or in capitals like "LEADERSHIP": a heading.
+    if (i + 1 < rows_.size() && is_header(rows_[i + 1])) return false;
+    auto lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
+    auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+    bool capitals = c.text.size() <= 60 && std::none_of(c.text.begin(), c.text.end(), lower) &&
+                    std::any_of(c.text.begin(), c.text.end(), upper);
+    if (capitals) return false;
     auto it = table_->fields.find(c.col);
     Field f = it == table_->fields.end() ? Field::None : it->second;
     if (f == Field::Action || f == Field::Afi || f == Field::Strength || f == Field::PlannedAction) return true;
@@ -267,7 +275,7 @@ bool SheetBuilder::starts_appendix(std::size_t i) const {
     if (!after_heading) return false;
     for (const RowCell& c : r.cells)
         if (c.cell->type != CellType::Text || c.text.size() > 40) return false;
-    return i + 1 < rows_.size() && rows_[i + 1].cells.size() >= 2;
+    return i + 1 < rows_.size() && rows_[i + 1].cells.size() >= 2 && !is_header(rows_[i + 1]);
 }
 
 void SheetBuilder::open_table(const RowView& r, bool synonyms) {
@@ -523,7 +531,7 @@ void SheetBuilder::run() {
             }
             continue;
         }
-        if (r.cells.size() == 1 && !lone_is_data(r)) {
+        if (r.cells.size() == 1 && !lone_is_data(i)) {
             pending_.push_back(i);
             continue;
         }
