@@ -21,6 +21,8 @@ struct FixtureCase {
     std::string expected;  // name of the expected dump (the layout, whatever the format)
 };
 
+void PrintTo(const FixtureCase& c, std::ostream* out) { *out << c.file; }
+
 std::vector<FixtureCase> cases() {
     std::vector<FixtureCase> out;
     for (const char* name : {"psif_improvement_plan_repeated_headers", "psif_areas_for_improvement",
