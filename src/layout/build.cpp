@@ -46,6 +46,7 @@ struct RowCell {
 struct RowView {
     std::uint32_t row = 0;  // 0-based
     std::vector<RowCell> cells;
+    bool header = false;    // most cells are known header synonyms
 };
 
 // A heading such as "IMPROVEMENT ACTION 1: ...", "AIM 3: ...", "1. ...",
@@ -149,6 +150,34 @@ std::vector<Link> find_links(const std::string& text) {
     return links;
 }
 
+// Merged ranges by column, so that finding the merge over a cell costs a
+// binary search rather than a scan of every merge on the sheet (a sheet may
+// declare thousands). Built lazily, one column at a time.
+class MergeIndex {
+public:
+    explicit MergeIndex(const Sheet& sheet) : sheet_(sheet) {}
+    const Range* at(CellRef ref) {
+        auto it = by_col_.find(ref.col);
+        if (it == by_col_.end()) {
+            std::vector<const Range*> ranges;
+            for (const Range& r : sheet_.merged)
+                if (r.first.col <= ref.col && ref.col <= r.last.col) ranges.push_back(&r);
+            std::sort(ranges.begin(), ranges.end(), [](const Range* a, const Range* b) { return a->first.row < b->first.row; });
+            it = by_col_.emplace(ref.col, std::move(ranges)).first;
+        }
+        const auto& ranges = it->second;
+        auto after = std::upper_bound(ranges.begin(), ranges.end(), ref.row,
+                                      [](std::uint32_t row, const Range* r) { return row < r->first.row; });
+        if (after == ranges.begin()) return nullptr;
+        const Range* r = *(after - 1);
+        return r->contains(ref) ? r : nullptr;
+    }
+
+private:
+    const Sheet& sheet_;
+    std::map<std::uint32_t, std::vector<const Range*>> by_col_;
+};
+
 enum class TableKind { Actions, Findings, Appendix };
 std::string_view kind_name(TableKind k) {
     return k == TableKind::Actions ? "actions" : k == TableKind::Findings ? "findings" : "appendix";
@@ -166,7 +195,7 @@ struct OpenTable {
 class SheetBuilder {
 public:
     SheetBuilder(Plan& plan, const Workbook& wb, const Sheet& sheet, const Profile& profile, const LayoutOptions& options)
-        : plan_(plan), wb_(wb), sheet_(sheet), profile_(profile), options_(options) {}
+        : plan_(plan), wb_(wb), sheet_(sheet), profile_(profile), options_(options), merges_(sheet) {}
 
     void run();
 
@@ -176,6 +205,7 @@ private:
     const Sheet& sheet_;
     const Profile& profile_;
     const LayoutOptions& options_;
+    mutable MergeIndex merges_;
     SheetKind hint_ = SheetKind::Auto;
     std::vector<RowView> rows_;
     std::vector<std::size_t> pending_;  // indices into rows_: lone rows awaiting resolution
@@ -193,10 +223,7 @@ private:
     }
     void read_rows();
     int header_score(const RowView& r) const;
-    bool is_header(const RowView& r) const {
-        int score = header_score(r);
-        return r.cells.size() >= 2 && score >= 2 && std::size_t(score) * 2 >= r.cells.size();
-    }
+    bool is_header(const RowView& r) const { return r.header; }
     bool lone_is_data(std::size_t i) const;
     bool starts_appendix(std::size_t i) const;
     void open_table(const RowView& r, bool synonyms);
@@ -213,8 +240,12 @@ void SheetBuilder::read_rows() {
         if (text.empty()) continue;
         if (rows_.empty() || rows_.back().row != c.row) rows_.push_back({c.row, {}});
         RowCell rc{c.col, 1, std::move(text), &c};
-        if (const Range* m = sheet_.merge_at(c.ref()); m && m->first == c.ref()) rc.span = m->last.col - m->first.col + 1;
+        if (const Range* m = merges_.at(c.ref()); m && m->first == c.ref()) rc.span = m->last.col - m->first.col + 1;
         rows_.back().cells.push_back(std::move(rc));
+    }
+    for (RowView& r : rows_) {
+        int score = header_score(r);
+        r.header = r.cells.size() >= 2 && score >= 2 && std::size_t(score) * 2 >= r.cells.size();
     }
 }
 
@@ -230,7 +261,7 @@ int SheetBuilder::header_score(const RowView& r) const {
 std::string SheetBuilder::value_at(const RowView& r, std::uint32_t col, std::string* filled_from) const {
     for (const RowCell& c : r.cells)
         if (c.col == col) return c.text;
-    const Range* m = sheet_.merge_at({r.row, col});
+    const Range* m = merges_.at({r.row, col});
     if (!m || m->first.row == r.row) return {};
     const Cell* top = sheet_.find(m->first);
     if (!top || top->type == CellType::Empty) return {};
@@ -259,7 +290,7 @@ bool SheetBuilder::lone_is_data(std::size_t i) const {
     if (f == Field::Action || f == Field::Afi || f == Field::Strength || f == Field::PlannedAction) return true;
     for (const auto& [col, field] : table_->fields) {
         (void)field;
-        const Range* m = sheet_.merge_at({r.row, col});
+        const Range* m = merges_.at({r.row, col});
         if (col != c.col && m && m->first.row < r.row) return true;
     }
     return false;
@@ -498,9 +529,17 @@ void SheetBuilder::run() {
     auto used = sheet_.used_range();
     std::uint32_t last_row = used ? used->last.row : 0;
     if (!used) return;
-    for (std::uint32_t hidden : sheet_.hidden_rows)
-        if (hidden <= last_row)
-            plan_.warnings.push_back({source(hidden), "row is hidden: read like the others"});
+    // One warning per run of hidden rows, not per row.
+    const auto& hidden = sheet_.hidden_rows;
+    for (std::size_t i = 0; i < hidden.size() && hidden[i] <= last_row;) {
+        std::size_t j = i;
+        while (j + 1 < hidden.size() && hidden[j + 1] == hidden[j] + 1 && hidden[j + 1] <= last_row) ++j;
+        plan_.warnings.push_back({source(hidden[i]), i == j ? "row is hidden: read like the others"
+                                                            : "rows " + std::to_string(hidden[i] + 1) + "-" +
+                                                                  std::to_string(hidden[j] + 1) +
+                                                                  " are hidden: read like the others"});
+        i = j + 1;
+    }
     if (hint_ == SheetKind::Ignore) {
         for (std::uint32_t row = 0; row <= last_row; ++row)
             record(row, RowRecord::Fate::Skipped, -1, "sheet ignored by the profile");

@@ -4,6 +4,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <utility>
@@ -53,12 +54,17 @@ std::string fold_header(std::string_view text) {
     // Case-fold and strip accents with utf8proc when the text is valid UTF-8;
     // then every ASCII character that is not a letter or digit separates words.
     std::string folded;
-    utf8proc_uint8_t* mapped = nullptr;
-    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), utf8proc_ssize_t(text.size()), &mapped,
-                          utf8proc_option_t(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE));
-    if (n >= 0 && mapped) folded.assign(reinterpret_cast<const char*>(mapped), std::size_t(n));
-    else folded.assign(text);
-    std::free(mapped);
+    bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+        folded.assign(text);  // the loop below folds ASCII case itself
+    } else {
+        utf8proc_uint8_t* mapped = nullptr;
+        auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), utf8proc_ssize_t(text.size()),
+                              &mapped, utf8proc_option_t(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE));
+        if (n >= 0 && mapped) folded.assign(reinterpret_cast<const char*>(mapped), std::size_t(n));
+        else folded.assign(text);
+        std::free(mapped);
+    }
     std::string out;
     bool gap = false;
     for (char ch : folded) {

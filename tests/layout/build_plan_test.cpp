@@ -263,17 +263,24 @@ TEST(BuildPlan, HiddenSheetsAndRowsAreReadButWarnedAbout) {
         .row(1, {"Action", "Lead"})
         .row(2, {"Visible action", "CMT"})
         .row(3, {"Hidden action", "CMT"})
+        .row(5, {"Hidden too", "CMT"})
+        .row(6, {"And this", "CMT"})
         .hide_row(3)
+        .hide_row(5)
+        .hide_row(6)
+        .hide_row(40)  // below the last used row: nothing to say
         .done();
     SheetBuilder(wb, "Old").row(1, {"Action", "Owner"}).row(2, {"Last year's action", "CMT"}).done();
     wb.sheets[1].visibility = Visibility::Hidden;
     Plan plan = build_plan(wb, profile());
-    ASSERT_EQ(plan.actions.size(), 3u);
-    ASSERT_EQ(plan.warnings.size(), 2u);
+    ASSERT_EQ(plan.actions.size(), 5u);
+    ASSERT_EQ(plan.warnings.size(), 3u);
     EXPECT_EQ(plan.warnings[0].source.row, 3u);
     EXPECT_EQ(plan.warnings[0].message, "row is hidden: read like the others");
-    EXPECT_EQ(plan.warnings[1].source.sheet, "Old");
-    EXPECT_NE(plan.warnings[1].message.find("sheet is hidden"), std::string::npos);
+    EXPECT_EQ(plan.warnings[1].source.row, 5u);
+    EXPECT_EQ(plan.warnings[1].message, "rows 5-6 are hidden: read like the others");
+    EXPECT_EQ(plan.warnings[2].source.sheet, "Old");
+    EXPECT_NE(plan.warnings[2].message.find("sheet is hidden"), std::string::npos);
     test::expect_rows_conserved(wb, plan);
 }
 
