@@ -33,7 +33,9 @@ std::vector<FixtureCase> cases() {
     for (const char* name : {"psif_improvement_plan_repeated_headers", "joint_inspection_plan_header_every_action",
                              "ics_priorities_continued_heading"})
         out.push_back({std::string(name) + ".ods", name});
-    for (const char* name : {"psif_improvement_plan_repeated_headers", "cswo_gradings_appendix",
+    // Not psif_improvement_plan_repeated_headers.xls: FreeXL exposes no merged
+    // ranges, so its dump differs by design (see SeedPlansHaveTheRightNumber...).
+    for (const char* name : {"joint_inspection_plan_header_every_action", "cswo_gradings_appendix",
                              "community_justice_several_tables_one_sheet"})
         out.push_back({std::string(name) + ".xls", name});
     out.push_back({"budget_tracker_windows1252.csv", "budget_tracker_windows1252"});
@@ -103,31 +105,47 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, FixturePlan, ::testing::ValuesIn(cases()), []
 
 // Counts a careful officer would give for each seed plan, stated here
 // independently of the dumps.
-TEST(FixturePlanCounts, SeedPlansHaveTheRightNumberOfActionsAndPriorities) {
-    struct Count { const char* file; std::size_t priorities, actions, findings, appendix_rows; };
-    for (const Count& c : std::initializer_list<Count>{
-             {"psif_improvement_plan_repeated_headers.xlsx", 5, 13, 0, 0},
-             {"psif_areas_for_improvement.xlsx", 0, 0, 11, 0},
-             {"joint_inspection_plan_header_every_action.xlsx", 4, 10, 0, 0},
-             {"od_strategy_programme_for_change.xlsx", 4, 15, 0, 0},
-             {"cswo_gradings_appendix.xlsx", 0, 0, 0, 11},
-             {"corporate_tracker_extra_columns.xlsx", 0, 6, 0, 0},
-             {"community_justice_several_tables_one_sheet.xlsx", 2, 3, 0, 2},
-             {"ics_priorities_continued_heading.xlsx", 2, 4, 0, 0},
-         }) {
-        Workbook wb;
-        try {
-            wb = read_workbook(std::string(PLANCON_FIXTURES_DIR) + "/" + c.file);
-        } catch (const ReadError& e) {
-            if (std::string(e.what()).find("not supported yet") == std::string::npos) throw;
-            GTEST_SKIP() << "no reader for this format in this build yet: " << e.what();
-        }
-        Plan plan = build_plan(wb, default_profile());
-        std::size_t appendix_rows = 0;
-        for (const AppendixTable& t : plan.appendices) appendix_rows += t.rows.size();
-        EXPECT_EQ(plan.priorities.size(), c.priorities) << c.file;
-        EXPECT_EQ(plan.actions.size(), c.actions) << c.file;
-        EXPECT_EQ(plan.findings.size(), c.findings) << c.file;
-        EXPECT_EQ(appendix_rows, c.appendix_rows) << c.file;
+struct Count {
+    const char* file;
+    std::size_t priorities, actions, findings, appendix_rows;
+};
+void PrintTo(const Count& c, std::ostream* out) { *out << c.file; }
+
+class FixtureCounts : public ::testing::TestWithParam<Count> {};
+
+TEST_P(FixtureCounts, HaveTheRightNumberOfPrioritiesActionsFindingsAndAppendixRows) {
+    const Count& c = GetParam();
+    Workbook wb;
+    try {
+        wb = read_workbook(std::string(PLANCON_FIXTURES_DIR) + "/" + c.file);
+    } catch (const ReadError& e) {
+        if (std::string(e.what()).find("not supported yet") == std::string::npos) throw;
+        GTEST_SKIP() << "no reader for this format in this build yet: " << e.what();
     }
+    Plan plan = build_plan(wb, default_profile());
+    std::size_t appendix_rows = 0;
+    for (const AppendixTable& t : plan.appendices) appendix_rows += t.rows.size();
+    EXPECT_EQ(plan.priorities.size(), c.priorities);
+    EXPECT_EQ(plan.actions.size(), c.actions);
+    EXPECT_EQ(plan.findings.size(), c.findings);
+    EXPECT_EQ(appendix_rows, c.appendix_rows);
 }
+
+INSTANTIATE_TEST_SUITE_P(SeedPlans, FixtureCounts,
+                         ::testing::Values(Count{"psif_improvement_plan_repeated_headers.xlsx", 5, 13, 0, 0},
+                                           Count{"psif_areas_for_improvement.xlsx", 0, 0, 11, 0},
+                                           Count{"joint_inspection_plan_header_every_action.xlsx", 4, 10, 0, 0},
+                                           Count{"od_strategy_programme_for_change.xlsx", 4, 15, 0, 0},
+                                           Count{"cswo_gradings_appendix.xlsx", 0, 0, 0, 11},
+                                           Count{"corporate_tracker_extra_columns.xlsx", 0, 6, 0, 0},
+                                           Count{"community_justice_several_tables_one_sheet.xlsx", 2, 3, 0, 2},
+                                           Count{"ics_priorities_continued_heading.xlsx", 2, 4, 0, 0},
+                                           // Without merged ranges (the .xls reader cannot see them)
+                                           // the structure still holds: same priorities, same actions.
+                                           Count{"psif_improvement_plan_repeated_headers.xls", 5, 13, 0, 0}),
+                         [](const auto& info) {
+                             std::string name = info.param.file;
+                             for (char& ch : name)
+                                 if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                             return name;
+                         });
