@@ -15,12 +15,12 @@
 ref: Ref | Ref. | No. | No | Number | Action No. | ID | Code
 action: Improvement actions | Improvement action | Actions | Action | We will | Action Title | Description
 outcome: Outcomes | Outcome | Expected Outcome
-lead: Lead | Lead(s) | Leads | Responsible Officer | Lead Officer | Owner | Responsible | Assigned To
-due: Target Date | Timescale | Timescales | Due Date | Deadline | Due | Completion Date | Target
+lead: Lead | Lead(s) | Leads | Responsible Officer | Lead Officer | Owner | Action Owner | Responsible | Assigned To
+due: Target Date | Timescale | Timescales | Due Date | Deadline | Due | Completion Date | Target Completion Date | Target
 measures: How can we measure or know that the improvement action is being implemented | Measure | Measures | Success Criteria | Success Measures | Performance Measure
 risks: Implications [Risk, Cost, Resource] | Implications | Risks | Risk
 progress: Progress | Progress update* | Progress Update | Latest Note | Comments | Update
-status: Status | RAG | RAG Status | Traffic Light
+status: Status | RAG | RAG Status | Action Status | Traffic Light
 percent-complete: % Complete | Percent Complete | Percentage Complete | Complete %
 quality-indicators: Quality Indicator(s) | Quality Indicators | Quality Indicator | QI
 page-ref: Care Inspectorate Report Page No. | Report Page No. | Page No. | Page Ref

@@ -325,3 +325,64 @@ TEST(BuildPlan, EmptyWorkbookAndEmptySheetGiveAnEmptyPlan) {
     EXPECT_TRUE(plan.rows.empty());
     EXPECT_NE(dump_plan(plan).find("rows: 0"), std::string::npos);
 }
+
+TEST(DescribeLayout, ShowsTablesColumnsAndPrioritiesButNoActions) {
+    Workbook wb;
+    wb.path = "plan.xlsx";
+    SheetBuilder(wb, "Plan")
+        .row(1, {"AIM 3: To make the best use of resources"})
+        .row(2, {"No.", "We will", "Action Owner", "Notes"})
+        .row(3, {"3.1", "Implement a sound commissioning strategy", "Head of Service", "x"})
+        .done();
+    std::string text = describe_layout(wb, profile());
+    EXPECT_EQ(text,
+              "file: plan.xlsx\n"
+              "sheet \"Plan\"\n"
+              "  table (actions) header row 2\n"
+              "    A \"No.\" -> ref\n"
+              "    B \"We will\" -> action\n"
+              "    C \"Action Owner\" -> lead\n"
+              "    D \"Notes\" -> (kept as extra)\n"
+              "priorities: 1\n"
+              "  P0 aim AIM 3: To make the best use of resources  [Plan row 1]\n");
+}
+
+// Whatever the grid holds, every row gets exactly one fate and the counts add
+// up: rows of random cells, merges and headers from a fixed seed.
+TEST(BuildPlan, RandomGridsAlwaysConserveRows) {
+    std::uint64_t state = 0x9E3779B97F4A7C15ull;
+    auto next = [&state](std::uint32_t n) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return std::uint32_t(state % n);
+    };
+    const std::vector<std::string> words{"Action", "Lead", "Due Date", "STRENGTHS", "AFI", "Status", "- a point",
+                                         "IMPROVEMENT ACTION 2: x", "1. Area", "(continued)", "CMT", "June 2019",
+                                         "Budget", "£1,206", "Outcomes", "LEADERSHIP", "Priority 1: x (continued)"};
+    for (int round = 0; round < 200; ++round) {
+        Workbook wb;
+        SheetBuilder b(wb, "R" + std::to_string(round));
+        std::uint32_t rows = 1 + next(30), cols = 1 + next(6);
+        for (std::uint32_t r = 1; r <= rows; ++r)
+            for (std::uint32_t c = 0; c < cols; ++c) {
+                std::uint32_t pick = next(words.size() + 8);
+                if (pick < words.size()) b.text(r, c, words[pick]);
+                else if (pick == words.size()) b.number(r, c, next(100));
+                else if (pick == words.size() + 1) b.date(r, c, 2019, 1 + next(12), 1);
+            }
+        for (int m = 0, merges = int(next(4)); m < merges; ++m) {
+            std::uint32_t r = next(rows), c = next(cols);
+            b.sheet().merged.push_back({{r, c}, {r + next(3), c + next(2)}});
+        }
+        if (next(3) == 0) b.hide_row(1 + next(rows));
+        b.done();
+        Plan plan = build_plan(wb, profile());
+        test::expect_rows_conserved(wb, plan);
+        EXPECT_FALSE(dump_plan(plan).empty());
+        if (HasFailure()) {
+            ADD_FAILURE() << "round " << round << "\n" << dump_plan(plan);
+            break;
+        }
+    }
+}
