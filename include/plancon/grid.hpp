@@ -133,17 +133,26 @@ public:
 // TRUE/FALSE, date-times ISO 8601 ("2019-06-30", "2019-06-30T14:05:00",
 // "14:05:00" for a time alone), errors as written.
 std::string display_value(const Sheet& sheet, const Cell& cell);
+void append_display_value(std::string& out, const Sheet& sheet, const Cell& cell);
 
 // Days since 1899-12-30 -> ISO 8601. A whole number gives a date, a number
 // below 1 a time, otherwise both. Seconds are rounded to the millisecond.
 std::string serial_to_iso(double days);
 // Excel's stored serial (in the given system) -> days since 1899-12-30,
 // undoing the 1900 system's fictitious 29 February 1900 as Excel and
-// openpyxl do (serials 1..59 are one day later than their count says).
+// openpyxl do (serials 1..59 are one day later than their count says);
+// a 1900-system serial below 1 stays below 1: a time of day alone.
 double excel_serial_to_days(double serial, DateSystem system);
 // Civil date <-> days since 1899-12-30.
 long days_from_civil(int year, unsigned month, unsigned day);
 struct CivilDate { int year; unsigned month; unsigned day; };
 CivilDate civil_from_days(long days);
 
+}  // namespace plancon
+
+namespace plancon {
+// What `plancon inspect` prints for a workbook: format, date system, each
+// sheet with visibility, used range, counts by cell type, merged ranges,
+// hidden rows and columns, and the reader's warnings.
+std::string describe_workbook(const Workbook& workbook);
 }  // namespace plancon

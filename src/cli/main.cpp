@@ -1,10 +1,38 @@
-#include "plancon/read.hpp"
+// plancon: a thin command-line front end over the library.
+#include "cli/commands.hpp"
 
 #include <iostream>
+#include <string_view>
+
+namespace {
+
+void usage(std::ostream& out) {
+    out << "usage: plancon COMMAND [OPTIONS] ...\n\n"
+           "commands:\n"
+           "  inspect FILE...    show the sheets, ranges, cell types and warnings of spreadsheets\n"
+           "  convert FILE       write one sheet's values as CSV or JSON\n\n"
+           "plancon COMMAND --help for a command's options; plancon --version for the version.\n";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-    (void)argc;
-    (void)argv;
-    std::cout << "plancon " PLANCON_VERSION "\n";
-    return 0;
+    if (argc < 2) {
+        usage(std::cerr);
+        return plancon::cli::exit_usage;
+    }
+    std::string_view command = argv[1];
+    if (command == "--help" || command == "-h" || command == "help") {
+        usage(std::cout);
+        return 0;
+    }
+    if (command == "--version") {
+        std::cout << "plancon " PLANCON_VERSION "\n";
+        return 0;
+    }
+    if (command == "inspect") return plancon::cli::run_inspect(argc - 1, argv + 1);
+    if (command == "convert") return plancon::cli::run_convert(argc - 1, argv + 1);
+    std::cerr << "plancon: unknown command '" << command << "'\n";
+    usage(std::cerr);
+    return plancon::cli::exit_usage;
 }

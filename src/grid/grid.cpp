@@ -176,7 +176,8 @@ CivilDate civil_from_days(long z) {
 
 double excel_serial_to_days(double serial, DateSystem system) {
     if (system == DateSystem::Excel1904) return serial + 1462;
-    if (serial > 0 && serial < 60) return serial + 1;
+    // Below 1 is a time of day alone (day 0, "1900-01-00", is no date).
+    if (serial >= 1 && serial < 60) return serial + 1;
     return serial;
 }
 
@@ -210,28 +211,96 @@ std::string serial_to_iso(double days) {
     return buf;
 }
 
-static std::string shortest_number(double v) {
-    if (std::isnan(v)) return "NaN";
-    if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
-    if (v == 0) return "0";
+static void append_number(std::string& out, double v) {
+    if (std::isnan(v)) { out += "NaN"; return; }
+    if (std::isinf(v)) { out += v > 0 ? "Infinity" : "-Infinity"; return; }
+    if (v == 0) { out += '0'; return; }
     char buf[64];
     auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
+    out.append(buf, res.ptr);
+}
+
+void append_display_value(std::string& out, const Sheet& sheet, const Cell& c) {
+    switch (c.type) {
+        case CellType::Empty: return;
+        case CellType::Text:
+        case CellType::Error: out += sheet.text(c); return;
+        case CellType::Number: append_number(out, c.number); return;
+        case CellType::Boolean: out += c.number != 0 ? "TRUE" : "FALSE"; return;
+        case CellType::DateTime: {
+            std::string iso = serial_to_iso(c.number);
+            if (iso.empty()) append_number(out, c.number);
+            else out += iso;
+            return;
+        }
+    }
 }
 
 std::string display_value(const Sheet& sheet, const Cell& c) {
-    switch (c.type) {
-        case CellType::Empty: return std::string();
-        case CellType::Text:
-        case CellType::Error: return std::string(sheet.text(c));
-        case CellType::Number: return shortest_number(c.number);
-        case CellType::Boolean: return c.number != 0 ? "TRUE" : "FALSE";
-        case CellType::DateTime: {
-            std::string iso = serial_to_iso(c.number);
-            return iso.empty() ? shortest_number(c.number) : iso;
+    std::string out;
+    append_display_value(out, sheet, c);
+    return out;
+}
+
+}  // namespace plancon
+
+namespace plancon {
+
+namespace {
+
+// "1-3, 7" from sorted indices (shown 1-based).
+std::string ranges_of(const std::vector<std::uint32_t>& sorted, bool as_columns) {
+    std::string out;
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < sorted.size();) {
+        std::size_t j = i;
+        while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1) ++j;
+        auto name = [&](std::uint32_t v) { return as_columns ? column_name(v) : std::to_string(std::uint64_t(v) + 1); };
+        if (!out.empty()) out += ", ";
+        out += name(sorted[i]);
+        if (j > i) out += "-" + name(sorted[j]);
+        i = j + 1;
+        if (++shown == 20 && i < sorted.size()) {
+            out += ", ...";
+            break;
         }
     }
-    return std::string();
+    return out;
+}
+
+}  // namespace
+
+std::string describe_workbook(const Workbook& wb) {
+    std::string out = wb.path + ": " + std::string(to_string(wb.format)) + ", " + std::to_string(wb.sheets.size()) +
+                      (wb.sheets.size() == 1 ? " sheet" : " sheets");
+    if (wb.format == Format::Xlsx || wb.format == Format::Xlsm || wb.format == Format::Xls)
+        out += wb.date_system == DateSystem::Excel1904 ? ", 1904 date system" : ", 1900 date system";
+    out += "\n";
+    for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
+        const Sheet& s = wb.sheets[i];
+        std::size_t counts[6] = {};
+        for (const Cell& c : s.cells) ++counts[static_cast<int>(c.type)];
+        auto used = s.used_range();
+        out += "  sheet " + std::to_string(i + 1) + " '" + s.name + "' (" + std::string(to_string(s.visibility)) + ")" +
+               ": used range " + (used ? range_name(*used) : std::string("none")) + ", " + std::to_string(s.cells.size()) + " cells";
+        std::string parts;
+        for (CellType t : {CellType::Text, CellType::Number, CellType::DateTime, CellType::Boolean, CellType::Error, CellType::Empty}) {
+            std::size_t n = counts[static_cast<int>(t)];
+            if (n) parts += (parts.empty() ? "" : ", ") + std::to_string(n) + " " + std::string(to_string(t));
+        }
+        if (!parts.empty()) out += " (" + parts + ")";
+        out += "\n";
+        if (!s.merged.empty()) {
+            out += "    merged: ";
+            for (std::size_t m = 0; m < s.merged.size() && m < 20; ++m) out += (m ? ", " : "") + range_name(s.merged[m]);
+            if (s.merged.size() > 20) out += ", ... (" + std::to_string(s.merged.size()) + " in all)";
+            out += "\n";
+        }
+        if (!s.hidden_rows.empty()) out += "    hidden rows: " + ranges_of(s.hidden_rows, false) + "\n";
+        if (!s.hidden_cols.empty()) out += "    hidden columns: " + ranges_of(s.hidden_cols, true) + "\n";
+    }
+    for (const std::string& w : wb.warnings) out += "  warning: " + w + "\n";
+    return out;
 }
 
 }  // namespace plancon

@@ -49,8 +49,30 @@ Format zip_format(std::string_view bytes) {
             return Format::Xlsx;
         }
     } catch (const ReadError&) {
+        // A zip libzip cannot open (truncated, damaged): the OOXML reader
+        // says what is wrong with the container.
+        return Format::Xlsx;
     }
     return Format::Unknown;
+}
+
+// Text has no NUL bytes and few control characters (UTF-16 text has a BOM).
+bool looks_binary(std::string_view bytes) {
+    if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) return false;
+    std::string_view head = bytes.substr(0, 4096);
+    std::size_t control = 0;
+    for (unsigned char c : head) {
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++control;
+    }
+    return control * 20 > head.size();
+}
+
+std::string extension_of(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    auto dot = path.rfind('.');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return std::string();
+    return lower(path.substr(dot + 1));
 }
 
 bool looks_like_markup(std::string_view bytes) {
@@ -105,7 +127,18 @@ Workbook read_workbook_bytes(const std::string& path, std::string bytes, const R
                 throw ReadError(path, "password-protected workbook (encrypted package); save an unprotected copy and try again");
             return detail::read_xls(path, std::move(bytes), options);
         case Format::Csv:
-        case Format::Tsv: return detail::read_csv(path, std::move(bytes), options);
+        case Format::Tsv: {
+            // Content decides, but a workbook name over bytes that are not
+            // text is a damaged or foreign file, not a CSV.
+            std::string ext = extension_of(path);
+            bool workbook_name = ext == "xlsx" || ext == "xlsm" || ext == "xls" || ext == "ods" || ext == "xlsb";
+            if (workbook_name && looks_binary(bytes))
+                throw ReadError(path, "not a spreadsheet: named ." + ext + " but holds neither a workbook nor text (damaged?)");
+            Workbook wb = detail::read_csv(path, std::move(bytes), options);
+            if (workbook_name)
+                wb.warnings.push_back("named ." + ext + " but holds delimited text; read as " + std::string(to_string(wb.format)));
+            return wb;
+        }
         case Format::Xlsb:
             throw ReadError(path, "Excel binary workbook (.xlsb) is not supported; save it as .xlsx and try again");
         case Format::Unknown: break;

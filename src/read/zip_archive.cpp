@@ -53,6 +53,12 @@ std::vector<std::string> ZipArchive::names() const {
 std::optional<std::string> ZipArchive::find_name(const std::string& name) const {
     if (has(name)) return name;
     zip_int64_t i = zip_name_locate(archive_, name.c_str(), ZIP_FL_NOCASE);
+    if (i < 0) {
+        // Some producers write Windows separators into entry names.
+        std::string backslashed = name;
+        std::replace(backslashed.begin(), backslashed.end(), '/', '\\');
+        i = zip_name_locate(archive_, backslashed.c_str(), ZIP_FL_NOCASE);
+    }
     if (i < 0) return std::nullopt;
     const char* s = zip_get_name(archive_, zip_uint64_t(i), 0);
     if (!s) return std::nullopt;
@@ -60,7 +66,9 @@ std::optional<std::string> ZipArchive::find_name(const std::string& name) const 
 }
 
 std::optional<std::string> ZipArchive::read(const std::string& name) {
-    zip_int64_t index = zip_name_locate(archive_, name.c_str(), 0);
+    auto stored = find_name(name);
+    if (!stored) return std::nullopt;
+    zip_int64_t index = zip_name_locate(archive_, stored->c_str(), 0);
     if (index < 0) return std::nullopt;
     zip_stat_t st;
     zip_stat_init(&st);

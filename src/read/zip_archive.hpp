@@ -23,13 +23,15 @@ public:
 
     bool has(const std::string& name) const;
     std::vector<std::string> names() const;
-    // The part's uncompressed bytes, or nothing when there is no such part.
+    // The part's uncompressed bytes, or nothing when there is no such part
+    // (looked up as find_name does, so callers use the logical '/' name).
     // Throws ReadError when it is encrypted, corrupt, or would take the total
     // past max_bytes.
     std::optional<std::string> read(const std::string& name);
     // Same, but a missing part is an error naming it.
     std::string read_required(const std::string& name);
-    // Case-insensitive lookup of a part name, for producers that change case.
+    // The stored name of a part: exact, else ignoring case, else with '\\'
+    // for '/' (producers that write Windows separators).
     std::optional<std::string> find_name(const std::string& name) const;
 
 private:

@@ -1,0 +1,227 @@
+// Reconcile: find the same action carried by several plans (or twice by one
+// plan), merge the copies without losing anything, and give every action and
+// priority a stable code.
+//
+// How two actions are compared (src/reconcile/score.cpp):
+//  * Text is folded to a matching key: Unicode NFKC + case fold, accents and
+//    apostrophes dropped, "&" read as "and", hyphens and punctuation read as
+//    spaces. Words then get council abbreviations expanded (C&F, LAC, DCC,
+//    CMT, ICS, CPC, ...), a plural "s" dropped, and function words ("the",
+//    "to", "and", ...) left out of the word set.
+//  * Each word weighs its inverse document frequency over all actions being
+//    reconciled, log((N+1)/(df+0.5)): rare words count more. Words match
+//    exactly, within one edit (length >= 5: typos), as a truncation ("incl" /
+//    "including"), or as two words run together ("biannual" / "bi annual").
+//  * words      = IDF-weighted Jaccard of the matched words;
+//    containment= matched weight / weight of the lighter side;
+//    trigrams   = cosine of character trigram sets of the words run together
+//                 (so "Three year" / "Three-year" / "threeyear" agree).
+//  * text score = 0.5 words + 0.5 trigrams. When only one side has words of
+//    its own and containment >= 0.9 (a copy with a dropped trailing clause),
+//    the score is at least containment x (0.70 + 0.15 x min(1, words on the
+//    shorter side / 3)).
+//  * Look-alike guard: for each side, the share of its weight held by words
+//    the other side lacks, counted twice when a word weighs at least the
+//    side's mean (an object such as "budget" or "GIRFEC", not "ensure"). The
+//    score loses 1.5 x the smaller of the two shares: zero when one side is
+//    contained in the other, large when each side has its own object
+//    ("Integrated approach to budget planning" vs "Three year budget
+//    planning"). Detail::lookalike is set when that share is >= 0.10.
+//  * Supporting evidence (ReconcileOptions) adds or removes a little: a shared
+//    lead, the same priority title, the same derived due date, the same
+//    reference add; two rows of one sheet with different references subtract.
+//    Differing due dates or statuses are not evidence against: copies drift,
+//    and the drift is reported as a Conflict.
+//
+// Clusters never chain: an action joins a cluster only when its score with
+// every member is at or above the threshold (complete linkage), unless a
+// decision says otherwise. A keep-apart decision is never overridden.
+//
+// Codes (stable whatever the order of the input files):
+//  * Priority: "P-" + 6 base-32 characters of a 64-bit FNV-1a hash of the
+//    priority's folded title. Priorities with the same folded title merge.
+//  * Action:   "A-" + 8 base-32 characters of the FNV-1a hash of the
+//    canonical member's folded text.
+//  * On a collision (two different texts, same characters) the clusters are
+//    ordered by folded text, then by their first source (file, sheet, row),
+//    and the second and later get "-2", "-3", ... appended. Everything that
+//    decides a code is independent of input order. A code changes only when
+//    the canonical wording of its cluster changes (a longer copy arrives).
+// Canonical member: the longest folded text; ties go to the member that comes
+// first by (file, sheet, row) — not by input order.
+#pragma once
+
+#include "plancon/model.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace plancon {
+
+struct ReconcileOptions {
+    // Scores are in [0, 1]. Merge at or above threshold; report pairs in
+    // [review_band, threshold) as possible duplicates. Defaults measured on
+    // tests/reconcile/labelled_pairs.tsv (see tests/reconcile/README.md):
+    // 0.80 is the top of the tuning-half plateau where precision is 1.
+    double threshold = 0.80;
+    double review_band = 0.40;
+
+    // Evidence beyond the text.
+    double lead_bonus = 0.04;       // at least one lead name in common
+    double priority_bonus = 0.03;   // same folded priority title
+    double due_bonus = 0.02;        // same derived due date
+    double ref_bonus = 0.03;        // same non-empty reference
+    double same_sheet_ref_penalty = 0.10;  // same file+sheet, different non-empty refs
+
+    // Blocking: each action is indexed under its rarest words; a word shared
+    // by more than max_posting actions is too common to block on.
+    std::size_t block_words_per_action = 4;
+    std::size_t max_posting = 64;
+};
+
+// One explicit decision by an officer, as read from a decisions file.
+struct Decision {
+    enum class Kind : unsigned char { Merge, KeepApart };
+    Kind kind = Kind::Merge;
+    std::string a;  // "file|sheet|row" or a reconciled action code "A-..."
+    std::string b;
+    std::string origin;  // "decisions.csv:4", for messages
+};
+using Decisions = std::vector<Decision>;
+
+struct DecisionError : std::runtime_error {
+    using std::runtime_error::runtime_error;  // "FILE:LINE: problem"
+};
+
+// CSV lines "merge,A,B" or "keep-apart,A,B"; blank lines and lines starting
+// with '#' are ignored; fields may be double-quoted. Throws DecisionError.
+Decisions load_decisions(const std::string& path);
+Decisions parse_decisions(const std::string& text, const std::string& origin_name);
+
+struct MemberRef {
+    std::size_t plan = 0;    // index into the input plans
+    std::size_t action = 0;  // index into plans[plan].actions
+    Provenance source;
+    std::string service;
+    double score = 1.0;      // with the canonical member (1 for itself)
+    std::string explanation; // "canonical", "score 0.86: words 0.81, trigrams 0.90, +lead", "decision decisions.csv:3"
+};
+
+struct Conflict {
+    std::string field;  // "due", "status", "leads", "percent_complete"
+    struct Value {
+        std::string value;
+        Provenance source;
+    };
+    std::vector<Value> values;  // every member that has a value, in member order
+};
+
+struct ReconciledAction {
+    std::string code;
+    std::string priority_code;   // "" when no member has a priority
+    Action canonical;            // the most complete wording, leads unioned
+    std::vector<MemberRef> members;  // canonical first, then by (file, sheet, row)
+    std::vector<std::string> services;  // distinct, sorted
+    std::vector<Conflict> conflicts;
+};
+
+struct ReconciledPriority {
+    std::string code;
+    std::string ref;    // of the first member
+    std::string kind;
+    std::string title;  // of the first member by (file, sheet, row)
+    struct Member {
+        std::size_t plan = 0;
+        std::size_t priority = 0;
+        Provenance source;
+    };
+    std::vector<Member> members;
+};
+
+struct PossibleDuplicate {
+    Provenance a;
+    Provenance b;
+    std::string code_a;
+    std::string code_b;
+    double score = 0;
+    std::vector<std::string> matched_words;  // folded content words in common
+};
+
+struct Reconciliation {
+    std::vector<ReconciledPriority> priorities;  // sorted by first source
+    std::vector<ReconciledAction> actions;       // sorted by first source
+    std::vector<PossibleDuplicate> possible_duplicates;  // highest score first
+    std::vector<Warning> warnings;
+    std::size_t candidate_pairs = 0;  // pairs the blocking stage let through
+};
+
+Reconciliation reconcile(const std::vector<Plan>& plans, const ReconcileOptions& options = {},
+                         const Decisions& decisions = {});
+
+// ---- Building blocks, public so they can be measured and tested ----
+
+// The matching key: NFKC + case fold, straight quotes, "&" -> "and",
+// punctuation and hyphens -> single spaces, trimmed.
+std::string fold_for_matching(std::string_view text);
+
+// What a spreadsheet would do: Excel's Remove Duplicates (case-insensitive,
+// exact otherwise) and a fingerprint key (fold_for_matching equality).
+bool same_by_excel_rule(std::string_view a, std::string_view b);
+bool same_by_fingerprint(std::string_view a, std::string_view b);
+
+// Scores texts against each other with IDF weights from one corpus.
+class TextScorer {
+public:
+    explicit TextScorer(const std::vector<std::string>& corpus);
+    ~TextScorer();
+    TextScorer(TextScorer&&) noexcept;
+    TextScorer& operator=(TextScorer&&) noexcept;
+
+    struct Detail {
+        double score = 0;       // final text score in [0, 1]
+        double words = 0;       // IDF-weighted Jaccard
+        double containment = 0; // IDF-weighted containment of the shorter side
+        double trigrams = 0;    // trigram cosine
+        bool lookalike = false; // guard fired: each side has its own rare word
+        std::vector<std::string> matched_words;
+    };
+    // i, j index the corpus given to the constructor.
+    Detail score(std::size_t i, std::size_t j) const;
+    // Candidate pairs (i < j) by blocking on rare words; never all pairs.
+    std::vector<std::pair<std::size_t, std::size_t>> candidates(std::size_t words_per_text,
+                                                                std::size_t max_posting) const;
+    const std::string& folded(std::size_t i) const;
+
+    struct Impl;
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+// Precision / recall of a same/different decision over labelled pairs.
+struct PairLabel {
+    std::string a, b;
+    bool same = false;
+    std::string category;
+    int line = 0;
+};
+std::vector<PairLabel> load_labelled_pairs(const std::string& path);  // throws std::runtime_error "file:line: ..."
+
+struct PairMetrics {
+    std::size_t true_pos = 0, false_pos = 0, false_neg = 0, true_neg = 0;
+    double precision() const;
+    double recall() const;
+};
+struct Evaluation {
+    PairMetrics scorer, excel, fingerprint;
+    std::vector<const PairLabel*> scorer_errors;
+    std::vector<TextScorer::Detail> details;  // per pair of the input (empty when not visited)
+};
+// Scores every pair with IDF weights over all texts in the set; a pair is
+// "same" for the scorer when its text score reaches threshold.
+Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, double threshold,
+                          const std::vector<std::size_t>& subset = {});
+
+}  // namespace plancon

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "plancon/read.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <string>
+
+namespace plancon::cli {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_input = 1;  // an input could not be read (or an output not written)
+inline constexpr int exit_usage = 2;
+
+int run_inspect(int argc, char** argv);
+int run_convert(int argc, char** argv);
+
+// Options every command that reads spreadsheets takes.
+boost::program_options::options_description reading_options(ReadOptions& options);
+// Parse argv for a command; on --help prints help and returns exit_ok through
+// `exit_code`; on a usage error prints one line and returns exit_usage.
+bool parse_command_line(int argc, char** argv, const std::string& synopsis,
+                        const boost::program_options::options_description& visible,
+                        const boost::program_options::options_description& hidden,
+                        const boost::program_options::positional_options_description& positional,
+                        boost::program_options::variables_map& vm, int& exit_code);
+// Report an error as "plancon: message" on stderr.
+void report(const std::string& message);
+
+}  // namespace plancon::cli

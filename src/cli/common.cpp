@@ -1,0 +1,45 @@
+#include "cli/commands.hpp"
+
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace plancon::cli {
+
+po::options_description reading_options(ReadOptions& options) {
+    po::options_description d("reading");
+    d.add_options()
+        ("max-bytes", po::value<std::uint64_t>(&options.max_bytes)->default_value(options.max_bytes),
+         "most bytes a zip-based file may expand to, all parts together")
+        ("max-cells", po::value<std::uint64_t>(&options.max_cells)->default_value(options.max_cells),
+         "most cells a file may hold")
+        ("delimiter", po::value<char>(&options.delimiter), "CSV delimiter (default: sniff , ; or tab)")
+        ("encoding", po::value<std::string>(&options.encoding),
+         "CSV encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detect)");
+    return d;
+}
+
+bool parse_command_line(int argc, char** argv, const std::string& synopsis, const po::options_description& visible,
+                        const po::options_description& hidden, const po::positional_options_description& positional,
+                        po::variables_map& vm, int& exit_code) {
+    po::options_description all;
+    all.add(visible).add(hidden);
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        if (vm.count("help")) {
+            std::cout << "usage: " << synopsis << "\n\n" << visible << "\n";
+            exit_code = exit_ok;
+            return false;
+        }
+        po::notify(vm);
+    } catch (const po::error& e) {
+        report(std::string(e.what()) + " (usage: " + synopsis + ")");
+        exit_code = exit_usage;
+        return false;
+    }
+    return true;
+}
+
+void report(const std::string& message) { std::cerr << "plancon: " << message << "\n"; }
+
+}  // namespace plancon::cli

@@ -1,0 +1,215 @@
+#include "read/xml_scanner.hpp"
+
+#include <cstring>
+
+namespace plancon::detail {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+void append_utf8(std::string& out, unsigned long cp) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+}  // namespace
+
+namespace {
+
+// XML end-of-line handling: a literal CR LF or lone CR in the text reads as
+// LF (only a character reference &#13; gives a CR).
+void append_normalising_newlines(std::string& out, std::string_view raw) {
+    if (raw.find('\r') == std::string_view::npos) {
+        out.append(raw);
+        return;
+    }
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] != '\r') out += raw[i];
+        else if (i + 1 >= raw.size() || raw[i + 1] != '\n') out += '\n';
+    }
+}
+
+}  // namespace
+
+void append_decoded(std::string& out, std::string_view raw, std::size_t offset) {
+    std::size_t i = 0;
+    while (i < raw.size()) {
+        const void* amp = std::memchr(raw.data() + i, '&', raw.size() - i);
+        if (!amp) {
+            append_normalising_newlines(out, raw.substr(i));
+            return;
+        }
+        std::size_t a = std::size_t(static_cast<const char*>(amp) - raw.data());
+        append_normalising_newlines(out, raw.substr(i, a - i));
+        std::size_t semi = raw.find(';', a);
+        if (semi == std::string_view::npos || semi - a > 12) throw XmlError(offset + a, "unterminated entity reference");
+        std::string_view ent = raw.substr(a + 1, semi - a - 1);
+        if (ent == "lt") out += '<';
+        else if (ent == "gt") out += '>';
+        else if (ent == "amp") out += '&';
+        else if (ent == "quot") out += '"';
+        else if (ent == "apos") out += '\'';
+        else if (!ent.empty() && ent[0] == '#') {
+            unsigned long cp = 0;
+            bool hex = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X');
+            std::size_t k = hex ? 2 : 1;
+            if (k >= ent.size()) throw XmlError(offset + a, "empty character reference");
+            for (; k < ent.size(); ++k) {
+                char c = ent[k];
+                int d = (c >= '0' && c <= '9') ? c - '0'
+                        : hex && (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                        : hex && (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                        : -1;
+                if (d < 0) throw XmlError(offset + a, "bad character reference &" + std::string(ent) + ";");
+                cp = cp * (hex ? 16 : 10) + unsigned(d);
+                if (cp > 0x10FFFF) throw XmlError(offset + a, "character reference beyond Unicode");
+            }
+            if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
+            append_utf8(out, cp);
+        } else {
+            throw XmlError(offset + a, "undefined entity &" + std::string(ent) + ";");
+        }
+        i = semi + 1;
+    }
+}
+
+XmlScanner::Event XmlScanner::next() {
+    if (pending_end_) {
+        pending_end_ = false;
+        --depth_;
+        return Event::End;
+    }
+    for (;;) {
+        if (pos_ >= doc_.size()) {
+            if (depth_ != 0) throw XmlError(pos_, "document ends inside an element (truncated?)");
+            if (!seen_root_) throw XmlError(pos_, "no root element");
+            return Event::Eof;
+        }
+        if (doc_[pos_] != '<') {
+            const void* lt = std::memchr(doc_.data() + pos_, '<', doc_.size() - pos_);
+            std::size_t end = lt ? std::size_t(static_cast<const char*>(lt) - doc_.data()) : doc_.size();
+            text_ = doc_.substr(pos_, end - pos_);
+            cdata_ = false;
+            pos_ = end;
+            if (depth_ > 0) return Event::Text;
+            continue;  // white space (or junk) outside the root
+        }
+        std::string_view rest = doc_.substr(pos_);
+        if (rest.substr(0, 4) == "<!--") {
+            std::size_t end = rest.find("-->");
+            if (end == std::string_view::npos) throw XmlError(pos_, "unterminated comment");
+            pos_ += end + 3;
+            continue;
+        }
+        if (rest.substr(0, 9) == "<![CDATA[") {
+            std::size_t end = rest.find("]]>");
+            if (end == std::string_view::npos) throw XmlError(pos_, "unterminated CDATA section");
+            text_ = rest.substr(9, end - 9);
+            cdata_ = true;
+            pos_ += end + 3;
+            if (depth_ > 0) return Event::Text;
+            continue;
+        }
+        if (rest.substr(0, 2) == "<?") {
+            std::size_t end = rest.find("?>");
+            if (end == std::string_view::npos) throw XmlError(pos_, "unterminated processing instruction");
+            pos_ += end + 2;
+            continue;
+        }
+        if (rest.substr(0, 2) == "<!") throw XmlError(pos_, "a DTD or declaration is not allowed in a spreadsheet part");
+        // A '>' inside a quoted attribute value ends nothing: look past quotes.
+        std::size_t q = 1;
+        char quote = 0;
+        for (; q < rest.size(); ++q) {
+            char c = rest[q];
+            if (quote) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                break;
+            }
+        }
+        if (q >= rest.size()) throw XmlError(pos_, "unterminated tag (truncated?)");
+        std::size_t tag_end = q;
+        std::string_view tag = rest.substr(1, tag_end - 1);
+        std::size_t start = pos_;
+        pos_ += tag_end + 1;
+        if (!tag.empty() && tag[0] == '/') {
+            std::size_t n = 1;
+            while (n < tag.size() && !is_space(tag[n])) ++n;
+            name_ = local_name(tag.substr(1, n - 1));
+            if (depth_ <= 0) throw XmlError(start, "end tag without a start tag");
+            --depth_;
+            return Event::End;
+        }
+        bool self_closing = !tag.empty() && tag.back() == '/';
+        if (self_closing) tag.remove_suffix(1);
+        std::size_t n = 0;
+        while (n < tag.size() && !is_space(tag[n])) ++n;
+        if (n == 0) throw XmlError(start, "tag without a name");
+        name_ = local_name(tag.substr(0, n));
+        attrs_ = tag.substr(n);
+        if (depth_ == 0 && seen_root_) throw XmlError(start, "content after the root element");
+        seen_root_ = true;
+        ++depth_;
+        if (depth_ > 256) throw XmlError(start, "elements nested deeper than 256 levels");
+        pending_end_ = self_closing;
+        return Event::Start;
+    }
+}
+
+std::string_view XmlScanner::attr(std::string_view local, bool* found) const {
+    std::size_t i = 0;
+    const std::string_view a = attrs_;
+    while (i < a.size()) {
+        while (i < a.size() && is_space(a[i])) ++i;
+        std::size_t name_start = i;
+        while (i < a.size() && a[i] != '=' && !is_space(a[i])) ++i;
+        std::string_view qname = a.substr(name_start, i - name_start);
+        while (i < a.size() && is_space(a[i])) ++i;
+        if (i >= a.size() || a[i] != '=') break;
+        ++i;
+        while (i < a.size() && is_space(a[i])) ++i;
+        if (i >= a.size() || (a[i] != '"' && a[i] != '\'')) break;
+        char quote = a[i++];
+        std::size_t value_start = i;
+        while (i < a.size() && a[i] != quote) ++i;
+        std::string_view value = a.substr(value_start, i - value_start);
+        ++i;
+        if (local_name(qname) == local && qname.substr(0, 6) != "xmlns:") {
+            if (found) *found = true;
+            return value;
+        }
+    }
+    if (found) *found = false;
+    return {};
+}
+
+void XmlScanner::append_text(std::string& out) const {
+    if (cdata_) append_normalising_newlines(out, text_);
+    else append_decoded(out, text_, pos_ - text_.size());
+}
+
+void XmlScanner::skip_element() {
+    int target = depth_ - 1;
+    while (depth_ > target) {
+        if (next() == Event::Eof) return;
+    }
+}
+
+}  // namespace plancon::detail

@@ -1,0 +1,77 @@
+// A forward-only XML scanner over a buffer already in memory, for the two
+// parts that can be huge: worksheets and the shared-string table. pugixml
+// builds a DOM (about 270 bytes per worksheet cell); this walks the same
+// text once with no allocation per element. Everything else uses pugixml.
+//
+// It understands what spreadsheet parts contain: elements with any namespace
+// prefix, attributes in ' or ", character and the five predefined entity
+// references, CDATA, comments and processing instructions. A DOCTYPE is
+// refused (no entity expansion, so no billion laughs), as is an undefined
+// entity or a tag that does not close.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace plancon::detail {
+
+class XmlError : public std::runtime_error {
+public:
+    XmlError(std::size_t offset, const std::string& what)
+        : std::runtime_error("malformed XML at byte " + std::to_string(offset) + ": " + what), offset_(offset) {}
+    std::size_t offset() const { return offset_; }
+
+private:
+    std::size_t offset_;
+};
+
+// "x:row" -> "row"
+inline std::string_view local_name(std::string_view qname) {
+    auto colon = qname.rfind(':');
+    return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
+}
+
+// Append text with entity and character references decoded.
+void append_decoded(std::string& out, std::string_view raw, std::size_t offset_for_errors = 0);
+
+class XmlScanner {
+public:
+    enum class Event { Start, End, Text, Eof };
+
+    explicit XmlScanner(std::string_view doc) : doc_(doc) {}
+
+    // Advance to the next event. A self-closing element gives Start then End.
+    Event next();
+
+    // For Start and End: the local name ("c" for "x:c").
+    std::string_view name() const { return name_; }
+    // For Start: the raw (undecoded) value of an attribute, matched by local
+    // name; empty with found=false when absent.
+    std::string_view attr(std::string_view local, bool* found = nullptr) const;
+    // For Text: the raw text (entities still encoded) unless it was CDATA.
+    std::string_view raw_text() const { return text_; }
+    bool text_is_cdata() const { return cdata_; }
+    // For Text: append the decoded text.
+    void append_text(std::string& out) const;
+    // Nesting depth of the current element (1 for the root).
+    int depth() const { return depth_; }
+    std::size_t offset() const { return pos_; }
+
+    // Skip to the End of the element just started (after a Start event).
+    void skip_element();
+
+private:
+    std::string_view doc_;
+    std::size_t pos_ = 0;
+    std::string_view name_;
+    std::string_view attrs_;  // the raw attribute region of the last Start
+    std::string_view text_;
+    bool cdata_ = false;
+    bool pending_end_ = false;  // a self-closing tag owes an End event
+    int depth_ = 0;
+    bool seen_root_ = false;
+};
+
+}  // namespace plancon::detail

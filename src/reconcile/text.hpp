@@ -1,0 +1,22 @@
+// Internal to the reconcile stage: the words a text is compared on.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plancon::reconcile_detail {
+
+// Folded words with council abbreviations expanded ("lac" -> "looked after
+// children", "c and f" -> "children and families") and plural "s" dropped.
+// Function words are kept here; is_function_word() tells them apart.
+std::vector<std::string> matching_words(std::string_view text);
+bool is_function_word(std::string_view word);
+
+// 64-bit FNV-1a: stable across platforms and runs, used for codes.
+std::uint64_t fnv1a(std::string_view text);
+// n characters of a hash in Crockford base-32 (no I, L, O, U).
+std::string base32(std::uint64_t value, std::size_t n);
+
+}  // namespace plancon::reconcile_detail

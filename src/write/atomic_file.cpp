@@ -1,0 +1,74 @@
+#include "plancon/write.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <vector>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace plancon {
+
+namespace {
+
+std::string folder_of(const std::string& path) {
+    auto slash = path.rfind('/');
+    return slash == std::string::npos ? std::string(".") : path.substr(0, slash == 0 ? 1 : slash);
+}
+
+std::string base_of(const std::string& path) {
+    auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// A unique temporary name beside the target, created empty so no one else takes it.
+std::string make_temp_beside(const std::string& path) {
+    std::string pattern = folder_of(path) + "/." + base_of(path) + ".XXXXXX";
+    std::vector<char> buf(pattern.begin(), pattern.end());
+    buf.push_back('\0');
+    int fd = mkstemp(buf.data());
+    if (fd < 0) throw WriteError(path + ": cannot create a file in " + folder_of(path) + ": " + std::strerror(errno));
+    close(fd);
+    return std::string(buf.data());
+}
+
+void commit(const std::string& temp, const std::string& path) {
+    // mkstemp makes the file private (0600); give it the mode any new file gets.
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(temp.c_str(), 0666 & ~mask);
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        std::remove(temp.c_str());
+        throw WriteError(path + ": cannot replace: " + std::strerror(err));
+    }
+}
+
+}  // namespace
+
+void write_atomically_to_path(const std::string& path, const std::function<void(const std::string&)>& produce) {
+    std::string temp = make_temp_beside(path);
+    try {
+        produce(temp);
+    } catch (...) {
+        std::remove(temp.c_str());
+        throw;
+    }
+    commit(temp, path);
+}
+
+void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& produce) {
+    write_atomically_to_path(path, [&](const std::string& temp) {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) throw WriteError(path + ": cannot write " + temp + ": " + std::strerror(errno));
+        produce(out);
+        out.flush();
+        if (!out) throw WriteError(path + ": write failed (disk full?)");
+        out.close();
+        if (!out) throw WriteError(path + ": write failed on close (disk full?)");
+    });
+}
+
+}  // namespace plancon

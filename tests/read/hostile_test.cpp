@@ -1,0 +1,70 @@
+// Broken and hostile .xlsx files (tests/read/hostile/make_hostile.py): each
+// ends in a correct read or one ReadError naming the file and the problem.
+#include "plancon/read.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace plancon;
+
+namespace {
+
+std::string hostile(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/hostile/" + name; }
+
+// The error's problem text (and that it is one line naming the file).
+std::string problem_reading(const std::string& name, const ReadOptions& options = {}) {
+    const std::string path = hostile(name);
+    try {
+        read_workbook(path, options);
+    } catch (const ReadError& e) {
+        EXPECT_EQ(e.file(), path);
+        EXPECT_EQ(std::string(e.what()).rfind(path + ": ", 0), 0u);
+        EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos);
+        return e.problem();
+    }
+    return "<read without error>";
+}
+
+}  // namespace
+
+TEST(Hostile, TheGoodBaselineReads) {
+    Workbook wb = read_workbook(hostile("good_minimal.xlsx"));
+    ASSERT_EQ(wb.sheets.size(), 1u);
+    EXPECT_EQ(display_value(wb.sheets[0], *wb.sheets[0].find({0, 0})), "Action");
+}
+
+TEST(Hostile, EachBrokenPackageGivesItsOwnError) {
+    EXPECT_EQ(problem_reading("missing_workbook_part.xlsx"), "missing part xl/workbook.xml (not an Excel workbook?)");
+    EXPECT_EQ(problem_reading("missing_sheet_part.xlsx"), "missing part xl/worksheets/sheet1.xml (sheet 'Plan')");
+    EXPECT_NE(problem_reading("truncated_zip.xlsx").find("not a readable zip container"), std::string::npos);
+    EXPECT_NE(problem_reading("not_a_zip.xlsx").find("neither a workbook nor text"), std::string::npos);
+    EXPECT_NE(problem_reading("malformed_sheet_xml.xlsx").find("part xl/worksheets/sheet1.xml (sheet 'Plan'): malformed XML at byte"),
+              std::string::npos);
+    EXPECT_NE(problem_reading("billion_laughs_dtd.xlsx").find("DTD"), std::string::npos);
+    EXPECT_NE(problem_reading("deep_nesting.xlsx").find("nested deeper than 256"), std::string::npos);
+    EXPECT_EQ(problem_reading("absurd_cell_reference.xlsx"),
+              "sheet 'Plan': malformed or out-of-range cell reference 'ZZZZZZ99999999999'");
+    EXPECT_EQ(problem_reading("shared_string_index_beyond_table.xlsx"),
+              "sheet 'Plan' cell A1: shared string index 7 is beyond the table of 1 strings");
+}
+
+TEST(Hostile, AFarCellCostsOneCell) {
+    Workbook wb = read_workbook(hostile("far_cell_reference.xlsx"));
+    const Sheet& s = wb.sheets[0];
+    ASSERT_EQ(s.cells.size(), 1u);
+    EXPECT_EQ(cell_name(s.cells[0].ref()), "XFD1048576");
+}
+
+TEST(Hostile, ExpansionBeyondTheByteLimitIsRefused) {
+    ReadOptions small;
+    small.max_bytes = 10 << 20;
+    EXPECT_NE(problem_reading("zip_bomb_64MiB_part.xlsx", small).find("exceeds the limit of 10485760 bytes"), std::string::npos);
+    // Under the default limit (1 GiB) the same file is just a big part.
+    Workbook wb = read_workbook(hostile("zip_bomb_64MiB_part.xlsx"));
+    EXPECT_EQ(wb.sheets[0].cells.size(), 1u);
+}
+
+TEST(Hostile, CellLimitIsEnforced) {
+    ReadOptions tiny;
+    tiny.max_cells = 1;
+    EXPECT_NE(problem_reading("good_minimal.xlsx", tiny).find("more than 1 cells"), std::string::npos);
+}
