@@ -211,6 +211,7 @@ private:
     std::vector<std::size_t> pending_;  // indices into rows_: lone rows awaiting resolution
     std::optional<OpenTable> table_;
     int priority_ = -1;
+    bool priority_from_row_ = false;  // the current priority was a ref-and-title row of the table
     std::string theme_;
     bool first_gap_ = true;
     bool had_table_ = false;
@@ -229,7 +230,8 @@ private:
     void open_table(const RowView& r, bool synonyms);
     void resolve_gap(std::optional<TableKind> next, bool before_header);
     int add_priority(const HeadingText& h, std::uint32_t row, std::string& reason);
-    void add_data_row(const RowView& r);
+    void add_data_row(std::size_t i);
+    bool is_priority_row(std::size_t i, const std::map<Field, std::string>& values) const;
     std::string value_at(const RowView& r, std::uint32_t col, std::string* filled_from) const;
 };
 
@@ -397,6 +399,7 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
                 std::string reason;
                 priority = add_priority(parse_heading(text), r.row, reason);
                 priority_ = priority;
+                priority_from_row_ = false;
                 record(r.row, RowRecord::Fate::Priority, priority, reason);
             } else if (next == TableKind::Findings) {
                 theme_ = text;
@@ -436,7 +439,32 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
     first_gap_ = false;
 }
 
-void SheetBuilder::add_data_row(const RowView& r) {
+// A row inside a table that holds only a ref and a title, whose ref the next
+// row's ref extends ("8.4 Resources" above "8.4.1 ..."), is a priority heading
+// written in the table's own columns.
+bool SheetBuilder::is_priority_row(std::size_t i, const std::map<Field, std::string>& values) const {
+    if (values.size() != 2 || !values.count(Field::Ref) || !values.count(Field::Action)) return false;
+    std::string ref = values.at(Field::Ref);
+    if (ref.empty() || ref.size() > 20 ||
+        !std::all_of(ref.begin(), ref.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }))
+        return false;
+    if (ref.back() != '.') ref += '.';
+    // A sibling of the current priority ("8.12" after "8.11"), even with nothing under it yet.
+    if (priority_ >= 0 && priority_from_row_) {
+        std::string current = plan_.priorities[std::size_t(priority_)].ref + ".";
+        auto depth = [](const std::string& x) { return std::count(x.begin(), x.end(), '.'); };
+        if (current.size() > 1 && depth(current) == depth(ref) && current != ref) return true;
+    }
+    if (i + 1 >= rows_.size() || rows_[i + 1].header) return false;
+    std::uint32_t ref_col = 0;
+    for (const auto& [col, field] : table_->fields)
+        if (field == Field::Ref) ref_col = col;
+    std::string next = value_at(rows_[i + 1], ref_col, nullptr);
+    return next.size() > ref.size() && next.compare(0, ref.size(), ref) == 0;
+}
+
+void SheetBuilder::add_data_row(std::size_t i) {
+    const RowView& r = rows_[i];
     const OpenTable& t = *table_;
     if (t.kind == TableKind::Appendix) {
         AppendixTable& a = plan_.appendices[std::size_t(t.appendix)];
@@ -490,6 +518,20 @@ void SheetBuilder::add_data_row(const RowView& r) {
         f.source = source(r.row);
         plan_.findings.push_back(std::move(f));
         record(r.row, RowRecord::Fate::Finding, int(plan_.findings.size() - 1), "");
+        return;
+    }
+    if (is_priority_row(i, values)) {
+        HeadingText h;
+        h.kind = "area";
+        h.ref = get(Field::Ref);
+        if (!h.ref.empty() && h.ref.back() == '.') h.ref.pop_back();
+        h.title = get(Field::Action);
+        h.numbered = true;
+        std::string reason = "ref and title only: a priority heading in the table";
+        std::string joined;
+        priority_ = add_priority(h, r.row, joined);
+        priority_from_row_ = true;
+        record(r.row, RowRecord::Fate::Priority, priority_, joined.empty() ? reason : joined);
         return;
     }
     Action a;
@@ -590,7 +632,7 @@ void SheetBuilder::run() {
             continue;
         }
         resolve_gap(table_->kind, false);
-        add_data_row(r);
+        add_data_row(i);
     }
     resolve_gap(std::nullopt, false);
     for (; next_row <= last_row; ++next_row) record(next_row, RowRecord::Fate::Blank, -1, "");

@@ -386,3 +386,37 @@ TEST(BuildPlan, RandomGridsAlwaysConserveRows) {
         }
     }
 }
+
+TEST(BuildPlan, PriorityRowsWrittenInTheTableColumns) {
+    Workbook wb;
+    SheetBuilder(wb, "P")
+        .row(1, {"Ref", "Action", "Lead", "Timescale"})
+        .row(2, {"8.4", "Resources"})
+        .row(3, {"8.4.1", "Make better use of placements", "Head of Service", "March 2007"})
+        .row(4, {"8.11", "Targets/Outcomes"})
+        .row(5, {"8.11.1", "Agree targets", "ICS", "Ongoing"})
+        .row(6, {"8.12", "Workforce Strategy"})
+        .done();
+    Plan plan = build_plan(wb, profile());
+    ASSERT_EQ(plan.priorities.size(), 3u);
+    EXPECT_EQ(plan.priorities[0].ref, "8.4");
+    EXPECT_EQ(plan.priorities[2].title, "Workforce Strategy") << "a sibling of the priority above, nothing under it yet";
+    ASSERT_EQ(plan.actions.size(), 2u);
+    EXPECT_EQ(plan.actions[1].priority, 1);
+    test::expect_rows_conserved(wb, plan);
+}
+
+TEST(BuildPlan, ActionsWithOnlyRefAndTextUnderAnAimStayActions) {
+    Workbook wb;
+    SheetBuilder(wb, "P")
+        .row(1, {"AIM 3: To make the best use of resources"})
+        .row(2, {"No.", "We will"})
+        .row(3, {"1", "Implement a sound commissioning strategy"})
+        .row(4, {"2", "Develop our capability and capacity"})
+        .row(5, {"3", "Reduce the unnecessary use of custody"})
+        .done();
+    Plan plan = build_plan(wb, profile());
+    ASSERT_EQ(plan.priorities.size(), 1u);
+    EXPECT_EQ(plan.actions.size(), 3u);
+    test::expect_rows_conserved(wb, plan);
+}

@@ -28,7 +28,8 @@ std::vector<FixtureCase> cases() {
     for (const char* name : {"psif_improvement_plan_repeated_headers", "psif_areas_for_improvement",
                              "joint_inspection_plan_header_every_action", "od_strategy_programme_for_change",
                              "cswo_gradings_appendix", "corporate_tracker_extra_columns",
-                             "community_justice_several_tables_one_sheet", "ics_priorities_continued_heading"})
+                             "community_justice_several_tables_one_sheet", "ics_priorities_continued_heading",
+                             "ics_priorities_rows_in_table"})
         out.push_back({std::string(name) + ".xlsx", name});
     for (const char* name : {"psif_improvement_plan_repeated_headers", "joint_inspection_plan_header_every_action",
                              "ics_priorities_continued_heading"})
@@ -140,6 +141,7 @@ INSTANTIATE_TEST_SUITE_P(SeedPlans, FixtureCounts,
                                            Count{"corporate_tracker_extra_columns.xlsx", 0, 6, 0, 0},
                                            Count{"community_justice_several_tables_one_sheet.xlsx", 2, 3, 0, 2},
                                            Count{"ics_priorities_continued_heading.xlsx", 2, 4, 0, 0},
+                                           Count{"ics_priorities_rows_in_table.xlsx", 4, 4, 0, 0},
                                            // Without merged ranges (the .xls reader cannot see them)
                                            // the structure still holds: same priorities, same actions.
                                            Count{"psif_improvement_plan_repeated_headers.xls", 5, 13, 0, 0}),
