@@ -228,7 +228,7 @@ private:
     bool lone_is_data(std::size_t i) const;
     bool starts_appendix(std::size_t i) const;
     void open_table(const RowView& r, bool synonyms);
-    void resolve_gap(std::optional<TableKind> next, bool before_header);
+    void resolve_gap(std::optional<TableKind> next, bool before_header, bool repeated_header = false);
     int add_priority(const HeadingText& h, std::uint32_t row, std::string& reason);
     void add_data_row(std::size_t i);
     bool is_priority_row(std::size_t i, const std::map<Field, std::string>& values) const;
@@ -373,7 +373,7 @@ int SheetBuilder::add_priority(const HeadingText& h, std::uint32_t row, std::str
 // Decide what the lone rows collected since the last table row are, now that
 // what follows them is known: a table of kind `next` (nothing at the end of
 // the sheet), with or without its own header row.
-void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header) {
+void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header, bool repeated_header) {
     if (pending_.empty()) return;
     std::vector<std::size_t> lone;  // non-bullet lone rows, in order
     for (std::size_t i : pending_)
@@ -386,8 +386,8 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
                 break;
             }
         if (!chosen && before_header && multi_table_ && !lone.empty()) chosen = lone.back();
-    } else if (next && before_header && !lone.empty()) {
-        chosen = lone.back();
+    } else if (next && before_header && !lone.empty() && !(repeated_header && next == TableKind::Appendix)) {
+        chosen = lone.back();  // a theme above every repeat of a findings header; an appendix keeps its first title
     }
     int priority = -1;
     for (std::size_t i : pending_) {
@@ -433,7 +433,8 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
             continue;
         }
         if (first_gap_ && plan_.document.title.empty()) plan_.document.title = text;
-        record(r.row, RowRecord::Fate::Heading, -1, first_gap_ ? "title" : "note");
+        std::string reason = first_gap_ ? "title" : parse_heading(text).continued ? "continued heading" : "note";
+        record(r.row, RowRecord::Fate::Heading, -1, reason);
     }
     pending_.clear();
     first_gap_ = false;
@@ -621,6 +622,15 @@ void SheetBuilder::run() {
             continue;
         }
         if (starts_appendix(i) && hint_ != SheetKind::Plan) {
+            std::string signature;
+            for (const RowCell& c : r.cells) signature += fold_header(c.text) + "|";
+            if (table_ && table_->kind == TableKind::Appendix && table_->signature == signature) {
+                // "Appendix 1 (continued..)" and the same header again: one table.
+                resolve_gap(TableKind::Appendix, true, true);
+                plan_.tables[table_->layout].repeated_header_rows.push_back(r.row + 1);
+                record(r.row, RowRecord::Fate::Header, int(table_->layout), "repeated header");
+                continue;
+            }
             open_table(r, false);
             resolve_gap(TableKind::Appendix, true);
             record(r.row, RowRecord::Fate::Header, int(table_->layout), "appendix header (no known fields)");
