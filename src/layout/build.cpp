@@ -617,6 +617,15 @@ void SheetBuilder::run() {
             pending_.push_back(i);
             continue;
         }
+        // "Service: | Children & Families" above a table: a label and its value.
+        if (r.cells.size() == 2 && (!table_ || !pending_.empty()) && r.cells[0].cell->type == CellType::Text &&
+            r.cells[0].text.size() <= 40 && r.cells[0].text.back() == ':') {
+            std::string label = r.cells[0].text.substr(0, r.cells[0].text.size() - 1);
+            if (profile_.field_for(label) == Field::Service && plan_.document.service.empty())
+                plan_.document.service = r.cells[1].text;
+            record(r.row, RowRecord::Fate::Heading, -1, "label and value above a table");
+            continue;
+        }
         if (r.cells.size() == 1 && parse_heading(r.cells.front().text).numbered) {
             pending_.push_back(i);
             continue;

@@ -420,3 +420,20 @@ TEST(BuildPlan, ActionsWithOnlyRefAndTextUnderAnAimStayActions) {
     EXPECT_EQ(plan.actions.size(), 3u);
     test::expect_rows_conserved(wb, plan);
 }
+
+TEST(BuildPlan, LabelAndValueRowsAboveTheHeaderAreNotATable) {
+    Workbook wb;
+    SheetBuilder(wb, "Q2")
+        .row(1, {"Service:", "Community Justice"})
+        .row(2, {"Quarter:", "Q2 2019/20"})
+        .row(3, {"Action", "Lead", "Due Date"})
+        .row(4, {"Review unpaid work", "Team Manager", "March 2020"})
+        .done();
+    Plan plan = build_plan(wb, profile());
+    EXPECT_TRUE(plan.appendices.empty());
+    EXPECT_EQ(plan.document.service, "Community Justice");
+    ASSERT_EQ(plan.actions.size(), 1u);
+    EXPECT_EQ(plan.actions[0].service, "Community Justice");
+    EXPECT_EQ(fates(plan), (std::vector<F>{F::Heading, F::Heading, F::Header, F::Action}));
+    test::expect_rows_conserved(wb, plan);
+}
