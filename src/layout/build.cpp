@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <optional>
 
 namespace plancon {
@@ -212,6 +213,8 @@ private:
     std::optional<OpenTable> table_;
     int priority_ = -1;
     bool priority_from_row_ = false;  // the current priority was a ref-and-title row of the table
+    std::map<std::string, int> priority_keys_;            // this sheet's priorities by heading key
+    std::set<std::pair<int, std::string>> points_seen_;   // (priority, point) already taken
     std::string theme_;
     bool first_gap_ = true;
     bool had_table_ = false;
@@ -351,15 +354,15 @@ void SheetBuilder::open_table(const RowView& r, bool synonyms) {
 }
 
 int SheetBuilder::add_priority(const HeadingText& h, std::uint32_t row, std::string& reason) {
-    std::string key = fold_header(h.ref.empty() ? h.title : h.kind + " " + h.ref);
-    for (std::size_t i = 0; i < plan_.priorities.size(); ++i) {
-        const Priority& p = plan_.priorities[i];
-        if (p.source.sheet == sheet_.name && fold_header(p.ref.empty() ? p.title : p.kind + " " + p.ref) == key) {
-            reason = h.continued ? "continues priority heading of row " + std::to_string(p.source.row)
-                                 : "repeats priority heading of row " + std::to_string(p.source.row);
-            return int(i);
-        }
+    // Same kind and number, or same words when unnumbered: the same priority again.
+    std::string key = fold_header(h.ref.empty() ? h.title : (h.kind.empty() ? "area" : h.kind) + " " + h.ref);
+    if (auto it = priority_keys_.find(key); it != priority_keys_.end()) {
+        const Priority& p = plan_.priorities[std::size_t(it->second)];
+        reason = h.continued ? "continues priority heading of row " + std::to_string(p.source.row)
+                             : "repeats priority heading of row " + std::to_string(p.source.row);
+        return it->second;
     }
+    priority_keys_.emplace(key, int(plan_.priorities.size()));
     Priority p;
     p.ref = h.ref;
     p.kind = h.kind.empty() ? "area" : h.kind;
@@ -414,7 +417,7 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
         if (is_bullet(text) && priority >= 0 && !before_chosen) {
             auto& points = plan_.priorities[std::size_t(priority)].points;
             std::string point = strip_bullet(text);
-            if (std::find(points.begin(), points.end(), point) != points.end()) {
+            if (!points_seen_.insert({priority, point}).second) {
                 record(r.row, RowRecord::Fate::Priority, priority, "repeated point of the priority");
             } else {
                 points.push_back(point);
