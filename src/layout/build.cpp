@@ -235,6 +235,7 @@ private:
     int add_priority(const HeadingText& h, std::uint32_t row, std::string& reason);
     void add_data_row(std::size_t i);
     bool is_priority_row(std::size_t i, const std::map<Field, std::string>& values) const;
+    std::optional<double> percent_in(const RowView& r, std::uint32_t col, const std::string& shown) const;
     std::string value_at(const RowView& r, std::uint32_t col, std::string* filled_from) const;
 };
 
@@ -443,6 +444,32 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
     first_gap_ = false;
 }
 
+// "% Complete" as a number: a percent-formatted cell (0.4 shows as 40%), a
+// plain number, or text such as "40%" / "40 %" / "40". Nothing otherwise.
+std::optional<double> SheetBuilder::percent_in(const RowView& r, std::uint32_t col, const std::string& shown) const {
+    for (const RowCell& c : r.cells)
+        if (c.col == col && c.cell->type == CellType::Number) {
+            bool fraction = sheet_.number_format(*c.cell).find('%') != std::string_view::npos;
+            return fraction ? c.cell->number * 100 : c.cell->number;
+        }
+    std::string digits = shown;
+    if (!digits.empty() && digits.back() == '%') digits = trimmed(digits.substr(0, digits.size() - 1));
+    if (digits.empty() || digits.size() > 6) return std::nullopt;
+    double value = 0, scale = 0;
+    for (char ch : digits) {
+        if (ch == '.' && scale == 0) scale = 1;
+        else if (ch >= '0' && ch <= '9') {
+            value = value * 10 + (ch - '0');
+            if (scale > 0) scale *= 10;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (scale > 1) value /= scale;
+    if (value > 100) return std::nullopt;
+    return value;
+}
+
 // A row inside a table that holds only a ref and a title, whose ref the next
 // row's ref extends ("8.4 Resources" above "8.4.1 ..."), is a priority heading
 // written in the table's own columns.
@@ -497,12 +524,11 @@ void SheetBuilder::add_data_row(std::size_t i) {
         }
         values[field] = v;
         if (!from.empty()) filled.push_back({std::string(to_string(field)), from});
-        if (field == Field::PercentComplete)
-            for (const RowCell& c : r.cells)
-                if (c.col == col && (c.cell->type == CellType::Number)) {
-                    bool fraction = sheet_.number_format(*c.cell).find('%') != std::string_view::npos;
-                    percent = fraction ? c.cell->number * 100 : c.cell->number;
-                }
+        if (field == Field::PercentComplete) {
+            percent = percent_in(r, col, v);
+            // The model has no words-as-written for a percentage: keep what could not be read.
+            if (!percent) extra.emplace_back(header, v);
+        }
     }
     for (const RowCell& c : r.cells)
         if (!t.fields.count(c.col)) extra.emplace_back(column_name(c.col), c.text);

@@ -307,13 +307,23 @@ TEST(BuildPlan, PercentCompleteFromAPercentCell) {
         .number(2, 1, 0.4, "0%")
         .row(3, {"B", "", ""})
         .number(3, 1, 75)
+        .row(4, {"C", "62.5%", ""})
+        .row(5, {"D", "about half", ""})
+        .row(6, {"E", "150%", ""})
         .done();
     Plan plan = build_plan(wb, profile());
-    ASSERT_EQ(plan.actions.size(), 2u);
+    ASSERT_EQ(plan.actions.size(), 5u);
     ASSERT_TRUE(plan.actions[0].percent_complete);
     EXPECT_DOUBLE_EQ(*plan.actions[0].percent_complete, 40);
     EXPECT_DOUBLE_EQ(*plan.actions[1].percent_complete, 75);
+    EXPECT_DOUBLE_EQ(*plan.actions[2].percent_complete, 62.5);
     EXPECT_EQ(plan.actions[0].status_as_written, "On track");
+    // Words that are no percentage are kept as written, never dropped.
+    EXPECT_FALSE(plan.actions[3].percent_complete);
+    ASSERT_EQ(plan.actions[3].extra.size(), 1u);
+    EXPECT_EQ(plan.actions[3].extra[0], (std::pair<std::string, std::string>{"% Complete", "about half"}));
+    EXPECT_FALSE(plan.actions[4].percent_complete);
+    EXPECT_EQ(plan.actions[4].extra.size(), 1u);
 }
 
 TEST(BuildPlan, EmptyWorkbookAndEmptySheetGiveAnEmptyPlan) {
