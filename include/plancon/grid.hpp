@@ -53,20 +53,20 @@ std::string range_name(Range range);  // "A1:C3" (or "A1" for one cell)
 std::optional<Range> parse_range(std::string_view a1);
 
 // Strings are stored once per workbook; cells refer to them by index.
-// Index 0 is always the empty string.
+// Index 0 is always the empty string. Text lives in large blocks (no
+// allocation per string), and a view stays valid as long as the pool does.
 class StringPool {
 public:
-    StringPool() { strings_.emplace_back(); }
-    std::uint32_t add(std::string s) {
-        strings_.push_back(std::move(s));
-        return static_cast<std::uint32_t>(strings_.size() - 1);
-    }
-    std::string_view get(std::uint32_t id) const { return id < strings_.size() ? std::string_view(strings_[id]) : std::string_view(); }
-    std::size_t size() const { return strings_.size(); }
-    void reserve(std::size_t n) { strings_.reserve(n); }
+    StringPool() { views_.emplace_back(); }
+    std::uint32_t add(std::string_view s);
+    std::string_view get(std::uint32_t id) const { return id < views_.size() ? views_[id] : std::string_view(); }
+    std::size_t size() const { return views_.size(); }
+    void reserve(std::size_t n) { views_.reserve(n); }
 
 private:
-    std::vector<std::string> strings_;
+    std::vector<std::string_view> views_;
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    std::size_t block_used_ = 0, block_size_ = 0;
 };
 
 // One cell. 32 bytes, so a million cells cost 32 MB.

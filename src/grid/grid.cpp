@@ -4,8 +4,24 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace plancon {
+
+std::uint32_t StringPool::add(std::string_view s) {
+    constexpr std::size_t block = 1 << 20;
+    if (s.size() > block_size_ - block_used_) {
+        // A string larger than a block gets a block of its own.
+        block_size_ = std::max(block, s.size());
+        blocks_.push_back(std::make_unique<char[]>(block_size_));
+        block_used_ = 0;
+    }
+    char* at = blocks_.back().get() + block_used_;
+    if (!s.empty()) std::memcpy(at, s.data(), s.size());
+    block_used_ += s.size();
+    views_.emplace_back(at, s.size());
+    return static_cast<std::uint32_t>(views_.size() - 1);
+}
 
 std::string_view to_string(CellType type) {
     switch (type) {
@@ -258,7 +274,10 @@ std::string ranges_of(const std::vector<std::uint32_t>& sorted, bool as_columns)
         auto name = [&](std::uint32_t v) { return as_columns ? column_name(v) : std::to_string(std::uint64_t(v) + 1); };
         if (!out.empty()) out += ", ";
         out += name(sorted[i]);
-        if (j > i) out += "-" + name(sorted[j]);
+        if (j > i) {
+            out += '-';
+            out += name(sorted[j]);
+        }
         i = j + 1;
         if (++shown == 20 && i < sorted.size()) {
             out += ", ...";

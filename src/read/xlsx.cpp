@@ -347,14 +347,14 @@ public:
 
     void read(std::string_view xml) {
         XmlScanner x(xml);
-        // Estimate from the size so the vector grows once or twice, not twenty times.
-        sheet_.cells.reserve(std::min<std::size_t>(xml.size() / 40, 1u << 24));
+        xml_ = xml;
         for (;;) {
             auto ev = x.next();
             if (ev == XmlScanner::Event::Eof) break;
             if (ev != XmlScanner::Event::Start) continue;
             std::string_view n = x.name();
             if (n == "row") {
+                if (!reserved_) reserve_cells();
                 start_row(x);
             } else if (n == "c") {
                 read_cell(x);
@@ -378,6 +378,16 @@ private:
     void warn(std::string message) { warnings_.push_back("sheet '" + sheet_.name + "': " + message); }
     [[noreturn]] void fail(const std::string& where, const std::string& problem) {
         throw ReadError(file_, "sheet '" + sheet_.name + "'" + (where.empty() ? "" : " " + where) + ": " + problem);
+    }
+
+    // Room for the cells before the first row, so the vector is not regrown
+    // (a regrowth briefly holds both copies). A kept cell has at least four
+    // tags (<c><v>1</v></c>), so a quarter of the '<' in the part bounds
+    // the count; the declared <dimension> can lie, this cannot.
+    void reserve_cells() {
+        reserved_ = true;
+        std::size_t tags = std::size_t(std::count(xml_.begin(), xml_.end(), '<'));
+        sheet_.cells.reserve(std::min<std::uint64_t>(tags / 4 + 1, cell_budget_));
     }
 
     void start_row(XmlScanner& x) {
@@ -472,7 +482,7 @@ private:
             push(cell);
             return;
         }
-        const std::string where = cell_name(cell.ref());
+        auto where = [&] { return "cell " + cell_name(cell.ref()); };  // for errors only
         if (inline_string || t == "inlineStr" || t == "str") {
             if (t == "str" || t == "inlineStr") decode_ooxml_escapes(value_);
             if (value_.empty() && !cell.formula_id) return;
@@ -482,9 +492,9 @@ private:
             std::size_t idx = 0;
             auto res = std::from_chars(value_.data(), value_.data() + value_.size(), idx);
             if (res.ec != std::errc() || res.ptr != value_.data() + value_.size())
-                fail("cell " + where, "shared string index '" + value_.substr(0, 20) + "' is not a number");
+                fail(where(), "shared string index '" + value_.substr(0, 20) + "' is not a number");
             if (idx >= sst_.size())
-                fail("cell " + where, "shared string index " + std::to_string(idx) + " is beyond the table of " +
+                fail(where(), "shared string index " + std::to_string(idx) + " is beyond the table of " +
                                           std::to_string(sst_.size()) + " strings");
             if (sst_[idx] == 0 && !cell.formula_id) return;  // an empty shared string
             cell.type = sst_[idx] == 0 ? CellType::Empty : CellType::Text;
@@ -497,13 +507,13 @@ private:
             cell.text_id = pool_.add(value_);
         } else if (t == "d") {
             auto days = parse_iso_datetime(value_);
-            if (!days) fail("cell " + where, "date value '" + value_.substr(0, 40) + "' is not ISO 8601");
+            if (!days) fail(where(), "date value '" + value_.substr(0, 40) + "' is not ISO 8601");
             cell.type = CellType::DateTime;
             cell.number = *days;
         } else {
             if (value_.empty()) return;
             if (!parse_double(value_, cell.number))
-                fail("cell " + where, "numeric value '" + value_.substr(0, 40) + "' is not a number");
+                fail(where(), "numeric value '" + value_.substr(0, 40) + "' is not a number");
             cell.type = CellType::Number;
             if (cs && cs->is_date) {
                 double days = excel_serial_to_days(cell.number, system_);
@@ -512,7 +522,7 @@ private:
                     cell.type = CellType::DateTime;
                     cell.number = days;
                 } else {
-                    warn("cell " + where + ": date serial " + value_.substr(0, 40) + " is outside years 1-9999; kept as a number");
+                    warn(where() + ": date serial " + value_.substr(0, 40) + " is outside years 1-9999; kept as a number");
                 }
             }
         }
@@ -551,6 +561,8 @@ private:
     const ReadOptions& options_;
     std::uint64_t& cell_budget_;
     std::uint32_t row_ = 0, next_row_ = 0, next_col_ = 0;
+    std::string_view xml_;
+    bool reserved_ = false;
     std::string value_, formula_;
 };
 
