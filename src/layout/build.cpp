@@ -85,7 +85,10 @@ HeadingText parse_heading(std::string text) {
     };
     struct Named { std::string_view prefix, kind; bool aim; };
     for (const Named& n : {Named{"improvement action", "improvement action", false}, Named{"aim", "aim", true},
-                           Named{"priority", "priority", false}, Named{"area", "area", false}}) {
+                           Named{"priority", "priority", false}, Named{"area", "area", false},
+                           Named{"objective", "objective", false}, Named{"outcome", "outcome", false},
+                           Named{"section", "section", false}, Named{"theme", "theme", false},
+                           Named{"goal", "goal", false}}) {
         if (!starts_with_ci(text, n.prefix)) continue;
         std::size_t end = 0;
         std::string number = number_after(n.prefix.size(), end);
@@ -426,9 +429,22 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
             }
             continue;
         }
+        if (chosen && i > *chosen && priority >= 0 && plan_.priorities[std::size_t(priority)].title.empty() &&
+            !is_bullet(text)) {
+            // "IMPROVEMENT ACTION 1" on a row of its own, its words on the next.
+            plan_.priorities[std::size_t(priority)].title = text;
+            record(r.row, RowRecord::Fate::Priority, priority, "title of the priority");
+            continue;
+        }
         if (chosen && i > *chosen && priority >= 0) {
-            // "AIM 1: ..." under "1. Our vision ...": kept with the priority it qualifies.
-            plan_.priorities[std::size_t(priority)].points.push_back(text);
+            // "AIM 1: ..." under "1. Our vision ...": kept with the priority it qualifies,
+            // once (a page break repeats it).
+            Priority& p = plan_.priorities[std::size_t(priority)];
+            if (text == p.title || !points_seen_.insert({priority, text}).second) {
+                record(r.row, RowRecord::Fate::Heading, priority, "repeated sub-heading of the priority");
+                continue;
+            }
+            p.points.push_back(text);
             record(r.row, RowRecord::Fate::Heading, priority, "sub-heading of the priority");
             continue;
         }

@@ -447,3 +447,30 @@ TEST(BuildPlan, LabelAndValueRowsAboveTheHeaderAreNotATable) {
     EXPECT_EQ(fates(plan), (std::vector<F>{F::Heading, F::Heading, F::Header, F::Action}));
     test::expect_rows_conserved(wb, plan);
 }
+
+TEST(BuildPlan, HeadingNumberAndWordsOnSeparateRows) {
+    Workbook wb;
+    SheetBuilder(wb, "Plan")
+        .row(1, {"IMPROVEMENT ACTION 2"})
+        .row(2, {"The Values and Capacity of Leaders:"})
+        .row(3, {"- Clear expectations and responsibilities"})
+        .row(4, {"Outcomes", "Improvement actions", "Target Date", "Lead"})
+        .row(5, {"Leaders are equipped to lead", "Clear communications with all staff", "Immediate",
+                 "Children & Families Management Team"})
+        .row(6, {"IMPROVEMENT ACTION 2"})
+        .row(7, {"The Values and Capacity of Leaders:"})
+        .row(8, {"Outcomes", "Improvement actions", "Target Date", "Lead"})
+        .row(9, {"Leaders are equipped to lead", "Embed the practice of regular informal conversations", "", ""})
+        .done();
+    Plan plan = build_plan(wb, profile());
+    ASSERT_EQ(plan.priorities.size(), 1u);
+    EXPECT_EQ(plan.priorities[0].ref, "2");
+    EXPECT_EQ(plan.priorities[0].title, "The Values and Capacity of Leaders:");
+    EXPECT_EQ(plan.priorities[0].points, std::vector<std::string>{"Clear expectations and responsibilities"});
+    EXPECT_EQ(plan.rows[1].fate, F::Priority);
+    EXPECT_EQ(plan.rows[1].reason, "title of the priority");
+    EXPECT_EQ(plan.rows[6].fate, F::Heading) << "the repeated words after a page break";
+    ASSERT_EQ(plan.actions.size(), 2u);
+    EXPECT_EQ(plan.actions[1].priority, 0);
+    test::expect_rows_conserved(wb, plan);
+}
