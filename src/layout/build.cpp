@@ -393,6 +393,12 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
                 break;
             }
         if (!chosen && before_header && multi_table_ && !lone.empty()) chosen = lone.back();
+        // A heading between data rows of the same table, in its first column or
+        // across several columns: the priority of the rows below.
+        if (!chosen && !before_header && !lone.empty() && table_) {
+            const RowCell& c = rows_[lone.back()].cells.front();
+            if (c.span > 1 || c.col <= table_->fields.begin()->first) chosen = lone.back();
+        }
     } else if (next && before_header && !lone.empty() && !(repeated_header && next == TableKind::Appendix)) {
         chosen = lone.back();  // a theme above every repeat of a findings header; an appendix keeps its first title
     }

@@ -474,3 +474,26 @@ TEST(BuildPlan, HeadingNumberAndWordsOnSeparateRows) {
     EXPECT_EQ(plan.actions[1].priority, 0);
     test::expect_rows_conserved(wb, plan);
 }
+
+TEST(BuildPlan, UnnumberedHeadingBetweenDataRowsOfOneTable) {
+    Workbook wb;
+    SheetBuilder(wb, "Tracker")
+        .row(1, {"Ref", "Action", "Lead", "Due Date"})
+        .row(2, {"Partnerships"})
+        .row(3, {"P1", "Build interlinked partnerships across departments", "CMT", "June 2019"})
+        .row(4, {"", "", "Chief Officers Group", ""})  // a lead spilling onto its own row: not a heading
+        .row(5, {"Co-location"})
+        .merge("A5:D5")
+        .row(6, {"C1", "Promote team co-location", "ICS", "2019/20"})
+        .done();
+    Plan plan = build_plan(wb, profile());
+    ASSERT_EQ(plan.priorities.size(), 2u);
+    EXPECT_EQ(plan.priorities[0].title, "Partnerships");
+    EXPECT_EQ(plan.priorities[1].title, "Co-location");
+    ASSERT_EQ(plan.actions.size(), 2u);
+    EXPECT_EQ(plan.actions[0].priority, 0);
+    EXPECT_EQ(plan.actions[1].priority, 1);
+    EXPECT_EQ(plan.rows[3].fate, F::Heading);
+    EXPECT_EQ(plan.rows[3].reason, "note");
+    test::expect_rows_conserved(wb, plan);
+}
