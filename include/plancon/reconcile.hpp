@@ -52,6 +52,7 @@
 #pragma once
 
 #include "plancon/model.hpp"
+#include "plancon/normalise.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -163,9 +164,7 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const ReconcileOptions&
 
 // ---- Building blocks, public so they can be measured and tested ----
 
-// The matching key: NFKC + case fold, straight quotes, "&" -> "and",
-// punctuation and hyphens -> single spaces, trimmed.
-std::string fold_for_matching(std::string_view text);
+// The matching key is the normalise stage's fold_for_matching (normalise.hpp).
 
 // What a spreadsheet would do: Excel's Remove Duplicates (case-insensitive,
 // exact otherwise) and a fingerprint key (fold_for_matching equality).

@@ -1,6 +1,8 @@
 // plancon: a thin command-line front end over the library.
 #include "cli/commands.hpp"
 
+#include <malloc.h>
+
 #include <iostream>
 #include <string_view>
 
@@ -17,6 +19,10 @@ void usage(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Big buffers (inflated parts, cell chunks) are freed as soon as they are
+    // used; a fixed threshold makes glibc hand them back to the system instead
+    // of keeping them for reuse, which keeps peak memory near what is live.
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     if (argc < 2) {
         usage(std::cerr);
         return plancon::cli::exit_usage;

@@ -337,6 +337,9 @@ std::optional<double> parse_iso_datetime(std::string_view s) {
     return std::nullopt;
 }
 
+// Reads one worksheet as its part is inflated, chunk by chunk, so the
+// part's XML is never held whole: an event-driven state machine over a
+// resumable XmlScanner.
 class SheetReader {
 public:
     SheetReader(const std::string& file, Sheet& sheet, StringPool& pool, const std::vector<std::uint32_t>& sst,
@@ -345,34 +348,28 @@ public:
         : file_(file), sheet_(sheet), pool_(pool), sst_(sst), styles_(styles), system_(system), options_(options),
           cell_budget_(cell_budget) {}
 
-    void read(std::string_view xml) {
-        XmlScanner x(xml);
-        xml_ = xml;
+    // One inflated piece of the part; the last call has last=true.
+    void feed(std::string_view chunk, bool last) {
+        buffer_.erase(0, consumed_);
+        buffer_.append(chunk);
+        scanner_.rebind(buffer_, !last);
         for (;;) {
-            auto ev = x.next();
-            if (ev == XmlScanner::Event::Eof) break;
-            if (ev != XmlScanner::Event::Start) continue;
-            std::string_view n = x.name();
-            if (n == "row") {
-                if (!reserved_) reserve_cells();
-                start_row(x);
-            } else if (n == "c") {
-                read_cell(x);
-            } else if (n == "mergeCell") {
-                std::string_view ref = x.attr("ref");
-                if (auto r = parse_range(ref)) sheet_.merged.push_back(*r);
-                else warn("merged range '" + std::string(ref) + "' is not a cell range; ignored");
-            } else if (n == "col") {
-                read_col(x);
-            } else if (n == "sheetPr" || n == "sheetViews" || n == "sheetFormatPr" || n == "dimension" ||
-                       n == "pageMargins" || n == "pageSetup" || n == "headerFooter" || n == "drawing" ||
-                       n == "legacyDrawing" || n == "extLst" || n == "conditionalFormatting" ||
-                       n == "dataValidations" || n == "hyperlinks" || n == "printOptions" || n == "tableParts") {
-                x.skip_element();
+            auto ev = scanner_.next();
+            if (ev == XmlScanner::Event::NeedMore) {
+                consumed_ = scanner_.offset();
+                return;
             }
+            if (ev == XmlScanner::Event::Eof) break;
+            handle(ev);
         }
+        consumed_ = 0;
+        buffer_.clear();
+        buffer_.shrink_to_fit();
+        gather_cells();
         sheet_.finish();
     }
+
+    std::vector<std::string> warnings_;
 
 private:
     void warn(std::string message) { warnings_.push_back("sheet '" + sheet_.name + "': " + message); }
@@ -380,19 +377,63 @@ private:
         throw ReadError(file_, "sheet '" + sheet_.name + "'" + (where.empty() ? "" : " " + where) + ": " + problem);
     }
 
-    // Room for the cells before the first row, so the vector is not regrown
-    // (a regrowth briefly holds both copies). A kept cell has at least four
-    // tags (<c><v>1</v></c>), so a quarter of the '<' in the part bounds
-    // the count; the declared <dimension> can lie, this cannot.
-    void reserve_cells() {
-        reserved_ = true;
-        std::size_t tags = std::size_t(std::count(xml_.begin(), xml_.end(), '<'));
-        sheet_.cells.reserve(std::min<std::uint64_t>(tags / 4 + 1, cell_budget_));
+    // Elements whose content plancon does not use.
+    static bool ignored(std::string_view n) {
+        return n == "sheetPr" || n == "sheetViews" || n == "sheetFormatPr" || n == "dimension" || n == "pageMargins" ||
+               n == "pageSetup" || n == "headerFooter" || n == "drawing" || n == "legacyDrawing" || n == "extLst" ||
+               n == "conditionalFormatting" || n == "dataValidations" || n == "hyperlinks" ||
+               n == "printOptions" || n == "tableParts" || n == "rPh" || n == "phoneticPr" || n == "rPr";
     }
 
-    void start_row(XmlScanner& x) {
+    void handle(XmlScanner::Event ev) {
+        XmlScanner& x = scanner_;
+        if (skip_below_ > 0) {  // inside an ignored element
+            if (ev == XmlScanner::Event::End && x.depth() < skip_below_) skip_below_ = 0;
+            return;
+        }
+        if (ev == XmlScanner::Event::Text) {
+            if (capture_) x.append_text(*capture_);
+            return;
+        }
+        std::string_view n = x.name();
+        if (ev == XmlScanner::Event::End) {
+            if (n == "c" && in_cell_) finish_cell();
+            else if (n == "is") in_inline_ = false;
+            capture_ = nullptr;
+            return;
+        }
+        // Start
+        if (ignored(n)) {
+            skip_below_ = x.depth();
+        } else if (in_cell_) {
+            if (n == "v") {
+                has_value_ = true;
+                capture_ = &value_;
+            } else if (n == "f") {
+                has_formula_ = true;
+                capture_ = &formula_;
+            } else if (n == "is") {
+                in_inline_ = inline_string_ = has_value_ = true;
+                value_.clear();  // an inline string wins over a <v> beside it
+            } else if (n == "t" && in_inline_) {
+                capture_ = &value_;  // <is><t> and <is><r><t> runs concatenate
+            }
+        } else if (n == "c") {
+            start_cell();
+        } else if (n == "row") {
+            start_row();
+        } else if (n == "mergeCell") {
+            std::string_view ref = x.attr("ref");
+            if (auto r = parse_range(ref)) sheet_.merged.push_back(*r);
+            else warn("merged range '" + std::string(ref.substr(0, 40)) + "' is not a cell range; ignored");
+        } else if (n == "col") {
+            read_col();
+        }
+    }
+
+    void start_row() {
         bool has_r = false;
-        std::string_view r = x.attr("r", &has_r);
+        std::string_view r = scanner_.attr("r", &has_r);
         if (has_r) {
             std::uint64_t v = 0;
             auto res = std::from_chars(r.data(), r.data() + r.size(), v);
@@ -405,86 +446,72 @@ private:
         if (row_ >= max_rows) fail("", "more than " + std::to_string(max_rows) + " rows");
         next_row_ = row_ + 1;
         next_col_ = 0;
-        if (xml_true(x.attr("hidden"))) sheet_.hidden_rows.push_back(row_);
+        if (xml_true(scanner_.attr("hidden"))) sheet_.hidden_rows.push_back(row_);
     }
 
-    void read_col(XmlScanner& x) {
-        if (!xml_true(x.attr("hidden"))) return;
+    void read_col() {
+        if (!xml_true(scanner_.attr("hidden"))) return;
         std::uint32_t lo = 0, hi = 0;
-        std::string_view mn = x.attr("min"), mx = x.attr("max");
+        std::string_view mn = scanner_.attr("min"), mx = scanner_.attr("max");
         std::from_chars(mn.data(), mn.data() + mn.size(), lo);
         std::from_chars(mx.data(), mx.data() + mx.size(), hi);
         if (lo == 0 || hi < lo) return;
         hi = std::min(hi, max_cols);
-        // Whole-sheet hidden column ranges are real (hide "everything to the
-        // right"); they are stored as ranges would be, one entry per column,
-        // so cap what such a range may cost.
+        // "Hide everything to the right" is one range of 16,000 columns;
+        // hidden columns are listed one by one, so cap what a range may cost.
         for (std::uint32_t c = lo; c <= hi && c - lo < 1024; ++c) sheet_.hidden_cols.push_back(c - 1);
     }
 
-    void read_cell(XmlScanner& x) {
+    void start_cell() {
         bool has_r = false;
-        std::string_view r = x.attr("r", &has_r);
-        Cell cell;
+        std::string_view r = scanner_.attr("r", &has_r);
+        cell_ = Cell{};
         if (has_r) {
             auto ref = parse_cell_ref(r);
             if (!ref) fail("", "malformed or out-of-range cell reference '" + std::string(r.substr(0, 40)) + "'");
-            cell.row = ref->row;
-            cell.col = ref->col;
+            cell_.row = ref->row;
+            cell_.col = ref->col;
             // A cell's own reference wins over its row's (Excel writes both).
             if (ref->row != row_) {
                 row_ = ref->row;
                 next_row_ = row_ + 1;
             }
         } else {
-            cell.row = row_;
-            cell.col = next_col_;
-            if (cell.col >= max_cols) fail("row " + std::to_string(row_ + 1), "more than " + std::to_string(max_cols) + " columns");
+            cell_.row = row_;
+            cell_.col = next_col_;
+            if (cell_.col >= max_cols) fail("row " + std::to_string(row_ + 1), "more than " + std::to_string(max_cols) + " columns");
         }
-        next_col_ = cell.col + 1;
-        std::string_view t = x.attr("t");
-        std::string_view s = x.attr("s");
+        next_col_ = cell_.col + 1;
+        type_ = scanner_.attr("t");
+        type_ = type_ == "s" ? "s" : type_ == "b" ? "b" : type_ == "e" ? "e" : type_ == "d" ? "d"
+                : type_ == "inlineStr" ? "inlineStr" : type_ == "str" ? "str" : "n";
+        std::string_view s = scanner_.attr("s");
         std::uint32_t style = 0;
         if (!s.empty()) std::from_chars(s.data(), s.data() + s.size(), style);
-        const CellStyle* cs = style < styles_.size() ? &styles_[style] : nullptr;
-        if (cs) cell.format_id = cs->format_id;
-
+        style_ = style < styles_.size() ? &styles_[style] : nullptr;
+        if (style_) cell_.format_id = style_->format_id;
         value_.clear();
         formula_.clear();
-        bool has_value = false, has_formula = false, inline_string = false;
-        int base = x.depth();
-        for (;;) {
-            auto ev = x.next();
-            if (ev == XmlScanner::Event::Eof) break;
-            if (ev == XmlScanner::Event::End && x.depth() < base) break;
-            if (ev != XmlScanner::Event::Start) continue;
-            std::string_view n = x.name();
-            if (n == "v") {
-                has_value = true;
-                read_text_content(x, value_);
-            } else if (n == "f") {
-                has_formula = true;
-                read_text_content(x, formula_);
-            } else if (n == "is") {
-                inline_string = true;
-                value_ = read_string_item(x);
-                has_value = true;
-            } else {
-                x.skip_element();
-            }
-        }
-        if (has_formula && !formula_.empty()) cell.formula_id = pool_.add(formula_);
+        has_value_ = has_formula_ = inline_string_ = in_inline_ = false;
+        in_cell_ = true;
+    }
+
+    void finish_cell() {
+        in_cell_ = false;
+        Cell& cell = cell_;
+        std::string_view t = type_;
+        if (has_formula_ && !formula_.empty()) cell.formula_id = pool_.add(formula_);
         // <v></v> says nothing, whatever the type claims (openpyxl agrees).
-        if (value_.empty() && !inline_string && t != "str") has_value = false;
+        bool has_value = has_value_ && !(value_.empty() && !inline_string_ && t != "str");
         if (!has_value) {
-            if (!cell.formula_id) return;
+            if (!cell.formula_id) return;  // a styled blank: nothing to keep
             cell.type = CellType::Empty;
             push(cell);
             return;
         }
         auto where = [&] { return "cell " + cell_name(cell.ref()); };  // for errors only
-        if (inline_string || t == "inlineStr" || t == "str") {
-            if (t == "str" || t == "inlineStr") decode_ooxml_escapes(value_);
+        if (inline_string_ || t == "inlineStr" || t == "str") {
+            decode_ooxml_escapes(value_);
             if (value_.empty() && !cell.formula_id) return;
             cell.type = value_.empty() ? CellType::Empty : CellType::Text;
             cell.text_id = value_.empty() ? 0 : pool_.add(value_);
@@ -495,7 +522,7 @@ private:
                 fail(where(), "shared string index '" + value_.substr(0, 20) + "' is not a number");
             if (idx >= sst_.size())
                 fail(where(), "shared string index " + std::to_string(idx) + " is beyond the table of " +
-                                          std::to_string(sst_.size()) + " strings");
+                                  std::to_string(sst_.size()) + " strings");
             if (sst_[idx] == 0 && !cell.formula_id) return;  // an empty shared string
             cell.type = sst_[idx] == 0 ? CellType::Empty : CellType::Text;
             cell.text_id = sst_[idx];
@@ -511,11 +538,10 @@ private:
             cell.type = CellType::DateTime;
             cell.number = *days;
         } else {
-            if (value_.empty()) return;
             if (!parse_double(value_, cell.number))
                 fail(where(), "numeric value '" + value_.substr(0, 40) + "' is not a number");
             cell.type = CellType::Number;
-            if (cs && cs->is_date) {
+            if (style_ && style_->is_date) {
                 double days = excel_serial_to_days(cell.number, system_);
                 // Out-of-range serials stay numbers (Excel shows ####); openpyxl likewise gives up.
                 if (std::isfinite(days) && days >= -693593 && days <= 2958466) {
@@ -529,29 +555,32 @@ private:
         push(cell);
     }
 
-    // The text of <v> or <f>: decoded, concatenated over entity-split runs.
-    static void read_text_content(XmlScanner& x, std::string& out) {
-        out.clear();
-        int base = x.depth();
-        for (;;) {
-            auto ev = x.next();
-            if (ev == XmlScanner::Event::Eof) return;
-            if (ev == XmlScanner::Event::End && x.depth() < base) return;
-            if (ev == XmlScanner::Event::Text) x.append_text(out);
-        }
-    }
-
+    // Cells go into fixed-size chunks while the part streams by (no
+    // regrowth copies), then into one vector, each chunk freed once copied:
+    // the peak is the cells plus one chunk.
+    static constexpr std::size_t chunk_cells = 1 << 16;
     void push(const Cell& cell) {
         if (cell_budget_ == 0)
             fail("", "more than " + std::to_string(options_.max_cells) + " cells in the workbook (the limit)");
         --cell_budget_;
-        sheet_.cells.push_back(cell);
+        if (chunks_.empty() || chunks_.back().size() == chunk_cells) {
+            chunks_.emplace_back();
+            chunks_.back().reserve(chunk_cells);
+        }
+        chunks_.back().push_back(cell);
     }
 
-public:
-    std::vector<std::string> warnings_;
+    void gather_cells() {
+        std::size_t total = 0;
+        for (const auto& c : chunks_) total += c.size();
+        sheet_.cells.reserve(total);
+        for (auto& c : chunks_) {
+            sheet_.cells.insert(sheet_.cells.end(), c.begin(), c.end());
+            std::vector<Cell>().swap(c);
+        }
+        chunks_.clear();
+    }
 
-private:
     const std::string& file_;
     Sheet& sheet_;
     StringPool& pool_;
@@ -560,10 +589,20 @@ private:
     DateSystem system_;
     const ReadOptions& options_;
     std::uint64_t& cell_budget_;
+
+    XmlScanner scanner_{std::string_view()};
+    std::string buffer_;
+    std::size_t consumed_ = 0;
+    int skip_below_ = 0;
+
     std::uint32_t row_ = 0, next_row_ = 0, next_col_ = 0;
-    std::string_view xml_;
-    bool reserved_ = false;
+    Cell cell_;
+    std::string_view type_;
+    const CellStyle* style_ = nullptr;
     std::string value_, formula_;
+    std::string* capture_ = nullptr;
+    bool in_cell_ = false, has_value_ = false, has_formula_ = false, inline_string_ = false, in_inline_ = false;
+    std::vector<std::vector<Cell>> chunks_;
 };
 
 }  // namespace
@@ -624,10 +663,9 @@ Workbook read_xlsx(const std::string& path, std::string bytes, const ReadOptions
         }
         std::string part = existing(rel->second.target);
         if (part.empty()) throw ReadError(path, "missing part " + rel->second.target + " (sheet '" + sheet.name + "')");
-        std::string xml = zip.read_required(part);
         SheetReader reader(path, sheet, pool, sst, styles, wb.date_system, options, cell_budget);
         try {
-            reader.read(xml);
+            zip.read_chunks(part, [&](std::string_view chunk, bool last) { reader.feed(chunk, last); });
         } catch (const XmlError& e) {
             throw ReadError(path, "part " + part + " (sheet '" + sheet.name + "'): " + e.what());
         }

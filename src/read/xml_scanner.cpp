@@ -95,12 +95,14 @@ XmlScanner::Event XmlScanner::next() {
     }
     for (;;) {
         if (pos_ >= doc_.size()) {
+            if (more_to_come_) return Event::NeedMore;
             if (depth_ != 0) throw XmlError(pos_, "document ends inside an element (truncated?)");
             if (!seen_root_) throw XmlError(pos_, "no root element");
             return Event::Eof;
         }
         if (doc_[pos_] != '<') {
             const void* lt = std::memchr(doc_.data() + pos_, '<', doc_.size() - pos_);
+            if (!lt && more_to_come_) return Event::NeedMore;  // the text may go on
             std::size_t end = lt ? std::size_t(static_cast<const char*>(lt) - doc_.data()) : doc_.size();
             text_ = doc_.substr(pos_, end - pos_);
             cdata_ = false;
@@ -109,15 +111,23 @@ XmlScanner::Event XmlScanner::next() {
             continue;  // white space (or junk) outside the root
         }
         std::string_view rest = doc_.substr(pos_);
+        // Too short to tell what construct this is: wait for more.
+        if (more_to_come_ && rest.size() < 9) return Event::NeedMore;
         if (rest.substr(0, 4) == "<!--") {
             std::size_t end = rest.find("-->");
-            if (end == std::string_view::npos) throw XmlError(pos_, "unterminated comment");
+            if (end == std::string_view::npos) {
+                if (more_to_come_) return Event::NeedMore;
+                throw XmlError(pos_, "unterminated comment");
+            }
             pos_ += end + 3;
             continue;
         }
         if (rest.substr(0, 9) == "<![CDATA[") {
             std::size_t end = rest.find("]]>");
-            if (end == std::string_view::npos) throw XmlError(pos_, "unterminated CDATA section");
+            if (end == std::string_view::npos) {
+                if (more_to_come_) return Event::NeedMore;
+                throw XmlError(pos_, "unterminated CDATA section");
+            }
             text_ = rest.substr(9, end - 9);
             cdata_ = true;
             pos_ += end + 3;
@@ -126,7 +136,10 @@ XmlScanner::Event XmlScanner::next() {
         }
         if (rest.substr(0, 2) == "<?") {
             std::size_t end = rest.find("?>");
-            if (end == std::string_view::npos) throw XmlError(pos_, "unterminated processing instruction");
+            if (end == std::string_view::npos) {
+                if (more_to_come_) return Event::NeedMore;
+                throw XmlError(pos_, "unterminated processing instruction");
+            }
             pos_ += end + 2;
             continue;
         }
@@ -144,7 +157,10 @@ XmlScanner::Event XmlScanner::next() {
                 break;
             }
         }
-        if (q >= rest.size()) throw XmlError(pos_, "unterminated tag (truncated?)");
+        if (q >= rest.size()) {
+            if (more_to_come_) return Event::NeedMore;
+            throw XmlError(pos_, "unterminated tag (truncated?)");
+        }
         std::size_t tag_end = q;
         std::string_view tag = rest.substr(1, tag_end - 1);
         std::size_t start = pos_;

@@ -38,9 +38,20 @@ void append_decoded(std::string& out, std::string_view raw, std::size_t offset_f
 
 class XmlScanner {
 public:
-    enum class Event { Start, End, Text, Eof };
+    // NeedMore: only in streaming use (more_to_come), the buffer ends inside
+    // a construct; offset() is where it starts. Refill from there and rebind.
+    enum class Event { Start, End, Text, Eof, NeedMore };
 
     explicit XmlScanner(std::string_view doc) : doc_(doc) {}
+
+    // Streaming: continue over a new buffer that begins where offset() was
+    // when NeedMore came (the owner dropped what was before and appended).
+    // more_to_come=false marks the last buffer of the document.
+    void rebind(std::string_view doc, bool more_to_come) {
+        doc_ = doc;
+        pos_ = 0;
+        more_to_come_ = more_to_come;
+    }
 
     // Advance to the next event. A self-closing element gives Start then End.
     Event next();
@@ -70,6 +81,7 @@ private:
     std::string_view text_;
     bool cdata_ = false;
     bool pending_end_ = false;  // a self-closing tag owes an End event
+    bool more_to_come_ = false;
     int depth_ = 0;
     bool seen_root_ = false;
 };

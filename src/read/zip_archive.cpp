@@ -6,7 +6,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace plancon::detail {
 
@@ -65,41 +71,111 @@ std::optional<std::string> ZipArchive::find_name(const std::string& name) const 
     return std::string(s);
 }
 
-std::optional<std::string> ZipArchive::read(const std::string& name) {
+bool ZipArchive::read_chunks(const std::string& name, const std::function<void(std::string_view, bool)>& sink) {
     auto stored = find_name(name);
-    if (!stored) return std::nullopt;
+    if (!stored) return false;
     zip_int64_t index = zip_name_locate(archive_, stored->c_str(), 0);
-    if (index < 0) return std::nullopt;
+    if (index < 0) return false;
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(archive_, zip_uint64_t(index), 0, &st) != 0)
         throw ReadError(file_, "part " + name + ": cannot read its zip entry");
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         throw ReadError(file_, "password-protected (part " + name + " is encrypted)");
-    // The declared size is only a hint (it can lie); the budget is enforced on
-    // what is actually inflated, chunk by chunk.
-    std::string out;
-    if ((st.valid & ZIP_STAT_SIZE) && st.size <= max_bytes_ - std::min(max_bytes_, used_bytes_))
-        out.reserve(st.size);
     std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(archive_, zip_uint64_t(index), 0), zip_fclose);
     if (!f) {
         std::string why = zip_strerror(archive_);
         throw ReadError(file_, "part " + name + ": cannot open (" + why + ")");
     }
-    char buf[1 << 16];
-    for (;;) {
-        zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
+    // The declared size is only a hint (it can lie); the budget is enforced
+    // on what is actually inflated.
+    auto inflate = [&](std::vector<char>& buf) -> std::size_t {
+        zip_int64_t n = zip_fread(f.get(), buf.data(), buf.size());
         if (n < 0) {
             std::string why = zip_file_strerror(f.get());
             throw ReadError(file_, "part " + name + ": damaged (" + why + ")");
         }
-        if (n == 0) break;
         used_bytes_ += std::uint64_t(n);
         if (used_bytes_ > max_bytes_)
             throw ReadError(file_, "part " + name + ": uncompressed size exceeds the limit of " +
                                        std::to_string(max_bytes_) + " bytes (--max-bytes to raise it)");
-        out.append(buf, std::size_t(n));
+        return std::size_t(n);
+    };
+    constexpr std::size_t chunk = 1 << 18;
+    const bool big = (st.valid & ZIP_STAT_SIZE) && st.size >= (std::uint64_t(4) << 20);
+    if (!big) {
+        std::vector<char> buf(chunk);
+        while (std::size_t n = inflate(buf)) sink(std::string_view(buf.data(), n), false);
+        sink(std::string_view(), true);
+        return true;
     }
+    // A big part is inflated on a second thread while the caller parses what
+    // is already out: inflating takes about as long as parsing, so the two
+    // overlap. At most `queued` chunks wait, so memory stays bounded.
+    struct Pipe {
+        std::mutex m;
+        std::condition_variable cv;
+        std::deque<std::vector<char>> ready;
+        bool done = false, cancelled = false;
+        std::exception_ptr error;
+    } pipe;
+    constexpr std::size_t queued = 8;
+    std::thread producer([&] {
+        try {
+            for (;;) {
+                std::vector<char> buf(chunk);
+                std::size_t n = inflate(buf);
+                if (n == 0) break;
+                buf.resize(n);
+                std::unique_lock lock(pipe.m);
+                pipe.cv.wait(lock, [&] { return pipe.ready.size() < queued || pipe.cancelled; });
+                if (pipe.cancelled) break;
+                pipe.ready.push_back(std::move(buf));
+                pipe.cv.notify_all();
+            }
+        } catch (...) {
+            std::lock_guard lock(pipe.m);
+            pipe.error = std::current_exception();
+        }
+        std::lock_guard lock(pipe.m);
+        pipe.done = true;
+        pipe.cv.notify_all();
+    });
+    // Whatever happens to the consumer, the producer is stopped and joined.
+    struct Join {
+        Pipe& p;
+        std::thread& t;
+        ~Join() {
+            {
+                std::lock_guard lock(p.m);
+                p.cancelled = true;
+                p.cv.notify_all();
+            }
+            t.join();
+        }
+    } join{pipe, producer};
+    for (;;) {
+        std::vector<char> buf;
+        {
+            std::unique_lock lock(pipe.m);
+            pipe.cv.wait(lock, [&] { return !pipe.ready.empty() || pipe.done; });
+            if (pipe.ready.empty()) {
+                if (pipe.error) std::rethrow_exception(pipe.error);
+                break;
+            }
+            buf = std::move(pipe.ready.front());
+            pipe.ready.pop_front();
+            pipe.cv.notify_all();
+        }
+        sink(std::string_view(buf.data(), buf.size()), false);
+    }
+    sink(std::string_view(), true);
+    return true;
+}
+
+std::optional<std::string> ZipArchive::read(const std::string& name) {
+    std::string out;
+    if (!read_chunks(name, [&](std::string_view chunk, bool) { out.append(chunk); })) return std::nullopt;
     return out;
 }
 

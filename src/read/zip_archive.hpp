@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,10 @@ public:
     // Throws ReadError when it is encrypted, corrupt, or would take the total
     // past max_bytes.
     std::optional<std::string> read(const std::string& name);
+    // Inflate a part piece by piece: sink(chunk, last) gets every piece in
+    // order, the last call with last=true (its chunk may be empty). Same
+    // checks and budget as read(); false when there is no such part.
+    bool read_chunks(const std::string& name, const std::function<void(std::string_view chunk, bool last)>& sink);
     // Same, but a missing part is an error naming it.
     std::string read_required(const std::string& name);
     // The stored name of a part: exact, else ignoring case, else with '\\'

@@ -1,9 +1,8 @@
-// Matching-key folding. Kept inside the reconcile stage so matching does not
-// depend on how the normalise stage chooses to present text.
+// Matching words, codes and the spreadsheet baselines, on top of the
+// normalise stage's matching key (fold_for_matching).
+#include "plancon/normalise.hpp"
 #include "plancon/reconcile.hpp"
 #include "reconcile/text.hpp"
-
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
@@ -12,72 +11,6 @@
 #include <utility>
 
 namespace plancon {
-namespace {
-
-bool is_apostrophe(utf8proc_int32_t c) { return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x201B || c == 0x02BC || c == 0x0060; }
-
-void append_utf8(std::string& out, utf8proc_int32_t c) {
-    utf8proc_uint8_t buf[4];
-    auto n = utf8proc_encode_char(c, buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
-}
-
-// NFKC + case fold + accents stripped. Invalid UTF-8 falls back to ASCII
-// lower-casing with every non-ASCII byte read as a separator.
-std::string unicode_fold(std::string_view text) {
-    utf8proc_uint8_t* mapped = nullptr;
-    auto len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                            static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                            static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                                           UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK));
-    if (len < 0) {
-        std::string out;
-        out.reserve(text.size());
-        for (unsigned char c : text) out.push_back(c < 0x80 ? static_cast<char>(std::tolower(c)) : ' ');
-        return out;
-    }
-    std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(len));
-    std::free(mapped);
-    return out;
-}
-
-}  // namespace
-
-std::string fold_for_matching(std::string_view text) {
-    const std::string folded = unicode_fold(text);
-    std::string out;
-    out.reserve(folded.size() + 8);
-    auto space = [&out] {
-        if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    };
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
-    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(folded.size());
-    while (left > 0) {
-        utf8proc_int32_t c = 0;
-        auto n = utf8proc_iterate(p, left, &c);
-        if (n <= 0) {  // cannot happen after utf8proc_map, but never loop forever
-            ++p;
-            --left;
-            space();
-            continue;
-        }
-        p += n;
-        left -= n;
-        if (is_apostrophe(c)) continue;  // "child's" / "child’s" -> "childs"
-        if (c == '&') {
-            space();
-            out += "and ";
-            continue;
-        }
-        auto cat = utf8proc_category(c);
-        bool word_char = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-                         (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
-        if (word_char) append_utf8(out, c);
-        else space();
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
 
 bool same_by_excel_rule(std::string_view a, std::string_view b) {
     // Excel's Remove Duplicates compares cell values case-insensitively and

@@ -1,0 +1,53 @@
+#include "plancon/normalise.hpp"
+
+#include <gtest/gtest.h>
+
+namespace plancon {
+namespace {
+
+TEST(NormaliseText, QuotesDashesSpaces) {
+    EXPECT_EQ(normalise_text("\u201cone team\u201d culture \u2013 the service\u2019s"), "\"one team\" culture - the service's");
+    EXPECT_EQ(normalise_text("2019\u20142022 \u2212 5 \u2012 x"), "2019-2022 - 5 - x");
+    EXPECT_EQ(normalise_text("a\u00a0b\u2003c\t\td"), "a b c d");
+    EXPECT_EQ(normalise_text("  lots   of    space  "), "lots of space");
+    EXPECT_EQ(normalise_text("zero\u200bwidth"), "zerowidth");
+}
+
+TEST(NormaliseText, LinesBulletsAndBlankLines) {
+    EXPECT_EQ(normalise_text("\u2022 first\r\n\r\n  \u25e6 second \n- third\n* fourth\n\u25aa fifth\n\u00b7 sixth\n"),
+              "first\nsecond\nthird\nfourth\nfifth\nsixth");
+    EXPECT_EQ(normalise_text("-5 degrees\n*note"), "-5 degrees\n*note") << "a sign is not a bullet";
+    EXPECT_EQ(normalise_text("a\rb"), "a\nb");
+    EXPECT_EQ(normalise_text("\u2713 Been assessed"), "\u2713 Been assessed") << "a tick means done: kept";
+    EXPECT_EQ(normalise_text(""), "");
+    EXPECT_EQ(normalise_text(" \n \n"), "");
+}
+
+TEST(NormaliseText, Nfkc) {
+    EXPECT_EQ(normalise_text("\ufb01nance"), "finance");
+    EXPECT_EQ(normalise_text("\uff12\uff10\uff11\uff19"), "2019");
+    EXPECT_EQ(normalise_text("1^{st} and 2\u207f\u1d48"), "1^{st} and 2nd");
+    EXPECT_EQ(normalise_text("cafe\u0301"), "caf\u00e9");
+}
+
+TEST(NormaliseText, InvalidUtf8BecomesReplacementCharacter) {
+    EXPECT_EQ(normalise_text(std::string("a\xff" "b", 3)), "a\ufffdb");
+    EXPECT_EQ(normalise_text(std::string("\xc3", 1)), "\ufffd");
+    EXPECT_EQ(normalise_text(std::string("\xed\xa0\x80", 3)), "\ufffd\ufffd\ufffd") << "a surrogate is not UTF-8";
+    EXPECT_EQ(normalise_text(std::string("x\0y", 3)), "xy");
+}
+
+TEST(FoldForMatching, SameActionRetyped) {
+    // DOMAIN.md: copies re-typed with hyphens, "&"/"and", case and curly quotes.
+    EXPECT_EQ(fold_for_matching("Three year budget planning"), fold_for_matching("Three-year budget planning"));
+    EXPECT_EQ(fold_for_matching("Children & Families"), fold_for_matching("children and families"));
+    EXPECT_EQ(fold_for_matching("the \u201cone team\u201d culture"), fold_for_matching("The \"one team\" culture"));
+    EXPECT_EQ(fold_for_matching("Children\u2019s Services"), "childrens services");
+    EXPECT_EQ(fold_for_matching("Implications [Risk, Cost, Resource]"), "implications risk cost resource");
+    EXPECT_EQ(fold_for_matching("  Lead(s)\n  Timescale "), "lead s timescale");
+    EXPECT_EQ(fold_for_matching("STRASSE Stra\u00dfe"), "strasse strasse");
+    EXPECT_NE(fold_for_matching("Integrated approach to budget planning"), fold_for_matching("Three year budget planning"));
+}
+
+}  // namespace
+}  // namespace plancon
