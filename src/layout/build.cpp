@@ -8,6 +8,7 @@
 // above a table is its priority (or theme, or appendix title); rows above that
 // are titles; "- ..." rows are the priority's points.
 #include "plancon/layout.hpp"
+#include "plancon/normalise.hpp"
 
 #include <algorithm>
 #include <map>
@@ -124,34 +125,6 @@ std::string strip_bullet(std::string t) {
     for (std::string_view b : {"- ", "* ", "\u2022", "\u00b7", "\u2013 ", "\u25aa", "\u2023", "o "})
         if (std::string_view(t).substr(0, b.size()) == b) return trimmed(t.substr(b.size()));
     return t;
-}
-
-// "Linked to Improvement Actions 1, 4 and 5" -> three links.
-std::vector<Link> find_links(const std::string& text) {
-    std::vector<Link> links;
-    std::string lower = lower_ascii(text);
-    std::size_t at = 0;
-    while ((at = lower.find("improvement action", at)) != std::string::npos) {
-        std::size_t i = at + std::string_view("improvement action").size();
-        if (i < lower.size() && lower[i] == 's') ++i;
-        if (i < lower.size() && lower[i] == ':') ++i;
-        std::vector<std::string> numbers;
-        std::size_t last_end = i;
-        while (true) {
-            std::size_t j = i;
-            while (j < lower.size() && (lower[j] == ' ' || lower[j] == ',')) ++j;
-            if (lower.compare(j, 4, "and ") == 0) j += 4;
-            while (j < lower.size() && lower[j] == ' ') ++j;
-            std::size_t digits = j;
-            while (j < lower.size() && lower[j] >= '0' && lower[j] <= '9') ++j;
-            if (j == digits) break;
-            numbers.push_back(text.substr(digits, j - digits));
-            i = last_end = j;
-        }
-        for (const std::string& n : numbers) links.push_back({"Improvement Action " + n, text.substr(at, last_end - at)});
-        at = last_end > at ? last_end : at + 1;
-    }
-    return links;
 }
 
 // Merged ranges by column, so that finding the merge over a cell costs a
@@ -466,30 +439,13 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
     first_gap_ = false;
 }
 
-// "% Complete" as a number: a percent-formatted cell (0.4 shows as 40%), a
-// plain number, or text such as "40%" / "40 %" / "40". Nothing otherwise.
+// "% Complete" as a number, read the way normalise reads one: a cell with a
+// percentage format holds a fraction (0.4 shows as 40%).
 std::optional<double> SheetBuilder::percent_in(const RowView& r, std::uint32_t col, const std::string& shown) const {
     for (const RowCell& c : r.cells)
-        if (c.col == col && c.cell->type == CellType::Number) {
-            bool fraction = sheet_.number_format(*c.cell).find('%') != std::string_view::npos;
-            return fraction ? c.cell->number * 100 : c.cell->number;
-        }
-    std::string digits = shown;
-    if (!digits.empty() && digits.back() == '%') digits = trimmed(digits.substr(0, digits.size() - 1));
-    if (digits.empty() || digits.size() > 6) return std::nullopt;
-    double value = 0, scale = 0;
-    for (char ch : digits) {
-        if (ch == '.' && scale == 0) scale = 1;
-        else if (ch >= '0' && ch <= '9') {
-            value = value * 10 + (ch - '0');
-            if (scale > 0) scale *= 10;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (scale > 1) value /= scale;
-    if (value > 100) return std::nullopt;
-    return value;
+        if (c.col == col && c.cell->type == CellType::Number)
+            return parse_percent(shown, sheet_.number_format(*c.cell).find('%') != std::string_view::npos);
+    return parse_percent(shown);
 }
 
 // A row inside a table that holds only a ref and a title, whose ref the next
