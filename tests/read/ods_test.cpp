@@ -1,4 +1,4 @@
-// The .ods reader against LibreOffice-written fixtures (fixtures/formats/make_ods_fixtures.py)
+// The .ods reader against LibreOffice-written fixtures (tests/read/fixtures/make_ods_fixtures.py)
 // and calamine's corpus files.
 #include "plancon/read.hpp"
 
@@ -11,7 +11,7 @@ using namespace plancon;
 
 namespace {
 
-const std::string fixture = std::string(PLANCON_FIXTURES_DIR) + "/formats/ods_features.ods";
+const std::string fixture = std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/ods_features.ods";
 const std::string corpus = std::string(PLANCON_CORPUS_DIR) + "/calamine/";
 
 #define REQUIRE_CORPUS()                                                                   \
@@ -202,7 +202,7 @@ namespace {
 
 TEST(OdsHostile, DocumentTypeDeclarationIsRefused) {
     try {
-        read_workbook(std::string(PLANCON_FIXTURES_DIR) + "/formats/ods_doctype.ods");
+        read_workbook(std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/ods_doctype.ods");
         FAIL() << "expected a ReadError";
     } catch (const ReadError& e) {
         EXPECT_NE(e.problem().find("content.xml"), std::string::npos) << e.problem();
@@ -212,7 +212,7 @@ TEST(OdsHostile, DocumentTypeDeclarationIsRefused) {
 
 TEST(OdsHostile, DeepNestingIsRefused) {
     try {
-        read_workbook(std::string(PLANCON_FIXTURES_DIR) + "/formats/ods_deep_nesting.ods");
+        read_workbook(std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/ods_deep_nesting.ods");
         FAIL() << "expected a ReadError";
     } catch (const ReadError& e) {
         EXPECT_NE(e.problem().find("nested more than"), std::string::npos) << e.problem();

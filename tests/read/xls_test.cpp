@@ -1,5 +1,5 @@
 // The .xls reader (FreeXL) against a LibreOffice-written fixture
-// (fixtures/formats/make_ods_fixtures.py) and calamine's corpus files.
+// (tests/read/fixtures/make_ods_fixtures.py) and calamine's corpus files.
 #include "plancon/read.hpp"
 #include "read/xls_records.hpp"
 
@@ -18,7 +18,7 @@ extern "C" const char* __lsan_default_suppressions() { return "leak:libfreexl.so
 
 namespace {
 
-const std::string fixture = std::string(PLANCON_FIXTURES_DIR) + "/formats/ods_features.xls";
+const std::string fixture = std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/ods_features.xls";
 const std::string corpus = std::string(PLANCON_CORPUS_DIR) + "/calamine/";
 
 #define REQUIRE_CORPUS()                                                                   \
@@ -209,7 +209,7 @@ TEST(XlsCorpus, PasswordProtectedWorkbookIsRefused) {
 TEST(XlsFixture, PasswordProtectedXlsIsRefused) {
     // Saved by LibreOffice with a password (make_password_xls.py): FreeXL alone gives up
     // without a word; the FILEPASS record says why.
-    std::string problem = problem_reading(std::string(PLANCON_FIXTURES_DIR) + "/formats/password.xls");
+    std::string problem = problem_reading(std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/password.xls");
     EXPECT_NE(problem.find("password-protected"), std::string::npos) << problem;
 }
 
