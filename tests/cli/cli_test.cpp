@@ -23,7 +23,7 @@ TEST(Cli, VersionAndHelp) {
     CliRun v = run_plancon("--version");
     EXPECT_EQ(v.status, 0);
     EXPECT_EQ(v.out.rfind("plancon ", 0), 0u);
-    for (const char* cmd : {"inspect", "convert"}) {
+    for (const char* cmd : {"inspect", "convert", "consolidate", "validate"}) {
         CliRun h = run_plancon(std::string(cmd) + " --help");
         EXPECT_EQ(h.status, 0) << cmd;
         EXPECT_NE(h.out.find("usage: plancon " + std::string(cmd)), std::string::npos) << cmd;
