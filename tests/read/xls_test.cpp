@@ -11,11 +11,6 @@
 
 using namespace plancon;
 
-// FreeXL 1.0.6 leaks its own buffers when it gives up on a file (it answers
-// FREEXL_OK with no handle, so there is nothing to close). Not plancon's leak;
-// LeakSanitizer (PLANCON_SANITIZE builds) is told so here and only here.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfreexl.so\n"; }
-
 namespace {
 
 const std::string fixture = std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/ods_features.xls";
