@@ -31,7 +31,7 @@ public:
 std::string normalise_text(std::string_view text);
 
 // The key used to match headers and compare texts: normalise_text, then
-// case-folded, "&" -> "and", apostrophes dropped ("children's" ->
+// case-folded and accents stripped ("Échéance" -> "echeance"), "&" -> "and", apostrophes dropped ("children's" ->
 // "childrens"), other punctuation and symbols -> space (letters, digits, "%"
 // and "£" kept), white space collapsed to single spaces on one line.
 // "Three-year budget planning" and "Three year budget planning" fold alike.

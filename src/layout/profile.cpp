@@ -1,5 +1,6 @@
 // Layout profiles: header synonyms and sheet hints, read from a text file.
 #include "plancon/layout.hpp"
+#include "plancon/normalise.hpp"
 #include "plancon/read.hpp"
 
 #include <utf8proc.h>
@@ -51,32 +52,22 @@ std::string_view to_string(SheetKind k) {
 }
 
 std::string fold_header(std::string_view text) {
-    // Case-fold and strip accents with utf8proc when the text is valid UTF-8;
-    // then every ASCII character that is not a letter or digit separates words.
-    std::string folded;
-    bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii) {
-        folded.assign(text);  // the loop below folds ASCII case itself
-    } else {
-        utf8proc_uint8_t* mapped = nullptr;
-        auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), utf8proc_ssize_t(text.size()),
-                              &mapped, utf8proc_option_t(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE));
-        if (n >= 0 && mapped) folded.assign(reinterpret_cast<const char*>(mapped), std::size_t(n));
-        else folded.assign(text);
-        std::free(mapped);
-    }
+    // Headers match on the normalise stage's matching key, with the symbols
+    // it keeps as words ("%", "£") read as separators too: "% Complete" and
+    // "Complete %" are both the header "complete".
+    std::string key = fold_for_matching(text);
     std::string out;
     bool gap = false;
-    for (char ch : folded) {
-        auto c = static_cast<unsigned char>(ch);
-        bool word = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        if (!word) {
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        bool separator = key[i] == ' ' || key[i] == '%' || key.compare(i, 2, "\xC2\xA3") == 0;
+        if (separator) {
             gap = true;
+            if (key[i] != ' ' && key[i] != '%') ++i;  // the second byte of "£"
             continue;
         }
         if (gap && !out.empty()) out += ' ';
         gap = false;
-        out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : char(c);
+        out += key[i];
     }
     return out;
 }

@@ -168,7 +168,7 @@ std::string normalise_text(std::string_view text) {
 
 std::string fold_for_matching(std::string_view text) {
     const std::string folded = utf8proc_transform(normalise_text(text),
-                                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+                                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
     std::string out;
     out.reserve(folded.size());
     bool pending_space = false;

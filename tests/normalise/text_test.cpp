@@ -46,6 +46,7 @@ TEST(FoldForMatching, SameActionRetyped) {
     EXPECT_EQ(fold_for_matching("Implications [Risk, Cost, Resource]"), "implications risk cost resource");
     EXPECT_EQ(fold_for_matching("  Lead(s)\n  Timescale "), "lead s timescale");
     EXPECT_EQ(fold_for_matching("STRASSE Stra\u00dfe"), "strasse strasse");
+    EXPECT_EQ(fold_for_matching("\u00c9ch\u00e9ance"), "echeance");
     EXPECT_NE(fold_for_matching("Integrated approach to budget planning"), fold_for_matching("Three year budget planning"));
 }
 
