@@ -47,25 +47,13 @@ const LeadAlias* LeadAliases::find(std::string_view token) const {
 }
 
 LeadAliases load_lead_aliases(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw TemplateError(path.string() + ": cannot open the lead alias table");
     LeadAliases aliases;
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const std::string_view content = trim(line);
-        if (content.empty() || content.front() == '#') continue;
-        const auto where = path.string() + ":" + std::to_string(number) + ": ";
-        const auto tab1 = line.find('\t');
-        const auto tab2 = tab1 == std::string::npos ? std::string::npos : line.find('\t', tab1 + 1);
-        if (tab2 == std::string::npos || line.find('\t', tab2 + 1) != std::string::npos)
-            throw TemplateError(where + "expected ALIAS<TAB>EXPANSION<TAB>person|post|body");
+    detail::for_each_template_record(path, "lead alias table", 3, "ALIAS<TAB>EXPANSION<TAB>person|post|body",
+                                     [&](const std::vector<std::string_view>& f, const std::string& where) {
         LeadAlias a;
-        a.alias = std::string(trim(std::string_view(line).substr(0, tab1)));
-        a.expansion = std::string(trim(std::string_view(line).substr(tab1 + 1, tab2 - tab1 - 1)));
-        const std::string kind = lower(trim(std::string_view(line).substr(tab2 + 1)));
+        a.alias = std::string(f[0]);
+        a.expansion = std::string(f[1]);
+        const std::string kind = lower(f[2]);
         if (a.alias.empty() || a.expansion.empty()) throw TemplateError(where + "empty alias or expansion");
         if (kind == "person") a.kind = Lead::Kind::Person;
         else if (kind == "post") a.kind = Lead::Kind::Post;
@@ -74,7 +62,7 @@ LeadAliases load_lead_aliases(const std::filesystem::path& path) {
         for (const LeadAlias& existing : aliases.entries())
             if (existing.alias == a.alias) throw TemplateError(where + "alias \"" + a.alias + "\" given twice");
         aliases.add(std::move(a));
-    }
+    });
     return aliases;
 }
 

@@ -59,22 +59,10 @@ std::optional<Status> StatusVocabulary::find_in(std::string_view folded) const {
 }
 
 StatusVocabulary load_status_vocabulary(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw TemplateError(path.string() + ": cannot open the status vocabulary");
     StatusVocabulary vocabulary;
-    std::string line;
-    int number = 0;
-    while (std::getline(in, line)) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const std::string_view content = trim(line);
-        if (content.empty() || content.front() == '#') continue;
-        const auto where = path.string() + ":" + std::to_string(number) + ": ";
-        const auto tab = line.find('\t');
-        if (tab == std::string::npos || line.find('\t', tab + 1) != std::string::npos)
-            throw TemplateError(where + "expected WORDS<TAB>Status");
-        const std::string_view words = trim(std::string_view(line).substr(0, tab));
-        const std::string_view name = trim(std::string_view(line).substr(tab + 1));
+    detail::for_each_template_record(path, "status vocabulary", 2, "WORDS<TAB>Status",
+                                     [&](const std::vector<std::string_view>& f, const std::string& where) {
+        const std::string_view words = f[0], name = f[1];
         const auto status = status_named(name);
         if (!status)
             throw TemplateError(where + "unknown status \"" + std::string(name) +
@@ -83,7 +71,7 @@ StatusVocabulary load_status_vocabulary(const std::filesystem::path& path) {
         if (vocabulary.find_exact(fold_for_matching(words)))
             throw TemplateError(where + "\"" + std::string(words) + "\" given twice");
         vocabulary.add(std::string(words), *status);
-    }
+    });
     return vocabulary;
 }
 

@@ -3,6 +3,10 @@
 // aliases) are ASCII; anything else simply does not match.
 #pragma once
 
+#include "plancon/normalise.hpp"
+
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +49,36 @@ inline std::vector<std::string_view> words(std::string_view s) {
         if (i > b) out.push_back(s.substr(b, i - b));
     }
     return out;
+}
+
+// Reads a template table (one record a line, fields separated by tabs, '#'
+// comment lines, blank lines) and calls f(fields, where) for each record,
+// where = "FILE:LINE: " for messages. A record with another number of
+// fields than `fields` is an error naming the expected form.
+template <class F>
+void for_each_template_record(const std::filesystem::path& path, const char* what, std::size_t fields,
+                              const char* form, F&& f) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw TemplateError(path.string() + ": cannot open the " + what);
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const std::string_view content = trim(line);
+        if (content.empty() || content.front() == '#') continue;
+        const std::string where = path.string() + ":" + std::to_string(number) + ": ";
+        std::vector<std::string_view> parts;
+        std::size_t start = 0;
+        for (;;) {
+            std::size_t tab = line.find('\t', start);
+            parts.push_back(trim(std::string_view(line).substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
+            if (tab == std::string::npos) break;
+            start = tab + 1;
+        }
+        if (parts.size() != fields) throw TemplateError(where + "expected " + form);
+        f(parts, where);
+    }
 }
 
 }  // namespace plancon::detail

@@ -2,6 +2,8 @@
 // and calamine's corpus files.
 #include "plancon/read.hpp"
 
+#include "read/cell_helpers.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,23 +14,9 @@ using namespace plancon;
 namespace {
 
 const std::string fixture = std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/ods_features.ods";
-const std::string corpus = std::string(PLANCON_CORPUS_DIR) + "/calamine/";
-
-#define REQUIRE_CORPUS()                                                                   \
-    if (!std::filesystem::exists(corpus)) GTEST_SKIP() << "corpus not found at " << corpus
-
-const Cell& at(const Sheet& sheet, const char* a1) {
-    static const Cell none;
-    const Cell* c = sheet.find(*parse_cell_ref(a1));
-    EXPECT_NE(c, nullptr) << sheet.name << "!" << a1 << " is missing";
-    return c ? *c : none;
-}
-
-std::string text_at(const Sheet& sheet, const char* a1) {
-    const Cell& c = at(sheet, a1);
-    EXPECT_EQ(c.type, CellType::Text) << a1;
-    return std::string(sheet.text(c));
-}
+const std::string& corpus = test::corpus_dir;
+using test::at;
+using test::text_at;
 
 class OdsFeatures : public ::testing::Test {
 protected:
