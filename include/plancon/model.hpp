@@ -163,8 +163,24 @@ struct SourceDocument {
     std::string service;  // from --service, the profile, or a Service column
 };
 
+// How one table on a sheet was read (for dumps and `plancon inspect`).
+struct TableLayout {
+    std::string sheet;
+    std::uint32_t header_row = 0;             // 1-based
+    std::string kind;                         // "actions", "findings", "appendix"
+    std::string title;                        // heading above it, when there is one
+    struct Column {
+        std::uint32_t col = 0;                // 0-based
+        std::string header;                   // as written
+        std::string field;                    // "lead", ... or "" when unmapped
+    };
+    std::vector<Column> columns;
+    std::vector<std::uint32_t> repeated_header_rows;  // 1-based
+};
+
 struct Plan {
     SourceDocument document;
+    std::vector<TableLayout> tables;
     std::vector<Priority> priorities;
     std::vector<Action> actions;
     std::vector<Finding> findings;

@@ -37,3 +37,76 @@ void write_sheet_csv(std::ostream& out, const Sheet& sheet, std::uint64_t max_fi
 void write_sheet_json(std::ostream& out, const Workbook& workbook, const Sheet& sheet);
 
 }  // namespace plancon
+
+#include "plancon/model.hpp"
+#include "plancon/reconcile.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace plancon {
+
+// ---- Consolidated workbook and XML feed ----
+
+// The date "overdue" and "due next quarter" are measured against, and the
+// date printed on the Summary sheet and the feed. Default: the day of
+// SOURCE_DATE_EPOCH when it is set (reproducible builds), else today (UTC).
+Date default_as_of_date();
+
+struct WorkbookOptions {
+    std::optional<Date> as_of;  // unset: default_as_of_date()
+    // Excel's 1,048,576 rows a sheet; rows beyond are listed on Issues, not
+    // written. Only a test has reason to set it lower (never higher).
+    std::uint32_t max_rows_per_sheet = 1'048'576;
+};
+
+// Writes the consolidated workbook (sheets Actions, Summary, Sources,
+// Duplicates, Appendices, Findings when there are any, Issues) through
+// write_atomically_to_path. The same input gives the same bytes: the
+// document's created time is SOURCE_DATE_EPOCH (or 1 January 1980 when unset),
+// never the clock. Text longer than Excel's 32,767 characters is cut and
+// listed on Issues, as are rows beyond 1,048,576. Throws WriteError.
+void write_consolidated_workbook(const std::string& path, const std::vector<Plan>& plans,
+                                 const Reconciliation& reconciliation, const WorkbookOptions& options = {});
+
+// The feed's XML namespace; templates/plan.xsd is its schema.
+inline constexpr const char* feed_namespace = "urn:plancon:plan:1";
+// Pentana's limit on an action title.
+inline constexpr std::size_t feed_title_limit = 255;
+
+struct FeedOptions {
+    std::optional<Date> as_of;  // unset: default_as_of_date()
+};
+
+// Writes the XML feed: one <action> per reconciled priority (no parent) and
+// per reconciled action (parent = its priority's code), with generation
+// metadata and the SHA-256 of every input file. Characters XML 1.0 cannot
+// carry (control characters, broken UTF-8) are dropped; each field that lost
+// any is returned as a warning. Atomic and deterministic. Throws WriteError.
+std::vector<Warning> write_feed(const std::string& path, const std::vector<Plan>& plans,
+                                const Reconciliation& reconciliation, const FeedOptions& options = {});
+
+struct FeedViolation {
+    std::string code;     // the action's code, "" when the problem is not one action's
+    std::string rule;     // "schema", "code", "title", "due", "start", "parent", "file"
+    std::string message;  // "line 12: ..." for schema errors
+};
+struct ValidationReport {
+    std::vector<FeedViolation> violations;
+    std::size_t actions = 0;  // <action> elements seen
+    bool ok() const { return violations.empty(); }
+};
+// Checks a feed against the XML Schema at xsd_path (libxml2) and against
+// Pentana's import rules: every action has a code, unique; a title of at
+// most 255 characters; a due date; a start date (when given) before the due
+// date; a parent code that exists in the feed. Never throws for a bad feed:
+// unreadable files are violations too.
+ValidationReport validate_feed(const std::string& path, const std::string& xsd_path);
+
+// SHA-256 of a byte string / of a file's contents, as 64 lowercase hex digits.
+// The file form throws WriteError "FILE: problem" when it cannot be read.
+std::string sha256_hex(std::string_view bytes);
+std::string sha256_file_hex(const std::string& path);
+
+}  // namespace plancon

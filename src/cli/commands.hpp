@@ -14,6 +14,8 @@ inline constexpr int exit_usage = 2;
 
 int run_inspect(int argc, char** argv);
 int run_convert(int argc, char** argv);
+int run_consolidate(int argc, char** argv);
+int run_validate(int argc, char** argv);
 
 // Options every command that reads spreadsheets takes.
 boost::program_options::options_description reading_options(ReadOptions& options);

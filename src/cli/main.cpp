@@ -11,8 +11,10 @@ namespace {
 void usage(std::ostream& out) {
     out << "usage: plancon COMMAND [OPTIONS] ...\n\n"
            "commands:\n"
-           "  inspect FILE...    show the sheets, ranges, cell types and warnings of spreadsheets\n"
-           "  convert FILE       write one sheet's values as CSV or JSON\n\n"
+           "  consolidate INPUT...  trackers and appendices in; one workbook and an XML feed out\n"
+           "  validate FEED.xml     check a feed against its schema and Pentana's import rules\n"
+           "  inspect FILE...       show sheets, ranges, cell types and warnings (--plan: the layout found)\n"
+           "  convert FILE          write one sheet's values as CSV or JSON\n\n"
            "plancon COMMAND --help for a command's options; plancon --version for the version.\n";
 }
 
@@ -38,6 +40,8 @@ int main(int argc, char** argv) {
     }
     if (command == "inspect") return plancon::cli::run_inspect(argc - 1, argv + 1);
     if (command == "convert") return plancon::cli::run_convert(argc - 1, argv + 1);
+    if (command == "consolidate") return plancon::cli::run_consolidate(argc - 1, argv + 1);
+    if (command == "validate") return plancon::cli::run_validate(argc - 1, argv + 1);
     std::cerr << "plancon: unknown command '" << command << "'\n";
     usage(std::cerr);
     return plancon::cli::exit_usage;

@@ -1,4 +1,6 @@
 // The plancon binary as a user runs it: exit codes, one-line errors, output files.
+#include "cli/run_plancon.hpp"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -12,56 +14,33 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-    int status = -1;
-    std::string out, err;
-};
-
-CliRun run(const std::string& args) {
-    fs::path err_file = fs::temp_directory_path() / ("plancon_cli_err_" + std::to_string(::getpid()));
-    std::string cmd = std::string(PLANCON_BINARY) + " " + args + " 2>" + err_file.string();
-    CliRun r;
-    FILE* p = popen(cmd.c_str(), "r");
-    std::array<char, 4096> buf;
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    std::ifstream e(err_file);
-    std::stringstream ss;
-    ss << e.rdbuf();
-    r.err = ss.str();
-    fs::remove(err_file);
-    return r;
-}
-
-std::string fixture(const std::string& name) { return std::string(PLANCON_FIXTURES_DIR) + "/formats/" + name; }
+std::string fixture(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/" + name; }
 std::string hostile(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/hostile/" + name; }
 
 }  // namespace
 
 TEST(Cli, VersionAndHelp) {
-    CliRun v = run("--version");
+    CliRun v = run_plancon("--version");
     EXPECT_EQ(v.status, 0);
     EXPECT_EQ(v.out.rfind("plancon ", 0), 0u);
-    for (const char* cmd : {"inspect", "convert"}) {
-        CliRun h = run(std::string(cmd) + " --help");
+    for (const char* cmd : {"inspect", "convert", "consolidate", "validate"}) {
+        CliRun h = run_plancon(std::string(cmd) + " --help");
         EXPECT_EQ(h.status, 0) << cmd;
         EXPECT_NE(h.out.find("usage: plancon " + std::string(cmd)), std::string::npos) << cmd;
     }
 }
 
 TEST(Cli, UsageErrorsExitTwo) {
-    EXPECT_EQ(run("").status, 2);
-    EXPECT_EQ(run("frobnicate").status, 2);
-    EXPECT_EQ(run("inspect").status, 2);
-    CliRun bad = run("convert " + fixture("xlsx_1904_dates.xlsx") + " --to pdf");
+    EXPECT_EQ(run_plancon("").status, 2);
+    EXPECT_EQ(run_plancon("frobnicate").status, 2);
+    EXPECT_EQ(run_plancon("inspect").status, 2);
+    CliRun bad = run_plancon("convert " + fixture("xlsx_1904_dates.xlsx") + " --to pdf");
     EXPECT_EQ(bad.status, 2);
     EXPECT_EQ(bad.err, "plancon: --to must be csv or json, not 'pdf'\n");
 }
 
 TEST(Cli, InspectShowsSheetsRangesAndTypes) {
-    CliRun r = run("inspect " + fixture("xlsx_features_openpyxl.xlsx"));
+    CliRun r = run_plancon("inspect " + fixture("xlsx_features_openpyxl.xlsx"));
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("xlsx, 3 sheets, 1900 date system"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("sheet 1 'Tracker' (visible): used range A1:G7"), std::string::npos) << r.out;
@@ -71,7 +50,7 @@ TEST(Cli, InspectShowsSheetsRangesAndTypes) {
 }
 
 TEST(Cli, AnUnreadableInputIsOneLineAndExitOneButOthersStillShow) {
-    CliRun r = run("inspect " + hostile("truncated_zip.xlsx") + " " + fixture("xlsx_1904_dates.xlsx"));
+    CliRun r = run_plancon("inspect " + hostile("truncated_zip.xlsx") + " " + fixture("xlsx_1904_dates.xlsx"));
     EXPECT_EQ(r.status, 1);
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     EXPECT_EQ(r.err.rfind("plancon: " + hostile("truncated_zip.xlsx") + ": ", 0), 0u) << r.err;
@@ -79,7 +58,7 @@ TEST(Cli, AnUnreadableInputIsOneLineAndExitOneButOthersStillShow) {
 }
 
 TEST(Cli, ConvertWritesCsvAndJson) {
-    CliRun csv = run("convert " + fixture("xlsx_features_recalculated.xlsx") + " --sheet Tracker");
+    CliRun csv = run_plancon("convert " + fixture("xlsx_features_recalculated.xlsx") + " --sheet Tracker");
     EXPECT_EQ(csv.status, 0) << csv.err;
     std::istringstream lines(csv.out);
     std::string first, second;
@@ -89,13 +68,13 @@ TEST(Cli, ConvertWritesCsvAndJson) {
     EXPECT_EQ(second, "1.1,Three-year budget planning,2020-03-31,0.75,TRUE,34794,69588\r");
     EXPECT_NE(csv.out.find("\"Line one\nline two\""), std::string::npos) << "embedded new line quoted";
 
-    CliRun json = run("convert " + fixture("xlsx_features_recalculated.xlsx") + " --sheet 2 --to json");
+    CliRun json = run_plancon("convert " + fixture("xlsx_features_recalculated.xlsx") + " --sheet 2 --to json");
     EXPECT_EQ(json.status, 0) << json.err;
     EXPECT_NE(json.out.find("\"sheet\": \"Old quarter\""), std::string::npos) << json.out;
     EXPECT_NE(json.out.find("{\"ref\": \"A1\", \"row\": 1, \"col\": 1, \"type\": \"text\", \"value\": \"archived\"}"), std::string::npos)
         << json.out;
 
-    CliRun missing = run("convert " + fixture("xlsx_features_recalculated.xlsx") + " --sheet Nope");
+    CliRun missing = run_plancon("convert " + fixture("xlsx_features_recalculated.xlsx") + " --sheet Nope");
     EXPECT_EQ(missing.status, 1);
 }
 
@@ -108,12 +87,12 @@ TEST(Cli, ConvertOutputAppearsWholeOrNotAtAll) {
         previous << "previous\n";
     }
     // A failed read leaves the previous output as it was, and no temporary file.
-    CliRun bad = run("convert " + hostile("truncated_zip.xlsx") + " -o " + out.string());
+    CliRun bad = run_plancon("convert " + hostile("truncated_zip.xlsx") + " -o " + out.string());
     EXPECT_EQ(bad.status, 1);
     std::ifstream in(out);
     std::string content((std::istreambuf_iterator<char>(in)), {});
     EXPECT_EQ(content, "previous\n");
-    CliRun good = run("convert " + fixture("xlsx_1904_dates.xlsx") + " -o " + out.string());
+    CliRun good = run_plancon("convert " + fixture("xlsx_1904_dates.xlsx") + " -o " + out.string());
     EXPECT_EQ(good.status, 0) << good.err;
     std::ifstream in2(out);
     std::string content2((std::istreambuf_iterator<char>(in2)), {});
@@ -121,7 +100,7 @@ TEST(Cli, ConvertOutputAppearsWholeOrNotAtAll) {
     EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1) << "no temporary files left";
     EXPECT_EQ(fs::status(out).permissions() & fs::perms::others_read, fs::perms::others_read) << "an ordinary file mode";
     // An unwritable destination folder: exit 1, one line.
-    CliRun nowhere = run("convert " + fixture("xlsx_1904_dates.xlsx") + " -o /nonexistent-dir/out.csv");
+    CliRun nowhere = run_plancon("convert " + fixture("xlsx_1904_dates.xlsx") + " -o /nonexistent-dir/out.csv");
     EXPECT_EQ(nowhere.status, 1);
     EXPECT_EQ(std::count(nowhere.err.begin(), nowhere.err.end(), '\n'), 1) << nowhere.err;
     fs::remove_all(dir);

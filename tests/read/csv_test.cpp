@@ -1,5 +1,5 @@
 // CSV/TSV reading: fixtures written by Python's csv module and codecs
-// (fixtures/formats/make_csv_fixtures.py), read back to exact cell texts.
+// (tests/read/fixtures/make_csv_fixtures.py), read back to exact cell texts.
 #include "plancon/read.hpp"
 
 #include <gmock/gmock.h>
@@ -14,7 +14,7 @@ using ::testing::HasSubstr;
 
 namespace {
 
-std::string fixture(const std::string& name) { return std::string(PLANCON_FIXTURES_DIR) + "/formats/" + name; }
+std::string fixture(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/" + name; }
 
 // The sheet as rows of texts, "" where there is no cell; also checks every cell is Text.
 std::vector<std::vector<std::string>> texts(const Sheet& sheet) {

@@ -1,5 +1,5 @@
 // The reader is chosen by content, not by extension: files whose name lies
-// (fixtures/formats/make_disguised_fixtures.py) and formats plancon refuses.
+// (tests/read/fixtures/make_disguised_fixtures.py) and formats plancon refuses.
 #include "plancon/read.hpp"
 
 #include <gmock/gmock.h>
@@ -15,7 +15,7 @@ using ::testing::HasSubstr;
 
 namespace {
 
-std::string fixture(const std::string& name) { return std::string(PLANCON_FIXTURES_DIR) + "/formats/" + name; }
+std::string fixture(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/" + name; }
 
 std::string read_error(const std::string& path) {
     try {

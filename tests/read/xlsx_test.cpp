@@ -1,5 +1,5 @@
 // The .xlsx reader on fixtures written by openpyxl and recalculated by
-// LibreOffice (fixtures/formats/make_xlsx_fixtures.py).
+// LibreOffice (tests/read/fixtures/make_xlsx_fixtures.py).
 #include "plancon/read.hpp"
 #include "read/readers.hpp"
 
@@ -9,7 +9,7 @@ using namespace plancon;
 
 namespace {
 
-std::string fixture(const std::string& name) { return std::string(PLANCON_FIXTURES_DIR) + "/formats/" + name; }
+std::string fixture(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/" + name; }
 
 std::string value_at(const Sheet& s, const char* a1) {
     const Cell* c = s.find(*parse_cell_ref(a1));

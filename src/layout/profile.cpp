@@ -1,0 +1,191 @@
+// Layout profiles: header synonyms and sheet hints, read from a text file.
+#include "plancon/layout.hpp"
+#include "plancon/read.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <utility>
+
+namespace plancon {
+
+namespace {
+
+constexpr std::array<std::pair<Field, std::string_view>, 16> field_names{{
+    {Field::Ref, "ref"}, {Field::Action, "action"}, {Field::Outcome, "outcome"}, {Field::Lead, "lead"},
+    {Field::Due, "due"}, {Field::Measures, "measures"}, {Field::Risks, "risks"}, {Field::Progress, "progress"},
+    {Field::Status, "status"}, {Field::PercentComplete, "percent-complete"},
+    {Field::QualityIndicators, "quality-indicators"}, {Field::PageRef, "page-ref"}, {Field::Service, "service-column"},
+    {Field::Strength, "strength"}, {Field::Afi, "afi"}, {Field::PlannedAction, "planned-action"},
+}};
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+bool name_matches(std::string_view pattern, bool prefix, std::string_view name) {
+    return prefix ? name.substr(0, pattern.size()) == pattern : name == pattern;
+}
+
+}  // namespace
+
+std::string_view to_string(Field f) {
+    for (const auto& [field, name] : field_names)
+        if (field == f) return name;
+    return "";
+}
+
+std::string_view to_string(SheetKind k) {
+    switch (k) {
+        case SheetKind::Auto: return "auto";
+        case SheetKind::Plan: return "plan";
+        case SheetKind::Findings: return "findings";
+        case SheetKind::Appendix: return "appendix";
+        case SheetKind::Ignore: return "ignore";
+    }
+    return "?";
+}
+
+std::string fold_header(std::string_view text) {
+    // Case-fold and strip accents with utf8proc when the text is valid UTF-8;
+    // then every ASCII character that is not a letter or digit separates words.
+    std::string folded;
+    bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) {
+        folded.assign(text);  // the loop below folds ASCII case itself
+    } else {
+        utf8proc_uint8_t* mapped = nullptr;
+        auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), utf8proc_ssize_t(text.size()),
+                              &mapped, utf8proc_option_t(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE));
+        if (n >= 0 && mapped) folded.assign(reinterpret_cast<const char*>(mapped), std::size_t(n));
+        else folded.assign(text);
+        std::free(mapped);
+    }
+    std::string out;
+    bool gap = false;
+    for (char ch : folded) {
+        auto c = static_cast<unsigned char>(ch);
+        bool word = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!word) {
+            gap = true;
+            continue;
+        }
+        if (gap && !out.empty()) out += ' ';
+        gap = false;
+        out += (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : char(c);
+    }
+    return out;
+}
+
+Field Profile::field_for(std::string_view header) const {
+    std::string folded = fold_header(header);
+    if (folded.empty()) return Field::None;
+    for (const Synonym& s : synonyms)
+        if (name_matches(s.folded, s.prefix, folded)) return s.field;
+    return Field::None;
+}
+
+SheetKind Profile::kind_for(std::string_view sheet) const {
+    for (const SheetHint& h : sheet_hints)
+        if (name_matches(h.sheet, h.prefix, sheet)) return h.kind;
+    return SheetKind::Auto;
+}
+
+Profile parse_profile(std::string_view text, const std::string& name) {
+    Profile profile;
+    profile.sources.push_back(name);
+    std::size_t line_no = 0;
+    while (!text.empty()) {
+        ++line_no;
+        std::size_t end = text.find('\n');
+        std::string_view line = trim(text.substr(0, end));
+        text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+        if (line.empty() || line.front() == '#') continue;
+        auto fail = [&](const std::string& problem) {
+            throw ProfileError(name + ":" + std::to_string(line_no) + ": " + problem);
+        };
+        std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos) fail("expected \"FIELD: synonym | synonym\", got \"" + std::string(line) + "\"");
+        std::string_view key = trim(line.substr(0, colon));
+        std::string_view value = trim(line.substr(colon + 1));
+        if (key == "service") {
+            if (value.empty()) fail("service: needs a name");
+            profile.service = value;
+            continue;
+        }
+        if (key == "sheet-kind") {
+            std::size_t eq = value.find('=');
+            if (eq == std::string_view::npos) fail("expected \"sheet-kind: SHEET = plan|findings|appendix|ignore\"");
+            std::string_view sheet = trim(value.substr(0, eq)), kind = trim(value.substr(eq + 1));
+            Profile::SheetHint hint;
+            hint.prefix = !sheet.empty() && sheet.back() == '*';
+            if (hint.prefix) sheet.remove_suffix(1);
+            if (sheet.empty()) fail("sheet-kind: needs a sheet name");
+            hint.sheet = sheet;
+            if (kind == "plan") hint.kind = SheetKind::Plan;
+            else if (kind == "findings") hint.kind = SheetKind::Findings;
+            else if (kind == "appendix") hint.kind = SheetKind::Appendix;
+            else if (kind == "ignore") hint.kind = SheetKind::Ignore;
+            else fail("unknown sheet kind \"" + std::string(kind) + "\" (plan, findings, appendix or ignore)");
+            profile.sheet_hints.push_back(std::move(hint));
+            continue;
+        }
+        Field field = Field::None;
+        for (const auto& [f, n] : field_names)
+            if (n == key) field = f;
+        if (field == Field::None) {
+            std::string known;
+            for (const auto& [f, n] : field_names) known += (known.empty() ? "" : " ") + std::string(n);
+            fail("unknown field \"" + std::string(key) + "\" (known: " + known + ", service, sheet-kind)");
+        }
+        while (true) {
+            std::size_t bar = value.find('|');
+            std::string_view synonym = trim(value.substr(0, bar));
+            Profile::Synonym s{field, {}, !synonym.empty() && synonym.back() == '*'};
+            if (s.prefix) synonym.remove_suffix(1);
+            s.folded = fold_header(synonym);
+            if (s.folded.empty()) fail("empty synonym for " + std::string(key));
+            profile.synonyms.push_back(std::move(s));
+            if (bar == std::string_view::npos) break;
+            value = value.substr(bar + 1);
+        }
+    }
+    return profile;
+}
+
+Profile merge_profiles(const Profile& base, const Profile& over) {
+    Profile merged = over;
+    merged.sources.insert(merged.sources.begin(), base.sources.begin(), base.sources.end());
+    merged.synonyms.insert(merged.synonyms.end(), base.synonyms.begin(), base.synonyms.end());
+    merged.sheet_hints.insert(merged.sheet_hints.end(), base.sheet_hints.begin(), base.sheet_hints.end());
+    if (merged.service.empty()) merged.service = base.service;
+    return merged;
+}
+
+Profile default_profile() {
+    const char* env = std::getenv("PLANCON_TEMPLATES");
+    std::string path = std::string(env && *env ? env : PLANCON_TEMPLATES_DIR) + "/profiles/default.profile";
+    std::string text;
+    try {
+        text = read_file_bytes(path, 1 << 20);
+    } catch (const ReadError& e) {
+        throw ProfileError(std::string(e.what()) + " (the default profile; set PLANCON_TEMPLATES to its templates folder)");
+    }
+    return parse_profile(text, path);
+}
+
+Profile load_profile(const std::string& path) {
+    std::string text;
+    try {
+        text = read_file_bytes(path, 1 << 20);
+    } catch (const ReadError& e) {
+        throw ProfileError(e.what());
+    }
+    return merge_profiles(default_profile(), parse_profile(text, path));
+}
+
+}  // namespace plancon

@@ -1,0 +1,197 @@
+// `plancon consolidate` and `plancon validate` as a user runs them, over the
+// bundled fixtures: every row accounted for, all-or-nothing outputs,
+// determinism, and the officer's decisions.
+#include "plancon/layout.hpp"
+#include "plancon/read.hpp"
+
+#include "cli/run_plancon.hpp"
+
+#include <gtest/gtest.h>
+#include <pugixml.hpp>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+using namespace plancon;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+class Consolidate : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir = fs::temp_directory_path() / ("plancon_consolidate_" + std::to_string(::getpid()) + "_" +
+                                           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+    }
+    void TearDown() override { fs::remove_all(dir); }
+    fs::path dir;
+    const std::string fixtures = PLANCON_FIXTURES_DIR;
+    // Fixed as-of date and epoch so outputs do not depend on the day.
+    const std::string env = "SOURCE_DATE_EPOCH=1569888000";
+};
+
+// Spreadsheet files under fixtures/, as consolidate finds them.
+std::vector<std::string> fixture_files() {
+    std::vector<std::string> files;
+    for (const auto& e : fs::recursive_directory_iterator(PLANCON_FIXTURES_DIR)) {
+        std::string ext = e.path().extension().string();
+        if (ext == ".xlsx" || ext == ".ods" || ext == ".xls" || ext == ".csv") files.push_back(e.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::vector<std::string> feed_codes(const fs::path& feed) {
+    pugi::xml_document doc;
+    EXPECT_TRUE(doc.load_file(feed.c_str()));
+    std::vector<std::string> codes;
+    for (pugi::xml_node a : doc.document_element().children("action")) codes.push_back(a.attribute("code").value());
+    std::sort(codes.begin(), codes.end());
+    return codes;
+}
+
+}  // namespace
+
+TEST_F(Consolidate, EveryInputRowIsAccountedForInSources) {
+    CliRun r = run_plancon("consolidate " + fixtures + " -o " + (dir / "c.xlsx").string() + " --xml " + (dir / "c.xml").string(), env);
+    ASSERT_EQ(r.status, 0) << r.err;
+    // One closing summary line on stderr.
+    EXPECT_NE(r.err.find(" files, "), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+
+    // The rows every fixture has, by the library's own accounting...
+    std::size_t expected_rows = 0;
+    for (const std::string& f : fixture_files()) expected_rows += build_plan(read_workbook(f), default_profile()).rows.size();
+    ASSERT_GT(expected_rows, 300u);
+
+    // ...are exactly the rows openpyxl finds on the Sources sheet, each once.
+    std::string py = "/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])['Sources']; "
+                     "keys=[(r[0],r[1],r[2]) for r in ws.iter_rows(min_row=2,values_only=True)]; "
+                     "print(len(keys), len(set(keys)))\" " + (dir / "c.xlsx").string();
+    FILE* p = popen(py.c_str(), "r");
+    std::size_t rows = 0, distinct = 0;
+    ASSERT_EQ(fscanf(p, "%zu %zu", &rows, &distinct), 2);
+    pclose(p);
+    EXPECT_EQ(rows, expected_rows);
+    EXPECT_EQ(distinct, expected_rows);
+
+    // The feed passes plancon validate's schema check (violations left are
+    // honest missing due dates, which the officer must see).
+    CliRun v = run_plancon("validate " + (dir / "c.xml").string());
+    EXPECT_EQ(v.status, 1);
+    EXPECT_EQ(v.out.find("[schema]"), std::string::npos) << v.out;
+    EXPECT_EQ(v.out.find("[code]"), std::string::npos) << v.out;
+    EXPECT_NE(v.out.find("[due]"), std::string::npos) << v.out;
+}
+
+TEST_F(Consolidate, AnUnreadableInputStopsTheRunAndWritesNothing) {
+    fs::path in = dir / "in";
+    fs::create_directories(in);
+    fs::copy_file(fixtures + "/joint_inspection_plan_header_every_action.xlsx", in / "a.xlsx");
+    {
+        std::ofstream broken(in / "b.xlsx", std::ios::binary);
+        broken << "PK\x03\x04 this is not really a zip";
+    }
+    fs::path out = dir / "c.xlsx";
+    {
+        std::ofstream previous(out);
+        previous << "previous run";
+    }
+    CliRun r = run_plancon("consolidate " + in.string() + " -o " + out.string() + " --xml " + (dir / "c.xml").string());
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_EQ(r.err.rfind("plancon: " + (in / "b.xlsx").string() + ": ", 0), 0u) << r.err;
+    EXPECT_EQ(slurp(out), "previous run");
+    EXPECT_FALSE(fs::exists(dir / "c.xml"));
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 2) << "no temporary files";
+
+    // --keep-going reports it, consolidates the rest, lists it on Issues, exits 1.
+    CliRun k = run_plancon("consolidate --keep-going " + in.string() + " -o " + out.string());
+    EXPECT_EQ(k.status, 1);
+    EXPECT_NE(k.err.find((in / "b.xlsx").string()), std::string::npos);
+    EXPECT_NE(k.err.find("1 of 2 files"), std::string::npos) << k.err;
+    EXPECT_NE(slurp(out), "previous run");
+}
+
+TEST_F(Consolidate, OutputsAreByteIdenticalAndCodesIgnoreInputOrder) {
+    std::vector<std::string> files = fixture_files();
+    std::string forward, backward;
+    for (const auto& f : files) forward += " " + f;
+    for (auto it = files.rbegin(); it != files.rend(); ++it) backward += " " + *it;
+    ASSERT_EQ(run_plancon("consolidate" + forward + " -o " + (dir / "1.xlsx").string() + " --xml " + (dir / "1.xml").string(), env).status, 0);
+    ASSERT_EQ(run_plancon("consolidate" + forward + " -o " + (dir / "2.xlsx").string() + " --xml " + (dir / "2.xml").string(), env).status, 0);
+    EXPECT_EQ(slurp(dir / "1.xlsx"), slurp(dir / "2.xlsx"));
+    EXPECT_EQ(slurp(dir / "1.xml"), slurp(dir / "2.xml"));
+    ASSERT_EQ(run_plancon("consolidate" + backward + " -o " + (dir / "3.xlsx").string() + " --xml " + (dir / "3.xml").string(), env).status, 0);
+    EXPECT_EQ(feed_codes(dir / "1.xml"), feed_codes(dir / "3.xml"));
+}
+
+TEST_F(Consolidate, TheOfficersDecisionsOverrideTheScorer) {
+    const std::string a = fixtures + "/corporate_tracker_extra_columns.xlsx";
+    const std::string b = fixtures + "/psif_improvement_plan_repeated_headers.xlsx";
+    ASSERT_EQ(run_plancon("consolidate " + a + " " + b + " -o " + (dir / "1.xlsx").string() + " --xml " + (dir / "1.xml").string(), env).status, 0);
+    // Find an action merged from both files, and its two sources.
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_file((dir / "1.xml").c_str()));
+    std::string first, second;
+    for (pugi::xml_node act : doc.document_element().children("action")) {
+        std::vector<std::string> sources;
+        for (pugi::xml_node s : act.children("source"))
+            sources.push_back(std::string(s.attribute("file").value()) + "|" + s.attribute("sheet").value() + "|" + s.attribute("row").value());
+        if (sources.size() == 2 && sources[0].rfind(a, 0) != sources[1].rfind(a, 0)) {
+            first = sources[0];
+            second = sources[1];
+            break;
+        }
+    }
+    ASSERT_FALSE(first.empty()) << "the fixtures re-type an action across these two files";
+    const std::size_t before = feed_codes(dir / "1.xml").size();
+    {
+        std::ofstream d(dir / "decisions.csv");
+        d << "# kept apart on purpose\nkeep-apart,\"" << first << "\",\"" << second << "\"\n";
+    }
+    CliRun r = run_plancon("consolidate " + a + " " + b + " --decisions " + (dir / "decisions.csv").string() + " -o " +
+                       (dir / "2.xlsx").string() + " --xml " + (dir / "2.xml").string(), env);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(feed_codes(dir / "2.xml").size(), before + 1);
+
+    // A malformed decisions file is refused before anything is read.
+    {
+        std::ofstream d(dir / "bad.csv");
+        d << "merge-ish,x,y\n";
+    }
+    CliRun bad = run_plancon("consolidate " + a + " --decisions " + (dir / "bad.csv").string() + " -o " + (dir / "3.xlsx").string());
+    EXPECT_EQ(bad.status, 1);
+    EXPECT_NE(bad.err.find("bad.csv:1:"), std::string::npos) << bad.err;
+    EXPECT_FALSE(fs::exists(dir / "3.xlsx"));
+}
+
+TEST_F(Consolidate, ValidateRejectsAHandBrokenFeed) {
+    ASSERT_EQ(run_plancon("consolidate " + fixtures + "/corporate_tracker_extra_columns.xlsx --xml " + (dir / "f.xml").string() +
+                      " -o " + (dir / "f.xlsx").string(), env).status, 0);
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_file((dir / "f.xml").c_str()));
+    auto actions = doc.document_element().children("action");
+    auto it = actions.begin();
+    pugi::xml_node one = *it++, two = *it;
+    two.attribute("code").set_value(one.attribute("code").value());  // a duplicate code
+    ASSERT_TRUE(doc.save_file((dir / "broken.xml").c_str()));
+    CliRun v = run_plancon("validate " + (dir / "broken.xml").string());
+    EXPECT_EQ(v.status, 1);
+    EXPECT_NE(v.out.find(one.attribute("code").value()), std::string::npos) << v.out;
+    EXPECT_EQ(v.err.rfind("plancon: " + (dir / "broken.xml").string() + ": ", 0), 0u) << v.err;
+}

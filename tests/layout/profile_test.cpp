@@ -1,0 +1,107 @@
+#include "plancon/layout.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+using namespace plancon;
+
+TEST(FoldHeader, FoldsCasePunctuationAndSpace) {
+    EXPECT_EQ(fold_header("Lead(s)"), "lead s");
+    EXPECT_EQ(fold_header("  Implications [Risk, Cost, Resource] "), "implications risk cost resource");
+    EXPECT_EQ(fold_header("Implications (Risk,Cost,Resource)"), "implications risk cost resource");
+    EXPECT_EQ(fold_header("CURRENT/PLANNED\nACTION"), "current planned action");
+    EXPECT_EQ(fold_header("Échéance"), "echeance");
+    EXPECT_EQ(fold_header("% Complete"), "complete");
+    EXPECT_EQ(fold_header("--"), "");
+}
+
+TEST(DefaultProfile, MapsTheHeadersOfTheSeedPlansAndTrackers) {
+    Profile p = default_profile();
+    struct Case { const char* header; Field field; };
+    for (const Case& c : std::initializer_list<Case>{
+             {"Lead", Field::Lead}, {"Lead(s)", Field::Lead}, {"Responsible Officer", Field::Lead},
+             {"LEAD OFFICER", Field::Lead}, {"Owner", Field::Lead},
+             {"Target Date", Field::Due}, {"Timescale", Field::Due}, {"Due Date", Field::Due}, {"Deadline", Field::Due},
+             {"Improvement actions", Field::Action}, {"Improvement Actions", Field::Action}, {"Actions", Field::Action},
+             {"Action", Field::Action}, {"We will", Field::Action},
+             {"How can we measure or know that the improvement action is being implemented", Field::Measures},
+             {"Measure", Field::Measures}, {"Success Criteria", Field::Measures},
+             {"Implications [Risk, Cost, Resource]", Field::Risks}, {"Implications (Risk, Cost, Resource)", Field::Risks},
+             {"Risks", Field::Risks},
+             {"Progress", Field::Progress}, {"Progress update (Q2 2019/20)", Field::Progress},
+             {"Progress Update (Q4 2018/19)", Field::Progress}, {"Latest Note", Field::Progress},
+             {"Status", Field::Status}, {"RAG", Field::Status}, {"% Complete", Field::PercentComplete},
+             {"Ref", Field::Ref}, {"No.", Field::Ref}, {"Outcomes", Field::Outcome},
+             {"Quality Indicator(s)", Field::QualityIndicators},
+             {"Care Inspectorate Report Page No.", Field::PageRef}, {"Service", Field::Service},
+             {"STRENGTHS", Field::Strength}, {"AFI", Field::Afi}, {"Areas for improvement", Field::Afi},
+             {"CURRENT/PLANNED ACTION", Field::PlannedAction}, {"CURRENT/PLANNED ACTION (AFI)", Field::PlannedAction},
+         })
+        EXPECT_EQ(p.field_for(c.header), c.field) << c.header;
+    for (const char* other : {"Organisation", "Name of Service", "Budget", "Quality of Environment", "", "Progressive"})
+        EXPECT_EQ(p.field_for(other), Field::None) << other;
+}
+
+TEST(ParseProfile, ReadsSynonymsPrefixesServiceAndSheetHints) {
+    Profile p = parse_profile(
+        "# a comment\n"
+        "\n"
+        "lead: Accountable Manager | Champion\n"
+        "progress: Commentary*\n"
+        "service: Community Justice\n"
+        "sheet-kind: Lookup* = ignore\n"
+        "sheet-kind: Grades = appendix\n",
+        "cj.profile");
+    EXPECT_EQ(p.field_for("accountable  manager"), Field::Lead);
+    EXPECT_EQ(p.field_for("Champion"), Field::Lead);
+    EXPECT_EQ(p.field_for("Commentary - September"), Field::Progress);
+    EXPECT_EQ(p.field_for("Lead"), Field::None);  // not the default profile
+    EXPECT_EQ(p.service, "Community Justice");
+    EXPECT_EQ(p.kind_for("Lookups"), SheetKind::Ignore);
+    EXPECT_EQ(p.kind_for("Grades"), SheetKind::Appendix);
+    EXPECT_EQ(p.kind_for("Grades 2"), SheetKind::Auto);
+    EXPECT_EQ(p.kind_for("Plan"), SheetKind::Auto);
+}
+
+TEST(ParseProfile, ErrorsNameTheFileAndLine) {
+    auto error_of = [](const std::string& text) {
+        try {
+            parse_profile(text, "my.profile");
+        } catch (const ProfileError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    auto starts = [](const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; };
+    EXPECT_PRED2(starts, error_of("lead: Boss\nleed: Owner\n"), "my.profile:2: unknown field \"leed\"");
+    EXPECT_PRED2(starts, error_of("\n\nlead Owner\n"), "my.profile:3: expected");
+    EXPECT_EQ(error_of("lead: Owner | | Boss\n"), "my.profile:1: empty synonym for lead");
+    EXPECT_PRED2(starts, error_of("sheet-kind: Plan = chart\n"), "my.profile:1: unknown sheet kind \"chart\"");
+    EXPECT_EQ(error_of("service:\n"), "my.profile:1: service: needs a name");
+}
+
+TEST(LoadProfile, ReadsAUserProfileOverTheDefault) {
+    auto path = std::filesystem::temp_directory_path() / "plancon_layout_test.profile";
+    {
+        std::ofstream out(path);
+        out << "lead: Accountable Manager\naction: Lead\nservice: Children & Families\n";
+    }
+    Profile p = load_profile(path.string());
+    std::filesystem::remove(path);
+    EXPECT_EQ(p.field_for("Accountable Manager"), Field::Lead);
+    EXPECT_EQ(p.field_for("Responsible Officer"), Field::Lead);  // still there from the default
+    EXPECT_EQ(p.field_for("Lead"), Field::Action);               // the user's profile is tried first
+    EXPECT_EQ(p.service, "Children & Families");
+    ASSERT_EQ(p.sources.size(), 2u);
+    EXPECT_NE(p.sources[0].find("default.profile"), std::string::npos);
+
+    try {
+        load_profile("/nonexistent/x.profile");
+        FAIL() << "no error for a missing profile";
+    } catch (const ProfileError& e) {
+        EXPECT_NE(std::string(e.what()).find("/nonexistent/x.profile"), std::string::npos) << e.what();
+    }
+}

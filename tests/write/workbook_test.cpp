@@ -1,0 +1,445 @@
+// The consolidated workbook, read back by independent readers: openpyxl
+// (every sheet, real date cells, validation, conditional format, chart part)
+// and LibreOffice (converts the Actions sheet to CSV).
+#include "plancon/write.hpp"
+
+#include "write_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+
+using namespace plancon;
+using namespace write_test;
+
+namespace {
+
+const std::string dump_script = std::string(PLANCON_SOURCE_DIR) + "/tests/write/dump_workbook.py";
+
+bool have_openpyxl() { return run("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1").first == 0; }
+
+std::string unescape(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) {
+            char c = s[++i];
+            out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+struct Dump {
+    std::vector<std::string> sheets;
+    std::map<std::string, std::pair<std::string, std::string>> cells;  // "Sheet!A1" -> (type, value)
+    std::vector<std::vector<std::string>> facts;                       // everything else
+
+    std::string value(const std::string& ref) const {
+        auto it = cells.find(ref);
+        return it == cells.end() ? std::string() : it->second.second;
+    }
+    std::string type(const std::string& ref) const {
+        auto it = cells.find(ref);
+        return it == cells.end() ? std::string() : it->second.first;
+    }
+    // Rows of a sheet whose column `col` holds `text` (1-based row numbers).
+    std::vector<int> rows_with(const std::string& sheet, char col, const std::string& text) const {
+        std::vector<int> rows;
+        for (const auto& [ref, cell] : cells) {
+            if (ref.rfind(sheet + "!" + col, 0) != 0 || cell.second != text) continue;
+            std::string digits = ref.substr(sheet.size() + 2);
+            if (!digits.empty() && std::all_of(digits.begin(), digits.end(), ::isdigit)) rows.push_back(std::stoi(digits));
+        }
+        std::sort(rows.begin(), rows.end());
+        return rows;
+    }
+    std::vector<std::string> fact(const std::string& kind, const std::string& sheet = {}) const {
+        for (const auto& f : facts)
+            if (f[0] == kind && (sheet.empty() || (f.size() > 1 && f[1] == sheet))) return f;
+        return {};
+    }
+    bool any_cell_contains(const std::string& sheet, const std::string& text) const {
+        for (const auto& [ref, cell] : cells)
+            if (ref.rfind(sheet + "!", 0) == 0 && cell.second.find(text) != std::string::npos) return true;
+        return false;
+    }
+};
+
+Dump dump(const std::string& xlsx) {
+    auto [status, out] = run("/usr/bin/python3 " + quoted(dump_script) + " " + quoted(xlsx) + " 2>&1");
+    EXPECT_EQ(status, 0) << out;
+    Dump d;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+        std::vector<std::string> fields;
+        std::size_t start = 0;
+        for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos; start = tab + 1)
+            fields.push_back(line.substr(start, tab - start));
+        fields.push_back(line.substr(start));
+        if (fields[0] == "sheet") d.sheets.push_back(fields[1]);
+        else if (fields[0] == "cell" && fields.size() == 5) d.cells[fields[1] + "!" + fields[2]] = {fields[3], unescape(fields[4])};
+        else d.facts.push_back(fields);
+    }
+    return d;
+}
+
+class WorkbookTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        saved_epoch_ = std::getenv("SOURCE_DATE_EPOCH") ? std::getenv("SOURCE_DATE_EPOCH") : "";
+        had_epoch_ = std::getenv("SOURCE_DATE_EPOCH") != nullptr;
+        unsetenv("SOURCE_DATE_EPOCH");
+    }
+    void TearDown() override {
+        if (had_epoch_) setenv("SOURCE_DATE_EPOCH", saved_epoch_.c_str(), 1);
+        else unsetenv("SOURCE_DATE_EPOCH");
+    }
+    TempDir dir_;
+    std::string saved_epoch_;
+    bool had_epoch_ = false;
+};
+
+const Date as_of{2020, 2, 15};
+
+TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Sample s = sample(dir_);
+    // A pair the reconciler would leave for the officer: shared words, different objects.
+    ASSERT_TRUE(s.rec.possible_duplicates.empty());
+    auto by_text = [&](std::string_view start) -> const ReconciledAction& {
+        for (const auto& a : s.rec.actions)
+            if (a.canonical.text.rfind(start, 0) == 0) return a;
+        throw std::runtime_error("fixture lacks " + std::string(start));
+    };
+    const ReconciledAction& budget = by_text("Three year budget planning");
+    const ReconciledAction& integrated = by_text("Integrated approach to budget planning");
+    s.rec.possible_duplicates.push_back({integrated.canonical.source, budget.canonical.source, integrated.code,
+                                         budget.code, 0.52, {"budget", "planning"}});
+    const std::string xlsx = dir_ / "consolidated.xlsx";
+    write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
+    Dump d = dump(xlsx);
+
+    EXPECT_EQ(d.sheets, (std::vector<std::string>{"Actions", "Summary", "Sources", "Duplicates", "Appendices",
+                                                   "Findings", "Issues"}));
+    // Actions: one row per reconciled action, in order, with real date cells.
+    EXPECT_EQ(d.value("Actions!A1"), "Code");
+    EXPECT_EQ(d.value("Actions!F1"), "Due");
+    ASSERT_EQ(s.rec.actions.size(), 6u);  // 7 rows, two of them copies of one action
+    for (std::size_t i = 0; i < s.rec.actions.size(); ++i) {
+        const auto& action = s.rec.actions[i];
+        const std::string row = std::to_string(i + 2);
+        EXPECT_EQ(d.value("Actions!A" + row), action.code);
+        EXPECT_EQ(d.value("Actions!C" + row), action.canonical.text);
+        EXPECT_EQ(d.value("Actions!G" + row), action.canonical.due.as_written);
+        EXPECT_EQ(d.value("Actions!H" + row), std::string(to_string(action.canonical.status)));
+        if (action.canonical.due.date) {
+            EXPECT_EQ(d.type("Actions!F" + row), "date") << action.code;
+            EXPECT_EQ(d.value("Actions!F" + row), to_iso(*action.canonical.due.date));
+        } else {
+            EXPECT_EQ(d.type("Actions!F" + row), "") << action.code << " has no date, so no Due cell";
+        }
+        std::string sources;
+        for (const auto& m : action.members) sources += (sources.empty() ? "" : "\n") + to_string(m.source);
+        EXPECT_EQ(d.value("Actions!N" + row), sources);
+    }
+    EXPECT_EQ(d.value("Actions!A" + std::to_string(s.rec.actions.size() + 2)), "");
+    EXPECT_EQ(d.fact("freeze", "Actions")[2], "A2");
+    EXPECT_EQ(d.fact("autofilter", "Actions")[2], "A1:N7");
+    auto validation = d.fact("validation", "Actions");
+    ASSERT_FALSE(validation.empty());
+    EXPECT_EQ(validation[2].substr(0, 3), "H2:");
+    EXPECT_NE(validation[3].find("Not started,On track,Slippage,Off track,Overdue,Complete,Cancelled"), std::string::npos)
+        << validation[3];
+    auto conditional = d.fact("conditional", "Actions");
+    ASSERT_FALSE(conditional.empty());
+    EXPECT_EQ(conditional[2], "A2:N7");
+    EXPECT_NE(conditional[3].find("DATE(2020,2,15)"), std::string::npos) << conditional[3];
+
+    // Summary: the as-of date as a date, the overdue count, a chart part.
+    EXPECT_EQ(d.type("Summary!B2"), "date");
+    EXPECT_EQ(d.value("Summary!B2"), "2020-02-15");
+    std::size_t overdue = 0, due_next_quarter = 0;
+    for (const auto& a : s.rec.actions) {
+        const auto& due = a.canonical.due.date;
+        if (due && *due < as_of && a.canonical.status != Status::Complete && a.canonical.status != Status::Cancelled) ++overdue;
+        if (due && *due >= Date{2020, 4, 1} && *due <= Date{2020, 6, 30}) ++due_next_quarter;
+    }
+    EXPECT_EQ(overdue, 2u);  // "Integrated approach..." (31/03/2019, slippage) and the pathway (01/04/2017, off track)
+    bool saw_overdue = false, saw_next = false;
+    for (int r = 3; r < 12; ++r) {
+        const std::string label = d.value("Summary!A" + std::to_string(r));
+        if (label.rfind("Overdue", 0) == 0) {
+            saw_overdue = true;
+            EXPECT_EQ(d.value("Summary!B" + std::to_string(r)), std::to_string(double(overdue)).substr(0, 3));
+        }
+        if (label.rfind("Due next quarter (Q1 2020/21: 01/04/2020 to 30/06/2020)", 0) == 0) {
+            saw_next = true;
+            EXPECT_EQ(d.value("Summary!B" + std::to_string(r)), std::to_string(double(due_next_quarter)).substr(0, 3));
+        }
+    }
+    EXPECT_TRUE(saw_overdue);
+    EXPECT_TRUE(saw_next);
+    EXPECT_FALSE(d.rows_with("Summary", 'A', "Chief Executive's Services").empty());
+    EXPECT_FALSE(d.rows_with("Summary", 'A', "Children & Families").empty());
+    bool chart = false;
+    for (const auto& f : d.facts) chart |= f[0] == "part" && f[1] == "xl/charts/chart1.xml";
+    EXPECT_TRUE(chart);
+
+    // Sources: every input row exactly once; the tracker's copy is merged into the PSIF code.
+    std::size_t input_rows = 0;
+    for (const auto& p : s.plans) input_rows += p.rows.size();
+    EXPECT_EQ(d.value("Sources!A" + std::to_string(input_rows + 1)), s.plans[1].rows.back().source.file);
+    EXPECT_EQ(d.value("Sources!A" + std::to_string(input_rows + 2)), "");
+    const ReconciledAction* merged = nullptr;
+    for (const auto& a : s.rec.actions)
+        if (a.members.size() == 2) merged = &a;
+    ASSERT_NE(merged, nullptr);
+    auto merged_rows = d.rows_with("Sources", 'D', "merged into " + merged->code);
+    ASSERT_EQ(merged_rows.size(), 1u);
+    EXPECT_EQ(d.value("Sources!B" + std::to_string(merged_rows[0])), merged->members[1].source.sheet);
+    EXPECT_EQ(d.value("Sources!F" + std::to_string(merged_rows[0])), merged->code);
+    EXPECT_EQ(d.rows_with("Sources", 'F', merged->code).size(), 2u);
+    EXPECT_EQ(d.rows_with("Sources", 'D', "skipped").size(), 1u);
+    auto priority_rows = d.rows_with("Sources", 'D', "priority");
+    ASSERT_EQ(priority_rows.size(), 2u);
+    EXPECT_EQ(d.value("Sources!F" + std::to_string(priority_rows[0])).substr(0, 2), "P-");
+
+    // Duplicates: both copies side by side, the due-date disagreement, the look-alike pair.
+    EXPECT_EQ(d.rows_with("Duplicates", 'A', merged->code).size() >= 2, true);
+    EXPECT_TRUE(d.any_cell_contains("Duplicates", "Three-year budget planning"));
+    ASSERT_FALSE(merged->conflicts.empty());
+    auto conflict_rows = d.rows_with("Duplicates", 'B', merged->conflicts[0].field);
+    ASSERT_EQ(conflict_rows.size(), merged->conflicts[0].values.size());
+    EXPECT_EQ(d.value("Duplicates!C" + std::to_string(conflict_rows[0])), to_string(merged->conflicts[0].values[0].source));
+    EXPECT_EQ(d.value("Duplicates!D" + std::to_string(conflict_rows[0])), merged->conflicts[0].values[0].value);
+    auto pair_rows = d.rows_with("Duplicates", 'A', integrated.code);
+    ASSERT_EQ(pair_rows.size(), 1u);
+    const std::string pair_row = std::to_string(pair_rows[0]);
+    EXPECT_EQ(d.value("Duplicates!B" + pair_row), budget.code);
+    EXPECT_EQ(d.value("Duplicates!E" + pair_row), integrated.canonical.text);
+    EXPECT_EQ(d.value("Duplicates!H" + pair_row), budget.canonical.text);
+    EXPECT_EQ(d.value("Duplicates!F" + pair_row), "0.52");
+    EXPECT_EQ(d.value("Duplicates!G" + pair_row), "budget planning");
+
+    // Appendices: header names aligned across the two tables.
+    EXPECT_EQ(d.value("Appendices!E1"), "Name of Service");
+    EXPECT_EQ(d.value("Appendices!I1"), "Budget");
+    auto budget_rows = d.rows_with("Appendices", 'A', "Budget");
+    ASSERT_EQ(budget_rows.size(), 1u);
+    EXPECT_EQ(d.value("Appendices!E" + std::to_string(budget_rows[0])), "Residential care");
+    EXPECT_EQ(d.value("Appendices!I" + std::to_string(budget_rows[0])), "£34,794");
+    EXPECT_EQ(d.value("Appendices!H3"), "n/a");
+
+    // Findings and Issues.
+    EXPECT_EQ(d.value("Findings!C2"), "Make better use of data to drive service reviews and budget planning");
+    EXPECT_EQ(d.value("Findings!E2"), "Improvement Action 4");
+    std::string action4_code;
+    for (const auto& p : s.rec.priorities)
+        if (p.ref == "4") action4_code = p.code;
+    EXPECT_EQ(d.value("Findings!G2"), action4_code);  // the link resolved to improvement action 4's code
+    EXPECT_EQ(d.rows_with("Issues", 'A', "skipped row").size(), 1u);
+    EXPECT_EQ(d.rows_with("Issues", 'A', "unread date").size(), 1u);
+    EXPECT_EQ(d.rows_with("Issues", 'A', "no lead").size(), 2u);  // PEF evidence (5.3) and the pathway (CE-14)
+    EXPECT_TRUE(d.any_cell_contains("Issues", "Paul Clancy"));
+}
+
+TEST_F(WorkbookTest, LibreOfficeOpensItAndShowsUkDates) {
+    if (!have_tool("soffice")) GTEST_SKIP() << "LibreOffice (soffice) not installed";
+    Sample s = sample(dir_);
+    const std::string xlsx = dir_ / "consolidated.xlsx";
+    write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
+    const std::string profile = "file://" + dir_.path() + "/lo-write-profile";
+    auto [status, out] = run("cd " + quoted(dir_.path()) + " && soffice --headless -env:UserInstallation=" + profile +
+                             " --convert-to csv:\"Text - txt - csv (StarCalc)\":44,34,76 --outdir " + quoted(dir_ / "csv") +
+                             " " + quoted(xlsx) + " 2>&1");
+    ASSERT_EQ(status, 0) << out;
+    const std::string csv = read_bytes(dir_ / "csv/consolidated.csv");
+    ASSERT_FALSE(csv.empty()) << out;
+    EXPECT_EQ(csv.rfind("Code,Priority,Action,", 0), 0u) << csv.substr(0, 200);
+    for (const auto& action : s.rec.actions) {
+        EXPECT_NE(csv.find(action.code), std::string::npos) << action.code;
+        if (action.canonical.due.date) {
+            const Date& due = *action.canonical.due.date;
+            char shown[16];
+            std::snprintf(shown, sizeof shown, "%02u/%02u/%04d", due.day, due.month, due.year);
+            EXPECT_NE(csv.find(std::string(",") + shown + ","), std::string::npos) << action.code << " " << shown;
+        }
+    }
+    EXPECT_NE(csv.find("31/03/2019"), std::string::npos);
+    EXPECT_NE(csv.find("40%"), std::string::npos);  // % complete of the PSIF's action 4.1
+}
+
+TEST_F(WorkbookTest, SameInputGivesSameBytes) {
+    Sample s = sample(dir_);
+    write_consolidated_workbook(dir_ / "one.xlsx", s.plans, s.rec, {as_of});
+    sleep(2);  // a clock time anywhere in the file (ZIP times have 2 s steps) would now differ
+    write_consolidated_workbook(dir_ / "two.xlsx", s.plans, s.rec, {as_of});
+    const std::string one = read_bytes(dir_ / "one.xlsx"), two = read_bytes(dir_ / "two.xlsx");
+    ASSERT_GT(one.size(), 1000u);
+    EXPECT_TRUE(one == two) << "workbooks differ for the same input";
+
+    setenv("SOURCE_DATE_EPOCH", "1569888000", 1);  // 2019-10-01 00:00 UTC
+    write_consolidated_workbook(dir_ / "three.xlsx", s.plans, s.rec);
+    write_consolidated_workbook(dir_ / "four.xlsx", s.plans, s.rec);
+    EXPECT_TRUE(read_bytes(dir_ / "three.xlsx") == read_bytes(dir_ / "four.xlsx"));
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    EXPECT_EQ(dump(dir_ / "one.xlsx").fact("created")[1], "1980-01-01T00:00:00Z");
+    Dump three = dump(dir_ / "three.xlsx");
+    EXPECT_EQ(three.fact("created")[1], "2019-10-01T00:00:00Z");
+    EXPECT_EQ(three.value("Summary!B2"), "2019-10-01");  // default as-of date from SOURCE_DATE_EPOCH
+}
+
+// Runs `body` in a child process without root's power to write anywhere;
+// returns the child's exit status and what it wrote to `message`.
+std::pair<int, std::string> as_unprivileged(const std::function<int(std::string&)>& body) {
+    int fds[2];
+    if (pipe(fds) != 0) return {-1, "pipe failed"};
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(90);
+        std::string message;
+        int code = body(message);
+        if (write(fds[1], message.data(), message.size()) < 0) _exit(91);
+        _exit(code);
+    }
+    close(fds[1]);
+    std::string message;
+    char buf[512];
+    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) message.append(buf, std::size_t(n));
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, message};
+}
+
+std::vector<std::string> folder_listing(const std::string& folder) {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+TEST_F(WorkbookTest, UnwritableFolderThrowsAndLeavesThePreviousFile) {
+    Sample s = sample(dir_);
+    const std::string folder = dir_ / "out";
+    std::filesystem::create_directory(folder);
+    const std::string xlsx = folder + "/consolidated.xlsx";
+    write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
+    const std::string before = read_bytes(xlsx);
+    chmod(folder.c_str(), 0555);
+    chmod(dir_.path().c_str(), 0755);
+
+    auto [code, message] = as_unprivileged([&](std::string& what) {
+        try {
+            write_consolidated_workbook(xlsx, s.plans, s.rec, {Date{2021, 1, 1}});
+            return 0;
+        } catch (const WriteError& e) {
+            what = e.what();
+            return 1;
+        } catch (const std::exception& e) {
+            what = e.what();
+            return 2;
+        }
+    });
+    chmod(folder.c_str(), 0755);
+    ASSERT_NE(code, 90) << "could not drop privileges";
+    EXPECT_EQ(code, 1) << message;
+    EXPECT_EQ(message.rfind(xlsx + ": ", 0), 0u) << message;
+    EXPECT_TRUE(read_bytes(xlsx) == before);
+    EXPECT_EQ(folder_listing(folder), std::vector<std::string>{"consolidated.xlsx"});
+
+    // A target that cannot be replaced (a folder of that name): the finished
+    // temporary file is removed too.
+    const std::string blocked = folder + "/blocked.xlsx";
+    std::filesystem::create_directory(blocked);
+    EXPECT_THROW(write_consolidated_workbook(blocked, s.plans, s.rec, {as_of}), WriteError);
+    EXPECT_EQ(folder_listing(folder), (std::vector<std::string>{"blocked.xlsx", "consolidated.xlsx"}));
+}
+
+TEST_F(WorkbookTest, CellsBeyondExcelsLimitAreCutAndListed) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Sample s = sample(dir_);
+    std::string long_text;
+    while (long_text.size() < 40000) long_text += "Review performance management processes at service level; ";
+    long_text.resize(40000);
+    s.rec.actions[0].canonical.text = long_text;
+    s.rec.actions[1].canonical.progress = std::string("Q2 update\x01 received\x0B late");
+    s.rec.actions[2].canonical.due = due_on(1850, 3, 31, "31/03/1850");  // a typo Excel cannot show as a date
+    const std::string xlsx = dir_ / "limits.xlsx";
+    write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
+    Dump d = dump(xlsx);
+
+    const std::string cut = d.value("Actions!C2");
+    EXPECT_EQ(cut.size(), 32767u);  // ASCII: bytes are characters
+    EXPECT_EQ(cut.substr(cut.size() - 18), " [cut: see Issues]");
+    EXPECT_EQ(cut.substr(0, 200), long_text.substr(0, 200));
+    auto cut_rows = d.rows_with("Issues", 'A', "cut");
+    ASSERT_EQ(cut_rows.size(), 1u);
+    EXPECT_EQ(d.value("Issues!C" + std::to_string(cut_rows[0])),
+              "Actions!C2: 40,000 characters cut to 32,767 (Excel's limit for one cell)");
+    EXPECT_EQ(d.value("Issues!B" + std::to_string(cut_rows[0])), s.rec.actions[0].code);
+
+    EXPECT_EQ(d.value("Actions!J3"), "Q2 update received late");
+    auto dropped = d.rows_with("Issues", 'A', "dropped characters");
+    ASSERT_EQ(dropped.size(), 1u);
+    EXPECT_NE(d.value("Issues!C" + std::to_string(dropped[0])).find("U+0001, U+000B"), std::string::npos);
+
+    EXPECT_EQ(d.type("Actions!F4"), "");
+    EXPECT_EQ(d.value("Actions!G4"), "31/03/1850");
+    auto not_shown = d.rows_with("Issues", 'A', "date not shown");
+    ASSERT_EQ(not_shown.size(), 1u);
+    EXPECT_EQ(d.value("Issues!B" + std::to_string(not_shown[0])), s.rec.actions[2].code);
+}
+
+TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Sample s = sample(dir_);
+    // Excel's 1,048,576 rows would need a million-row input; the same code
+    // path runs with the limit lowered.
+    WorkbookOptions options{as_of};
+    options.max_rows_per_sheet = 6;
+    const std::string xlsx = dir_ / "rows.xlsx";
+    write_consolidated_workbook(xlsx, s.plans, s.rec, options);
+    Dump d = dump(xlsx);
+
+    std::size_t input_rows = 0;
+    for (const auto& p : s.plans) input_rows += p.rows.size();
+    EXPECT_EQ(d.value("Sources!A6"), s.plans[0].rows[4].source.file);
+    EXPECT_EQ(d.value("Sources!A7"), "");
+    EXPECT_EQ(d.value("Actions!A6"), s.rec.actions[4].code);
+    EXPECT_EQ(d.value("Actions!A7"), "");
+    // Issues keeps its last row to say how many issues did not fit, so the
+    // per-sheet messages are checked through the Issues written with room to spare.
+    EXPECT_EQ(d.value("Issues!A6"), "rows not written");
+    EXPECT_NE(d.value("Issues!C6").find("more issues did not fit on this sheet"), std::string::npos) << d.value("Issues!C6");
+    EXPECT_EQ(d.value("Issues!A7"), "");
+
+    options.max_rows_per_sheet = 1000;
+    write_consolidated_workbook(xlsx, s.plans, s.rec, options);
+    Dump full = dump(xlsx);
+    EXPECT_EQ(full.value("Sources!A" + std::to_string(input_rows + 1)), s.plans[1].rows.back().source.file);
+    EXPECT_TRUE(full.rows_with("Issues", 'A', "rows not written").empty());
+
+    options.max_rows_per_sheet = 6;
+    s.plans[0].warnings.clear();
+    s.plans[0].rows.pop_back();  // the finding row: fewer rows and issues, so every issue is listed
+    Sample few = s;
+    few.rec = reconcile(few.plans);
+    few.rec.actions.resize(1);
+    few.plans[0].rows.erase(few.plans[0].rows.begin() + 10);  // drop the skipped row's issue
+    write_consolidated_workbook(xlsx, few.plans, few.rec, options);
+    Dump limited = dump(xlsx);
+    auto lost = limited.rows_with("Issues", 'B', "Sources");
+    ASSERT_EQ(lost.size(), 1u);
+    EXPECT_EQ(limited.value("Issues!C" + std::to_string(lost[0])),
+              std::to_string(input_rows - 2 - 5) + " rows beyond the limit of 6 rows a sheet were not written");
+}
+
+}  // namespace
