@@ -2,7 +2,8 @@
 # Run one libFuzzer target for a while.
 #   fuzz/run.sh TARGET SECONDS [JOBS]     TARGET: xlsx ods csv due layout
 # Builds build-fuzz/ if needed (clang, PLANCON_FUZZ=ON), seeds a corpus under
-# build-fuzz/corpus/TARGET (not committed) from fixtures/, tests/read/hostile/
+# build-fuzz/corpus/TARGET (not committed) from fixtures/, tests/read/fixtures/,
+# tests/read/hostile/
 # and ../shared/corpus/calamine, runs the target niced, prints executions and
 # seconds from libFuzzer's final stats, and keeps crash/leak/timeout inputs
 # under fuzz/findings/TARGET/.
@@ -42,7 +43,7 @@ if [ "$target" = due ]; then
     printf '\0\0\0\0%s' "$phrase" >"$corpus/seed_$n"
   done <"$root/fuzz/due_seeds.txt"
 else
-  for dir in "$root/fixtures" "$root/tests/read/hostile" "$corpus_dir"; do
+  for dir in "$root/fixtures" "$root/tests/read/fixtures" "$root/tests/read/hostile" "$corpus_dir"; do
     [ -d "$dir" ] || continue
     for pattern in "${patterns[@]}"; do
       # Seeds over 1 MiB only slow every mutation down.

@@ -126,7 +126,7 @@ std::vector<std::string> hostile_files() {
     // Password-protected files of each format, from the corpus (absent: skipped).
     for (const char* name : {"pass_protected.xlsx", "pass_protected.ods", "pass_protected.xlsb"})
         files.push_back(std::string(PLANCON_CORPUS_DIR) + "/calamine/" + name);
-    const fs::path xls_password = fs::path(PLANCON_FIXTURES_DIR) / "formats" / "password.xls";
+    const fs::path xls_password = source / "tests/read/fixtures/password.xls";
     if (fs::exists(xls_password)) files.push_back(xls_password.string());
     return files;
 }

@@ -18,12 +18,19 @@ import sys
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "..", "..", "..", "fixtures", "formats")
+FIXTURES = os.path.join(HERE, "..", "fixtures")
 # Real files whose truncations and flips we write; a missing one (the .ods
 # fixture comes with the ODS reader) is skipped.
 REAL_FILES = ["xlsx_features_recalculated.xlsx", "ods_features.ods"]
 TRUNCATIONS = 40
 FLIPS = 20
+
+
+def entry(name, compress=zipfile.ZIP_DEFLATED):
+    """A zip entry with a fixed date, so the output is the same every run."""
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    info.compress_type = compress
+    return info
 
 
 def truncation_offsets(size):
@@ -71,7 +78,7 @@ def write_part_flips(out, name, data, rng):
                     content = bytes(mutated)
                 # mimetype must stay first and stored for an .ods to be one.
                 compress = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
-                z.writestr(info.filename, content, compress_type=compress)
+                z.writestr(entry(info.filename, compress), content)
 
 
 ODS_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?>'
@@ -92,9 +99,9 @@ def ods_content(rows):
 
 def write_ods(path, content):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
-        z.writestr("META-INF/manifest.xml", ODS_MANIFEST)
-        z.writestr("content.xml", content)
+        z.writestr(entry("mimetype", zipfile.ZIP_STORED), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr(entry("META-INF/manifest.xml"), ODS_MANIFEST)
+        z.writestr(entry("content.xml"), content)
 
 
 def write_ods_repeat_bombs(out):
@@ -156,8 +163,8 @@ def write_zip_bombs(out):
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for name, data in make_hostile.package().items():
             if name != "xl/worksheets/sheet1.xml":
-                z.writestr(name, data)
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+                z.writestr(entry(name), data)
+        with z.open(entry("xl/worksheets/sheet1.xml"), "w", force_zip64=True) as part:
             part.write(head.encode())
             block = b" " * (1 << 20)
             for _ in range(1100):
@@ -170,8 +177,8 @@ def write_zip_bombs(out):
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for name, data in make_hostile.package().items():
             if name != "xl/worksheets/sheet1.xml":
-                z.writestr(name, data)
-        z.writestr("xl/worksheets/sheet1.xml", head + " " * (200 << 20) + tail)
+                z.writestr(entry(name), data)
+        z.writestr(entry("xl/worksheets/sheet1.xml"), head + " " * (200 << 20) + tail)
     with open(os.path.join(out, "zip_bomb_lying_size.xlsx"), "wb") as f:
         f.write(patch_declared_size(buf.getvalue(), "xl/worksheets/sheet1.xml", 1000))
 
