@@ -2,7 +2,10 @@
 // make_hostile_more.py; the fuzzers' finds in tests/read/regressions/; the
 // corpus's password-protected files) given to the plancon CLI as a child
 // process under bounds: 10 s of wall-clock time and 256 MiB of address
-// space, reading with --max-bytes 256 MiB. Each must end in a correct read
+// space, reading with --max-bytes 256 MiB and --max-cells 2000000 (the
+// default 50 million cells cost about 2 GiB: an ODS repeat bomb under the
+// defaults is refused only after that, or ends in "out of memory while
+// reading" under 256 MiB). Each must end in a correct read
 // (exit 0) or exit 1 with exactly one stderr line "plancon: FILE: ...";
 // never a signal, a hang or another exit code.
 //
@@ -54,7 +57,9 @@ struct Outcome {
     long max_rss_kib = 0;
 };
 
-// Run `plancon inspect --max-bytes 256MiB FILE` under the bounds.
+constexpr const char* max_cells = "2000000";
+
+// Run `plancon inspect --max-bytes 256MiB --max-cells 2000000 FILE` under the bounds.
 // Whether the child has ended, leaving it to be reaped.
 bool has_ended(pid_t pid) {
     siginfo_t info{};
@@ -78,7 +83,8 @@ Outcome run_bounded(const std::string& file) {
         close(pipe_fds[0]);
         close(pipe_fds[1]);
         const std::string max_bytes = std::to_string(memory_bound);
-        execl(PLANCON_BINARY, PLANCON_BINARY, "inspect", "--max-bytes", max_bytes.c_str(), file.c_str(),
+        execl(PLANCON_BINARY, PLANCON_BINARY, "inspect", "--max-bytes", max_bytes.c_str(), "--max-cells", max_cells,
+              file.c_str(),
               static_cast<char*>(nullptr));
         _exit(127);
     }
