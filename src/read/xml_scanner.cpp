@@ -102,7 +102,7 @@ XmlScanner::Event XmlScanner::next() {
         }
         if (doc_[pos_] != '<') {
             const void* lt = std::memchr(doc_.data() + pos_, '<', doc_.size() - pos_);
-            if (!lt && more_to_come_) return Event::NeedMore;  // the text may go on
+            if (!lt && more_to_come_) return partial_text();  // the text goes on in the next buffer
             std::size_t end = lt ? std::size_t(static_cast<const char*>(lt) - doc_.data()) : doc_.size();
             text_ = doc_.substr(pos_, end - pos_);
             cdata_ = false;
@@ -116,7 +116,7 @@ XmlScanner::Event XmlScanner::next() {
         if (rest.substr(0, 4) == "<!--") {
             std::size_t end = rest.find("-->");
             if (end == std::string_view::npos) {
-                if (more_to_come_) return Event::NeedMore;
+                if (more_to_come_) return need_more_markup(rest.size(), "comment");
                 throw XmlError(pos_, "unterminated comment");
             }
             pos_ += end + 3;
@@ -125,7 +125,7 @@ XmlScanner::Event XmlScanner::next() {
         if (rest.substr(0, 9) == "<![CDATA[") {
             std::size_t end = rest.find("]]>");
             if (end == std::string_view::npos) {
-                if (more_to_come_) return Event::NeedMore;
+                if (more_to_come_) return need_more_markup(rest.size(), "CDATA section");
                 throw XmlError(pos_, "unterminated CDATA section");
             }
             text_ = rest.substr(9, end - 9);
@@ -137,7 +137,7 @@ XmlScanner::Event XmlScanner::next() {
         if (rest.substr(0, 2) == "<?") {
             std::size_t end = rest.find("?>");
             if (end == std::string_view::npos) {
-                if (more_to_come_) return Event::NeedMore;
+                if (more_to_come_) return need_more_markup(rest.size(), "processing instruction");
                 throw XmlError(pos_, "unterminated processing instruction");
             }
             pos_ += end + 2;
@@ -158,7 +158,7 @@ XmlScanner::Event XmlScanner::next() {
             }
         }
         if (q >= rest.size()) {
-            if (more_to_come_) return Event::NeedMore;
+            if (more_to_come_) return need_more_markup(rest.size(), "tag");
             throw XmlError(pos_, "unterminated tag (truncated?)");
         }
         std::size_t tag_end = q;
@@ -187,6 +187,35 @@ XmlScanner::Event XmlScanner::next() {
         pending_end_ = self_closing;
         return Event::Start;
     }
+}
+
+XmlScanner::Event XmlScanner::partial_text() {
+    // Hand over the text so far rather than wait for its end: the owner's
+    // buffer then stays one chunk long however long the text runs (a part of
+    // nothing but spaces), and each refill is scanned once. Owners append
+    // consecutive Text events. Held back: an entity reference not yet closed
+    // and a final CR (the next buffer may begin with its LF).
+    std::size_t end = doc_.size();
+    const std::size_t amp = doc_.rfind('&');
+    if (amp != std::string_view::npos && amp >= pos_ && doc_.size() - amp <= 12 &&
+        doc_.find(';', amp) == std::string_view::npos) end = amp;
+    if (end > pos_ && doc_[end - 1] == '\r') --end;
+    if (end == pos_ || depth_ == 0) {  // nothing whole yet, or white space outside the root
+        if (depth_ == 0) pos_ = end;
+        return Event::NeedMore;
+    }
+    text_ = doc_.substr(pos_, end - pos_);
+    cdata_ = false;
+    pos_ = end;
+    return Event::Text;
+}
+
+XmlScanner::Event XmlScanner::need_more_markup(std::size_t pending, const char* what) {
+    // One tag, comment or CDATA section the owner would have to buffer whole:
+    // no spreadsheet has one this long, a hostile file can.
+    if (pending > max_markup_bytes)
+        throw XmlError(pos_, std::string(what) + " longer than " + std::to_string(max_markup_bytes >> 20) + " MiB");
+    return Event::NeedMore;
 }
 
 std::string_view XmlScanner::attr(std::string_view local, bool* found) const {

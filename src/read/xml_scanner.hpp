@@ -73,7 +73,13 @@ public:
     // Skip to the End of the element just started (after a Start event).
     void skip_element();
 
+    // The longest single tag, comment or CDATA section a streamed part may hold.
+    static constexpr std::size_t max_markup_bytes = std::size_t(16) << 20;
+
 private:
+    Event partial_text();
+    Event need_more_markup(std::size_t pending, const char* what);
+
     std::string_view doc_;
     std::size_t pos_ = 0;
     std::string_view name_;
