@@ -16,7 +16,10 @@ struct ReadOptions {
     std::uint64_t max_bytes = std::uint64_t(1) << 30;
     // Cells a file may produce once repeats are expanded (ODS repeat bombs,
     // absurd ranges). Empty repeated cells never count.
-    std::uint64_t max_cells = 50'000'000;
+    // At 32 bytes a cell, 10 million cost 320 MB: far beyond any tracker
+    // (Excel's own grid of a plan is thousands), and a repeat bomb is
+    // refused before memory runs out.
+    std::uint64_t max_cells = 10'000'000;
     // CSV/TSV only: 0 = sniff among , ; and tab.
     char delimiter = 0;
     // CSV/TSV only: "" = detect (BOM, then UTF-8, else Windows-1252);

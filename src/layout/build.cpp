@@ -171,8 +171,8 @@ struct OpenTable {
 
 class SheetBuilder {
 public:
-    SheetBuilder(Plan& plan, const Workbook& wb, const Sheet& sheet, const Profile& profile, const LayoutOptions& options)
-        : plan_(plan), wb_(wb), sheet_(sheet), profile_(profile), options_(options), merges_(sheet) {}
+    SheetBuilder(Plan& plan, const Workbook& wb, const Sheet& sheet, const Profile& profile)
+        : plan_(plan), wb_(wb), sheet_(sheet), profile_(profile), merges_(sheet) {}
 
     void run();
 
@@ -181,7 +181,6 @@ private:
     const Workbook& wb_;
     const Sheet& sheet_;
     const Profile& profile_;
-    const LayoutOptions& options_;
     mutable MergeIndex merges_;
     SheetKind hint_ = SheetKind::Auto;
     std::vector<RowView> rows_;
@@ -674,7 +673,7 @@ Plan build_plan(const Workbook& workbook, const Profile& profile, const LayoutOp
     plan.document.service = options.service.empty() ? profile.service : options.service;
     for (const std::string& w : workbook.warnings) plan.warnings.push_back({{workbook.path, "", 0}, w});
     for (const Sheet& sheet : workbook.sheets) {
-        SheetBuilder builder(plan, workbook, sheet, profile, options);
+        SheetBuilder builder(plan, workbook, sheet, profile);
         builder.run();
     }
     // A priority heading without a number takes the one its actions share
