@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     // Big buffers (inflated parts, cell chunks) are freed as soon as they are
     // used; a fixed threshold makes glibc hand them back to the system instead
     // of keeping them for reuse, which keeps peak memory near what is live.
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
     if (argc < 2) {
         usage(std::cerr);
         return plancon::cli::exit_usage;

@@ -379,10 +379,12 @@ private:
 
     // Elements whose content plancon does not use.
     static bool ignored(std::string_view n) {
-        return n == "sheetPr" || n == "sheetViews" || n == "sheetFormatPr" || n == "dimension" || n == "pageMargins" ||
-               n == "pageSetup" || n == "headerFooter" || n == "drawing" || n == "legacyDrawing" || n == "extLst" ||
-               n == "conditionalFormatting" || n == "dataValidations" || n == "hyperlinks" ||
-               n == "printOptions" || n == "tableParts" || n == "rPh" || n == "phoneticPr" || n == "rPr";
+        return is_name(n, "sheetPr") || is_name(n, "sheetViews") || is_name(n, "sheetFormatPr") ||
+               is_name(n, "dimension") || is_name(n, "pageMargins") || is_name(n, "pageSetup") ||
+               is_name(n, "headerFooter") || is_name(n, "drawing") || is_name(n, "legacyDrawing") ||
+               is_name(n, "extLst") || is_name(n, "conditionalFormatting") || is_name(n, "dataValidations") ||
+               is_name(n, "hyperlinks") || is_name(n, "printOptions") || is_name(n, "tableParts") ||
+               is_name(n, "rPh") || is_name(n, "phoneticPr") || is_name(n, "rPr");
     }
 
     void handle(XmlScanner::Event ev) {
@@ -397,36 +399,38 @@ private:
         }
         std::string_view n = x.name();
         if (ev == XmlScanner::Event::End) {
-            if (n == "c" && in_cell_) finish_cell();
-            else if (n == "is") in_inline_ = false;
+            if (is_name(n, "c") && in_cell_) finish_cell();
+            else if (is_name(n, "is")) in_inline_ = false;
             capture_ = nullptr;
             return;
         }
-        // Start
-        if (ignored(n)) {
-            skip_below_ = x.depth();
-        } else if (in_cell_) {
-            if (n == "v") {
+        // Start. The common elements first: ignored() is for the rare rest.
+        if (in_cell_) {
+            if (is_name(n, "v")) {
                 has_value_ = true;
                 capture_ = &value_;
-            } else if (n == "f") {
+            } else if (is_name(n, "f")) {
                 has_formula_ = true;
                 capture_ = &formula_;
-            } else if (n == "is") {
+            } else if (is_name(n, "is")) {
                 in_inline_ = inline_string_ = has_value_ = true;
                 value_.clear();  // an inline string wins over a <v> beside it
-            } else if (n == "t" && in_inline_) {
+            } else if (is_name(n, "t") && in_inline_) {
                 capture_ = &value_;  // <is><t> and <is><r><t> runs concatenate
+            } else if (ignored(n)) {
+                skip_below_ = x.depth();  // phonetic runs, extensions
             }
-        } else if (n == "c") {
+        } else if (is_name(n, "c")) {
             start_cell();
-        } else if (n == "row") {
+        } else if (is_name(n, "row")) {
             start_row();
-        } else if (n == "mergeCell") {
+        } else if (ignored(n)) {
+            skip_below_ = x.depth();
+        } else if (is_name(n, "mergeCell")) {
             std::string_view ref = x.attr("ref");
             if (auto r = parse_range(ref)) sheet_.merged.push_back(*r);
             else warn("merged range '" + std::string(ref.substr(0, 40)) + "' is not a cell range; ignored");
-        } else if (n == "col") {
+        } else if (is_name(n, "col")) {
             read_col();
         }
     }

@@ -113,7 +113,9 @@ XmlScanner::Event XmlScanner::next() {
         std::string_view rest = doc_.substr(pos_);
         // Too short to tell what construct this is: wait for more.
         if (more_to_come_ && rest.size() < 9) return Event::NeedMore;
-        if (rest.substr(0, 4) == "<!--") {
+        // Most constructs are plain tags; only "<!" and "<?" need a closer look.
+        const char second = rest.size() > 1 ? rest[1] : '\0';
+        if (second == '!' && rest.substr(0, 4) == "<!--") {
             std::size_t end = rest.find("-->");
             if (end == std::string_view::npos) {
                 if (more_to_come_) return need_more_markup(rest.size(), "comment");
@@ -122,7 +124,7 @@ XmlScanner::Event XmlScanner::next() {
             pos_ += end + 3;
             continue;
         }
-        if (rest.substr(0, 9) == "<![CDATA[") {
+        if (second == '!' && rest.substr(0, 9) == "<![CDATA[") {
             std::size_t end = rest.find("]]>");
             if (end == std::string_view::npos) {
                 if (more_to_come_) return need_more_markup(rest.size(), "CDATA section");
@@ -134,7 +136,7 @@ XmlScanner::Event XmlScanner::next() {
             if (depth_ > 0) return Event::Text;
             continue;
         }
-        if (rest.substr(0, 2) == "<?") {
+        if (second == '?') {
             std::size_t end = rest.find("?>");
             if (end == std::string_view::npos) {
                 if (more_to_come_) return need_more_markup(rest.size(), "processing instruction");
@@ -143,7 +145,7 @@ XmlScanner::Event XmlScanner::next() {
             pos_ += end + 2;
             continue;
         }
-        if (rest.substr(0, 2) == "<!") throw XmlError(pos_, "a DTD or declaration is not allowed in a spreadsheet part");
+        if (second == '!') throw XmlError(pos_, "a DTD or declaration is not allowed in a spreadsheet part");
         // A '>' inside a quoted attribute value ends nothing: look past quotes.
         std::size_t q = 1;
         char quote = 0;
@@ -236,7 +238,9 @@ std::string_view XmlScanner::attr(std::string_view local, bool* found) const {
         while (i < a.size() && a[i] != quote) ++i;
         std::string_view value = a.substr(value_start, i - value_start);
         ++i;
-        if (local_name(qname) == local && qname.substr(0, 6) != "xmlns:") {
+        std::string_view name = local_name(qname);
+        if (name.size() == local.size() && std::memcmp(name.data(), local.data(), name.size()) == 0 &&
+            qname.substr(0, 6) != "xmlns:") {
             if (found) *found = true;
             return value;
         }

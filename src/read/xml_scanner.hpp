@@ -33,6 +33,16 @@ inline std::string_view local_name(std::string_view qname) {
     return colon == std::string_view::npos ? qname : qname.substr(colon + 1);
 }
 
+// name == literal, compared with a length known at compile time (the
+// general string_view comparison calls memcmp for every element).
+template <std::size_t N>
+inline bool is_name(std::string_view name, const char (&literal)[N]) {
+    if (name.size() != N - 1) return false;
+    for (std::size_t i = 0; i + 1 < N; ++i)
+        if (name[i] != literal[i]) return false;
+    return true;
+}
+
 // Append text with entity and character references decoded.
 void append_decoded(std::string& out, std::string_view raw, std::size_t offset_for_errors = 0);
 

@@ -116,6 +116,7 @@ bool ZipArchive::read_chunks(const std::string& name, const std::function<void(s
         std::mutex m;
         std::condition_variable cv;
         std::deque<std::vector<char>> ready;
+        std::vector<std::vector<char>> spare;  // buffers handed back, reused (no fresh pages per chunk)
         bool done = false, cancelled = false;
         std::exception_ptr error;
     } pipe;
@@ -123,7 +124,15 @@ bool ZipArchive::read_chunks(const std::string& name, const std::function<void(s
     std::thread producer([&] {
         try {
             for (;;) {
-                std::vector<char> buf(chunk);
+                std::vector<char> buf;
+                {
+                    std::lock_guard lock(pipe.m);
+                    if (!pipe.spare.empty()) {
+                        buf = std::move(pipe.spare.back());
+                        pipe.spare.pop_back();
+                    }
+                }
+                buf.resize(chunk);
                 std::size_t n = inflate(buf);
                 if (n == 0) break;
                 buf.resize(n);
@@ -168,6 +177,8 @@ bool ZipArchive::read_chunks(const std::string& name, const std::function<void(s
             pipe.cv.notify_all();
         }
         sink(std::string_view(buf.data(), buf.size()), false);
+        std::lock_guard lock(pipe.m);
+        pipe.spare.push_back(std::move(buf));
     }
     sink(std::string_view(), true);
     return true;
