@@ -61,7 +61,6 @@ public:
     std::uint32_t add(std::string_view s);
     std::string_view get(std::uint32_t id) const { return id < views_.size() ? views_[id] : std::string_view(); }
     std::size_t size() const { return views_.size(); }
-    void reserve(std::size_t n) { views_.reserve(n); }
 
 private:
     std::vector<std::string_view> views_;
