@@ -53,7 +53,9 @@ else
 fi
 
 log=$build/logs/$target.log
-flags=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+# FUZZ_TIMEOUT: seconds one input may take (default 10); raise it when several
+# targets share the cores, or a starved run reports inputs that are only slow.
+flags=(-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -print_final_stats=1
        -artifact_prefix="$findings/")
 if [ "$jobs" -gt 1 ]; then flags+=(-fork="$jobs"); fi
 set +e
