@@ -145,7 +145,7 @@ int run_consolidate(int argc, char** argv) {
     normalise_options.service = service;
 
     std::vector<Plan> plans;
-    std::vector<std::string> unreadable;
+    std::vector<std::pair<std::string, std::string>> unreadable;  // file, the error
     std::size_t sheets = 0, rows = 0;
     Progress progress(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -163,26 +163,18 @@ int run_consolidate(int argc, char** argv) {
                 report(std::string(e.what()) + " (nothing written; --keep-going consolidates the rest)");
                 return exit_input;
             }
-            unreadable.push_back(e.what());
+            unreadable.emplace_back(files[i], e.what());
         } catch (const std::bad_alloc&) {
             if (!keep_going) {
                 progress.done();
                 report(files[i] + ": out of memory while reading (nothing written)");
                 return exit_input;
             }
-            unreadable.push_back(files[i] + ": out of memory while reading");
+            unreadable.emplace_back(files[i], files[i] + ": out of memory while reading");
         }
     }
     progress.done();
-    for (const std::string& u : unreadable) report(u + " (skipped)");
-
-    // Unreadable inputs are listed on the Issues sheet too.
-    if (!unreadable.empty()) {
-        Plan note;
-        note.document.file = "(unreadable inputs)";
-        for (const std::string& u : unreadable) note.warnings.push_back({Provenance{}, "input not read: " + u});
-        plans.push_back(std::move(note));
-    }
+    for (const auto& u : unreadable) report(u.second + " (skipped)");
 
     Reconciliation rec;
     try {
@@ -191,6 +183,8 @@ int run_consolidate(int argc, char** argv) {
         report(e.what());
         return exit_input;
     }
+    // Unreadable inputs are listed on the Issues sheet too.
+    for (const auto& [file, why] : unreadable) rec.warnings.push_back({Provenance{file, "", 0}, "input not read: " + why});
 
     std::size_t feed_warnings = 0;
     try {

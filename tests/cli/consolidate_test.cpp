@@ -120,11 +120,17 @@ TEST_F(Consolidate, AnUnreadableInputStopsTheRunAndWritesNothing) {
     EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 2) << "no temporary files";
 
     // --keep-going reports it, consolidates the rest, lists it on Issues, exits 1.
-    CliRun k = run_plancon("consolidate --keep-going " + in.string() + " -o " + out.string());
+    CliRun k = run_plancon("consolidate --keep-going " + in.string() + " -o " + out.string() + " --xml " + (dir / "c.xml").string());
     EXPECT_EQ(k.status, 1);
     EXPECT_NE(k.err.find((in / "b.xlsx").string()), std::string::npos);
     EXPECT_NE(k.err.find("1 of 2 files"), std::string::npos) << k.err;
     EXPECT_NE(slurp(out), "previous run");
+    // The feed names only the inputs that were read.
+    pugi::xml_document feed;
+    ASSERT_TRUE(feed.load_file((dir / "c.xml").c_str()));
+    std::vector<std::string> inputs;
+    for (pugi::xml_node i : feed.document_element().children("input")) inputs.push_back(i.attribute("file").value());
+    EXPECT_EQ(inputs, std::vector<std::string>{(in / "a.xlsx").string()});
 }
 
 TEST_F(Consolidate, OutputsAreByteIdenticalAndCodesIgnoreInputOrder) {
