@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -236,17 +237,20 @@ TEST(XlsHostile, DamagedSharedStringIsRefusedBeforeFreeXLReadsPastIt) {
 
 TEST(XlsBytes, ReadsFromMemoryAndLeavesNoTemporaryFile) {
     std::string bytes = read_file_bytes(fixture);
-    auto temp_files = [] {
-        std::size_t n = 0;
-        for (const auto& e : std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
-            if (e.path().filename().string().rfind("plancon-xls-", 0) == 0) ++n;
-        return n;
-    };
-    std::size_t before = temp_files();
+    // A private TMPDIR: other tests running at the same time (ctest -j) make
+    // and remove their own temporary files in the shared one.
+    std::string dir = (std::filesystem::temp_directory_path() / "plancon_xls_tmp_XXXXXX").string();
+    ASSERT_NE(mkdtemp(dir.data()), nullptr);
+    const char* old_tmpdir = std::getenv("TMPDIR");
+    const std::string saved = old_tmpdir ? old_tmpdir : "";
+    setenv("TMPDIR", dir.c_str(), 1);
     Workbook wb = read_workbook_bytes("in-memory.xls", bytes);
+    if (old_tmpdir) setenv("TMPDIR", saved.c_str(), 1);
+    else unsetenv("TMPDIR");
     EXPECT_EQ(wb.path, "in-memory.xls");
     EXPECT_EQ(wb.sheets.size(), 3u);
-    EXPECT_EQ(temp_files(), before);
+    EXPECT_TRUE(std::filesystem::is_empty(dir)) << "a temporary file was left in " << dir;
+    std::filesystem::remove_all(dir);
 }
 
 }  // namespace
