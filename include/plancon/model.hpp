@@ -133,7 +133,11 @@ struct AppendixTable {
     std::string sheet;
 };
 
-// What became of one input row. Every row of every sheet gets exactly one.
+// What became of one input row, or of a run of rows that share a fate.
+// Every row of every sheet is covered by exactly one record. Runs are only
+// made of blank rows and of neighbouring rows skipped for the same reason
+// (a whole sheet the profile ignores is one record). A file whose only cell
+// is XFD1048576 would otherwise cost a million records.
 struct RowRecord {
     enum class Fate : std::uint8_t {
         Action,    // became plan.actions[index]
@@ -149,8 +153,13 @@ struct RowRecord {
     Fate fate = Fate::Blank;
     int index = -1;
     std::string reason;
+    std::uint32_t row_count = 1;  // rows source.row .. source.row + row_count - 1
+
+    std::uint32_t last_row() const { return source.row + row_count - 1; }
 };
 std::string_view to_string(RowRecord::Fate f);
+// "7" or "7-9": the rows a record covers, as a user would write them.
+std::string row_label(const RowRecord& r);
 
 struct Warning {
     Provenance source;  // row 0 when it concerns a whole sheet or file
@@ -188,5 +197,9 @@ struct Plan {
     std::vector<RowRecord> rows;
     std::vector<Warning> warnings;
 };
+// How many input rows a plan accounts for (its records' row counts summed).
+std::size_t rows_covered(const Plan& plan);
+// How many rows have the given fate.
+std::size_t rows_with_fate(const Plan& plan, RowRecord::Fate fate);
 
 }  // namespace plancon

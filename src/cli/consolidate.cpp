@@ -155,7 +155,7 @@ int run_consolidate(int argc, char** argv) {
             sheets += wb.sheets.size();
             Plan plan = build_plan(wb, profile, layout_options);
             normalise_plan(plan, normalise_options);
-            rows += plan.rows.size();
+            rows += rows_covered(plan);
             plans.push_back(std::move(plan));
         } catch (const ReadError& e) {
             if (!keep_going) {
@@ -207,7 +207,7 @@ int run_consolidate(int argc, char** argv) {
     for (const Plan& p : plans) {
         actions_in += p.actions.size();
         for (const auto& t : p.appendices) appendix_rows += t.rows.size();
-        for (const auto& r : p.rows) skipped += r.fate == RowRecord::Fate::Skipped;
+        skipped += rows_with_fate(p, RowRecord::Fate::Skipped);
         warnings += p.warnings.size();
     }
     std::cerr << "plancon: " << files.size() - unreadable.size() << " of " << files.size() << " files, " << sheets

@@ -198,7 +198,23 @@ private:
 
     Provenance source(std::uint32_t row) const { return {wb_.path, sheet_.name, row + 1}; }
     void record(std::uint32_t row, RowRecord::Fate fate, int index, std::string reason) {
-        plan_.rows.push_back({source(row), fate, index, std::move(reason)});
+        record_run(row, row, fate, index, std::move(reason));
+    }
+    // One record for rows first..last (0-based, inclusive); nothing when first > last.
+    // Blank rows, and rows skipped for the same reason, that follow the last
+    // record extend it: a million rows of nothing are one record, not a million.
+    void record_run(std::uint32_t first, std::uint32_t last, RowRecord::Fate fate, int index, std::string reason) {
+        if (first > last) return;
+        const bool joinable = index < 0 && (fate == RowRecord::Fate::Blank || fate == RowRecord::Fate::Skipped);
+        if (joinable && plan_.rows.size() > first_record_) {
+            RowRecord& previous = plan_.rows.back();
+            if (previous.fate == fate && previous.index < 0 && previous.last_row() == first &&
+                previous.reason == reason) {
+                previous.row_count += last - first + 1;
+                return;
+            }
+        }
+        plan_.rows.push_back({source(first), fate, index, std::move(reason), last - first + 1});
     }
     void read_rows();
     int header_score(const RowView& r) const;
@@ -590,8 +606,7 @@ void SheetBuilder::run() {
         i = j + 1;
     }
     if (hint_ == SheetKind::Ignore) {
-        for (std::uint32_t row = 0; row <= last_row; ++row)
-            record(row, RowRecord::Fate::Skipped, -1, "sheet ignored by the profile");
+        record_run(0, last_row, RowRecord::Fate::Skipped, -1, "sheet ignored by the profile");
         return;
     }
     int headers = 0;
@@ -602,7 +617,7 @@ void SheetBuilder::run() {
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         const RowView& r = rows_[i];
         // Blank rows between non-blank ones.
-        for (; next_row < r.row; ++next_row) record(next_row, RowRecord::Fate::Blank, -1, "");
+        if (next_row < r.row) record_run(next_row, r.row - 1, RowRecord::Fate::Blank, -1, "");
         next_row = r.row + 1;
 
         if (is_header(r)) {
@@ -660,7 +675,7 @@ void SheetBuilder::run() {
         add_data_row(i);
     }
     resolve_gap(std::nullopt, false);
-    for (; next_row <= last_row; ++next_row) record(next_row, RowRecord::Fate::Blank, -1, "");
+    if (next_row <= last_row) record_run(next_row, last_row, RowRecord::Fate::Blank, -1, "");
     std::stable_sort(plan_.rows.begin() + std::ptrdiff_t(first_record_), plan_.rows.end(),
                      [](const RowRecord& a, const RowRecord& b) { return a.source.row < b.source.row; });
 }

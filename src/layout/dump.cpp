@@ -125,7 +125,7 @@ std::string dump_plan(const Plan& plan) {
             out << "\n";
         }
     }
-    out << "rows: " << plan.rows.size() << "\n";
+    out << "rows: " << rows_covered(plan) << "\n";
     std::map<std::string, std::size_t> counts;
     std::string sheet;
     for (const RowRecord& r : plan.rows) {
@@ -133,11 +133,11 @@ std::string dump_plan(const Plan& plan) {
             out << "  sheet \"" << r.source.sheet << "\"\n";
             sheet = r.source.sheet;
         }
-        out << "    " << r.source.row << " " << to_string(r.fate);
+        out << "    " << row_label(r) << " " << to_string(r.fate);
         if (r.index >= 0) out << " " << r.index;
         if (!r.reason.empty()) out << " (" << r.reason << ")";
         out << "\n";
-        ++counts[std::string(to_string(r.fate))];
+        counts[std::string(to_string(r.fate))] += r.row_count;
     }
     out << "counts:";
     for (const auto& [fate, n] : counts) out << " " << fate << "=" << n;

@@ -60,4 +60,23 @@ std::string_view to_string(RowRecord::Fate f) {
     return "?";
 }
 
+std::string row_label(const RowRecord& r) {
+    std::string label = std::to_string(r.source.row);
+    if (r.row_count > 1) label += "-" + std::to_string(r.last_row());
+    return label;
+}
+
+std::size_t rows_covered(const Plan& plan) {
+    std::size_t n = 0;
+    for (const RowRecord& r : plan.rows) n += r.row_count;
+    return n;
+}
+
+std::size_t rows_with_fate(const Plan& plan, RowRecord::Fate fate) {
+    std::size_t n = 0;
+    for (const RowRecord& r : plan.rows)
+        if (r.fate == fate) n += r.row_count;
+    return n;
+}
+
 }  // namespace plancon

@@ -454,7 +454,11 @@ private:
                 out.text(row, 1, record.source.sheet, formats_.wrap, where);
                 out.number(row, 2, record.source.row);
                 out.text(row, 3, fate, formats_.wrap, where);
-                out.text(row, 4, record.reason, formats_.wrap, where);
+                // A run of blank rows (or an ignored sheet) is one line: say which rows.
+                std::string reason = record.reason;
+                if (record.row_count > 1)
+                    reason = "rows " + row_label(record) + (reason.empty() ? "" : ": " + reason);
+                out.text(row, 4, reason, formats_.wrap, where);
                 out.text(row, 5, code, formats_.wrap, where);
                 ++row;
             }
@@ -654,7 +658,9 @@ private:
                 issues_.push_back({"warning", to_string(warning.source), warning.message});
             for (const auto& record : plan.rows)
                 if (record.fate == RowRecord::Fate::Skipped)
-                    issues_.push_back({"skipped row", to_string(record.source), record.reason});
+                    issues_.push_back({record.row_count > 1 ? "skipped rows" : "skipped row", to_string(record.source),
+                                       record.row_count > 1 ? "rows " + row_label(record) + ": " + record.reason
+                                                            : record.reason});
         }
         for (const auto& warning : rec_.warnings)
             issues_.push_back({"reconcile", to_string(warning.source), warning.message});

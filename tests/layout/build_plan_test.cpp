@@ -17,7 +17,8 @@ const Profile& profile() {
 
 std::vector<RowRecord::Fate> fates(const Plan& plan) {
     std::vector<RowRecord::Fate> out;
-    for (const RowRecord& r : plan.rows) out.push_back(r.fate);
+    // One entry a row, so a run of blank rows reads as what it covers.
+    for (const RowRecord& r : plan.rows) out.insert(out.end(), r.row_count, r.fate);
     return out;
 }
 

@@ -1,13 +1,16 @@
 // Every hostile input (tests/read/hostile/, made by make_hostile.py and
 // make_hostile_more.py; the fuzzers' finds in tests/read/regressions/; the
-// corpus's password-protected files) given to the plancon CLI as a child
-// process under bounds: 10 s of wall-clock time and 256 MiB of address
-// space, reading with --max-bytes 256 MiB and --max-cells 2000000 (the
+// corpus's password-protected files) given to the whole pipeline, `plancon
+// consolidate FILE -o OUT.xlsx --xml OUT.xml`, as a child process under
+// bounds: 10 s of wall-clock time and 256 MiB of address space, reading
+// with --max-bytes 256 MiB and --max-cells 2000000 (the
 // default 50 million cells cost about 2 GiB: an ODS repeat bomb under the
 // defaults is refused only after that, or ends in "out of memory while
-// reading" under 256 MiB). Each must end in a correct read
-// (exit 0) or exit 1 with exactly one stderr line "plancon: FILE: ...";
-// never a signal, a hang or another exit code.
+// reading" under 256 MiB). Each must end in a correct read (exit 0, both
+// outputs written) or exit 1 with exactly one stderr line "plancon: FILE:
+// ..." and nothing written; never a signal, a hang or another exit code.
+// The whole pipeline, not only the reader: a far-away cell reads as one
+// cell but once cost the layout a record for every blank row above it.
 //
 // Under AddressSanitizer the address-space limit cannot be used (ASan
 // reserves terabytes of shadow memory up front) and everything runs several
@@ -59,14 +62,16 @@ struct Outcome {
 
 constexpr const char* max_cells = "2000000";
 
-// Run `plancon inspect --max-bytes 256MiB --max-cells 2000000 FILE` under the bounds.
 // Whether the child has ended, leaving it to be reaped.
 bool has_ended(pid_t pid) {
     siginfo_t info{};
     return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid;
 }
 
-Outcome run_bounded(const std::string& file) {
+// Run `plancon consolidate --max-bytes 256MiB --max-cells 2000000 FILE -o
+// OUT/c.xlsx --xml OUT/c.xml` under the bounds.
+Outcome run_bounded(const std::string& file, const fs::path& out_dir) {
+    const std::string workbook = (out_dir / "c.xlsx").string(), feed = (out_dir / "c.xml").string();
     int pipe_fds[2];
     if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
     const auto start = std::chrono::steady_clock::now();
@@ -83,9 +88,8 @@ Outcome run_bounded(const std::string& file) {
         close(pipe_fds[0]);
         close(pipe_fds[1]);
         const std::string max_bytes = std::to_string(memory_bound);
-        execl(PLANCON_BINARY, PLANCON_BINARY, "inspect", "--max-bytes", max_bytes.c_str(), "--max-cells", max_cells,
-              file.c_str(),
-              static_cast<char*>(nullptr));
+        execl(PLANCON_BINARY, PLANCON_BINARY, "consolidate", "--max-bytes", max_bytes.c_str(), "--max-cells", max_cells,
+              file.c_str(), "-o", workbook.c_str(), "--xml", feed.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
     close(pipe_fds[1]);
@@ -137,12 +141,33 @@ std::vector<std::string> hostile_files() {
     return files;
 }
 
+// A fresh empty folder for one run's outputs, removed afterwards.
+struct OutDir {
+    fs::path path;
+    OutDir() {
+        std::string name = (fs::temp_directory_path() / "plancon_bounds_XXXXXX").string();
+        if (!mkdtemp(name.data())) throw std::runtime_error("mkdtemp failed");
+        path = name;
+    }
+    ~OutDir() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+    std::vector<std::string> entries() const {
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(path)) names.push_back(e.path().filename().string());
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+};
+
 class HostileBounds : public testing::TestWithParam<std::string> {};
 
 TEST_P(HostileBounds, EndsInAReadOrOneLineErrorWithinBounds) {
     const std::string& file = GetParam();
     if (!fs::exists(file)) GTEST_SKIP() << file << " is not there (the corpus is in ../shared/corpus)";
-    const Outcome out = run_bounded(file);
+    const OutDir dir;
+    const Outcome out = run_bounded(file, dir.path);
     ASSERT_TRUE(out.finished) << "still running after " << time_bound.count() << " s; killed";
     ASSERT_FALSE(WIFSIGNALED(out.status)) << "killed by signal " << WTERMSIG(out.status) << "; stderr:\n" << out.err;
     ASSERT_TRUE(WIFEXITED(out.status));
@@ -151,6 +176,14 @@ TEST_P(HostileBounds, EndsInAReadOrOneLineErrorWithinBounds) {
     if (code == 1) {
         EXPECT_EQ(out.err.rfind("plancon: " + file + ": ", 0), 0u) << out.err;
         EXPECT_EQ(std::count(out.err.begin(), out.err.end(), '\n'), 1) << "one line:\n" << out.err;
+        EXPECT_TRUE(dir.entries().empty()) << "written after a refusal: " << testing::PrintToString(dir.entries());
+        // The stated limits must refuse a file before memory runs out: running
+        // out is a finding (it is how the far-away cell was found).
+        if (!under_asan) {
+            EXPECT_EQ(out.err.find("out of memory"), std::string::npos) << out.err;
+        }
+    } else if (code == 0) {
+        EXPECT_EQ(dir.entries(), (std::vector<std::string>{"c.xlsx", "c.xml"})) << out.err;
     }
     RecordProperty("seconds", std::to_string(out.seconds));
     RecordProperty("max_rss_kib", std::to_string(out.max_rss_kib));
@@ -173,7 +206,8 @@ TEST(HostileBoundsHarness, AHangIsCaughtAtTheTimeBound) {
     if (under_asan) GTEST_SKIP() << "30 s under ASan: checked in the plain build";
     const fs::path fifo = fs::temp_directory_path() / ("plancon_hang_" + std::to_string(getpid()) + ".csv");
     ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
-    const Outcome out = run_bounded(fifo.string());
+    const OutDir dir;
+    const Outcome out = run_bounded(fifo.string(), dir.path);
     fs::remove(fifo);
     EXPECT_FALSE(out.finished);
     EXPECT_GE(out.seconds, 10.0);

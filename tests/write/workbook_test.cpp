@@ -205,7 +205,17 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     EXPECT_EQ(d.value("Sources!B" + std::to_string(merged_rows[0])), merged->members[1].source.sheet);
     EXPECT_EQ(d.value("Sources!F" + std::to_string(merged_rows[0])), merged->code);
     EXPECT_EQ(d.rows_with("Sources", 'F', merged->code).size(), 2u);
-    EXPECT_EQ(d.rows_with("Sources", 'D', "skipped").size(), 1u);
+    EXPECT_EQ(d.rows_with("Sources", 'D', "skipped").size(), 2u);
+    // A run of rows is one line that says which rows it covers.
+    auto blank_rows = d.rows_with("Sources", 'E', "rows 4-6");
+    ASSERT_EQ(blank_rows.size(), 1u);
+    EXPECT_EQ(d.value("Sources!B" + std::to_string(blank_rows[0])), "Gradings");
+    EXPECT_EQ(d.value("Sources!C" + std::to_string(blank_rows[0])), "4.0");  // a number
+    EXPECT_EQ(d.value("Sources!D" + std::to_string(blank_rows[0])), "blank");
+    EXPECT_EQ(d.rows_with("Sources", 'E', "rows 7-9: no table header above this row").size(), 1u);
+    auto skipped_run = d.rows_with("Issues", 'C', "rows 7-9: no table header above this row");
+    ASSERT_EQ(skipped_run.size(), 1u);
+    EXPECT_EQ(d.value("Issues!A" + std::to_string(skipped_run[0])), "skipped rows");
     auto priority_rows = d.rows_with("Sources", 'D', "priority");
     ASSERT_EQ(priority_rows.size(), 2u);
     EXPECT_EQ(d.value("Sources!F" + std::to_string(priority_rows[0])).substr(0, 2), "P-");

@@ -204,9 +204,13 @@ inline Plan tracker_plan(const std::string& file) {
         row_record(file, "Gradings", 1, RowRecord::Fate::Header),
         row_record(file, "Gradings", 2, RowRecord::Fate::Appendix, 0),
         row_record(file, "Gradings", 3, RowRecord::Fate::Appendix, 0),
+        row_record(file, "Gradings", 4, RowRecord::Fate::Blank),  // rows 4-6, made a run below
+        row_record(file, "Gradings", 7, RowRecord::Fate::Skipped, -1, "no table header above this row"),  // 7-9
         row_record(file, "Budget", 1, RowRecord::Fate::Header),
         row_record(file, "Budget", 2, RowRecord::Fate::Appendix, 1),
     };
+    plan.rows[7].row_count = 3;
+    plan.rows[8].row_count = 3;
     return plan;
 }
 
