@@ -72,8 +72,9 @@ Plan build_plan(const Workbook& workbook, const Profile& profile, const LayoutOp
 
 // Stable, human-readable text of everything build_plan found.
 std::string dump_plan(const Plan& plan);
-// Only the layout part: per sheet the tables, header rows, column -> field map
-// and priorities (for `plancon inspect --plan FILE`).
+// The layout part: per sheet the tables, header rows, column -> field map and
+// priorities, then the fate of every row, without the actions' contents (for
+// `plancon inspect --plan FILE`).
 std::string describe_layout(const Plan& plan);
 std::string describe_layout(const Workbook& workbook, const Profile& profile, const LayoutOptions& options = {});
 

@@ -59,12 +59,35 @@ void layout_part(std::ostringstream& out, const Plan& plan) {
     }
 }
 
+// What became of every row: one line per record (a run of blank or skipped
+// rows is one line), then the rows counted by fate.
+void rows_part(std::ostringstream& out, const Plan& plan) {
+    out << "rows: " << rows_covered(plan) << "\n";
+    std::map<std::string, std::size_t> counts;
+    std::string sheet;
+    for (const RowRecord& r : plan.rows) {
+        if (r.source.sheet != sheet) {
+            out << "  sheet \"" << r.source.sheet << "\"\n";
+            sheet = r.source.sheet;
+        }
+        out << "    " << row_label(r) << " " << to_string(r.fate);
+        if (r.index >= 0) out << " " << r.index;
+        if (!r.reason.empty()) out << " (" << r.reason << ")";
+        out << "\n";
+        counts[std::string(to_string(r.fate))] += r.row_count;
+    }
+    out << "counts:";
+    for (const auto& [fate, n] : counts) out << " " << fate << "=" << n;
+    out << "\n";
+}
+
 }  // namespace
 
 std::string describe_layout(const Plan& plan) {
     std::ostringstream out;
     out << "file: " << plan.document.file << "\n";
     layout_part(out, plan);
+    rows_part(out, plan);
     return out.str();
 }
 
@@ -125,23 +148,7 @@ std::string dump_plan(const Plan& plan) {
             out << "\n";
         }
     }
-    out << "rows: " << rows_covered(plan) << "\n";
-    std::map<std::string, std::size_t> counts;
-    std::string sheet;
-    for (const RowRecord& r : plan.rows) {
-        if (r.source.sheet != sheet) {
-            out << "  sheet \"" << r.source.sheet << "\"\n";
-            sheet = r.source.sheet;
-        }
-        out << "    " << row_label(r) << " " << to_string(r.fate);
-        if (r.index >= 0) out << " " << r.index;
-        if (!r.reason.empty()) out << " (" << r.reason << ")";
-        out << "\n";
-        counts[std::string(to_string(r.fate))] += r.row_count;
-    }
-    out << "counts:";
-    for (const auto& [fate, n] : counts) out << " " << fate << "=" << n;
-    out << "\n";
+    rows_part(out, plan);
     out << "warnings: " << plan.warnings.size() << "\n";
     for (const Warning& w : plan.warnings)
         out << "  " << (w.source.sheet.empty() ? "" : w.source.sheet + " ") << (w.source.row ? "row " + std::to_string(w.source.row) + ": " : "")

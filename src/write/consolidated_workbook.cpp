@@ -454,7 +454,7 @@ private:
                 out.text(row, 1, record.source.sheet, formats_.wrap, where);
                 out.number(row, 2, record.source.row);
                 out.text(row, 3, fate, formats_.wrap, where);
-                // A run of blank rows (or an ignored sheet) is one line: say which rows.
+                // A run of blank or skipped rows is one line: say which rows.
                 std::string reason = record.reason;
                 if (record.row_count > 1)
                     reason = "rows " + row_label(record) + (reason.empty() ? "" : ": " + reason);

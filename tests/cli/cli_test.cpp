@@ -49,6 +49,19 @@ TEST(Cli, InspectShowsSheetsRangesAndTypes) {
     EXPECT_NE(r.out.find("sheet 3 'Lookups' (very hidden)"), std::string::npos);
 }
 
+TEST(Cli, InspectPlanShowsTheLayoutAndTheFateOfEveryRow) {
+    CliRun r = run_plancon("inspect --plan " + std::string(PLANCON_FIXTURES_DIR) + "/budget_tracker_windows1252.csv");
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("    C \"Responsible Officer\" -> lead\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("    4 blank\n    5 action 2\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("counts: action=3 blank=1 header=1\n"), std::string::npos) << r.out;
+    // A run of a million blank rows is one line.
+    CliRun far = run_plancon("inspect --plan " + hostile("far_cell_reference.xlsx"));
+    EXPECT_EQ(far.status, 0) << far.err;
+    EXPECT_NE(far.out.find("    1-1048575 blank\n    1048576 skipped"), std::string::npos) << far.out;
+    EXPECT_LT(far.out.size(), 2000u);
+}
+
 TEST(Cli, AnUnreadableInputIsOneLineAndExitOneButOthersStillShow) {
     CliRun r = run_plancon("inspect " + hostile("truncated_zip.xlsx") + " " + fixture("xlsx_1904_dates.xlsx"));
     EXPECT_EQ(r.status, 1);

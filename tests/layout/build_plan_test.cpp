@@ -337,7 +337,7 @@ TEST(BuildPlan, EmptyWorkbookAndEmptySheetGiveAnEmptyPlan) {
     EXPECT_NE(dump_plan(plan).find("rows: 0"), std::string::npos);
 }
 
-TEST(DescribeLayout, ShowsTablesColumnsAndPrioritiesButNoActions) {
+TEST(DescribeLayout, ShowsTablesColumnsPrioritiesAndRowFatesButNoActions) {
     Workbook wb;
     wb.path = "plan.xlsx";
     SheetBuilder(wb, "Plan")
@@ -355,7 +355,13 @@ TEST(DescribeLayout, ShowsTablesColumnsAndPrioritiesButNoActions) {
               "    C \"Action Owner\" -> lead\n"
               "    D \"Notes\" -> (kept as extra)\n"
               "priorities: 1\n"
-              "  P0 aim AIM 3: To make the best use of resources  [Plan row 1]\n");
+              "  P0 aim AIM 3: To make the best use of resources  [Plan row 1]\n"
+              "rows: 3\n"
+              "  sheet \"Plan\"\n"
+              "    1 priority 0\n"
+              "    2 header 0\n"
+              "    3 action 0\n"
+              "counts: action=1 header=1 priority=1\n");
 }
 
 // Whatever the grid holds, every row gets exactly one fate and the counts add
