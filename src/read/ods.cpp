@@ -1,4 +1,8 @@
-// OpenDocument spreadsheet (.ods) reader: content.xml through pugixml, into the grid.
+// OpenDocument spreadsheet (.ods) reader: content.xml, inflated piece by piece
+// and walked once with the streaming XmlScanner, into the grid. (It used a
+// pugixml DOM until a 200 KB file whose content.xml was 200 MiB of empty
+// elements took 3.5 GB: a DOM node costs 64 bytes however small the element.
+// Now memory is one chunk of the part plus the cells.)
 //
 // ODF compresses runs of identical rows and cells with number-rows-repeated /
 // number-columns-repeated. Empty repeats (LibreOffice pads every sheet to its
@@ -6,9 +10,8 @@
 // are expanded against options.max_cells so a few hundred bytes cannot ask for
 // billions of cells.
 #include "read/readers.hpp"
+#include "read/xml_scanner.hpp"
 #include "read/zip_archive.hpp"
-
-#include <pugixml.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -27,8 +30,9 @@ constexpr std::string_view ns_text = "urn:oasis:names:tc:opendocument:xmlns:text
 constexpr std::string_view ns_style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 constexpr std::string_view ns_calcext = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0";
 
-// pugixml has no namespaces: qualified names are built from the prefixes the
-// document itself declares, so a producer using other prefixes still reads.
+// The scanner has no namespaces: qualified names are built from the prefixes
+// the document itself declares, so a producer using other prefixes still reads
+// (and office:value-type is not confused with calcext:value-type).
 struct Names {
     std::string body, spreadsheet, automatic_styles, annotation;                      // office:
     std::string value_type, value, date_value, time_value, boolean_value, string_value;  // office: attributes
@@ -39,13 +43,14 @@ struct Names {
     std::string style, style_name, family, data_style_name, table_properties;  // style:
     std::string calc_value_type;  // calcext:value-type
 
-    explicit Names(const pugi::xml_node& root) {
+    // From the root element's Start event.
+    explicit Names(const XmlScanner& root) {
         auto prefix = [&](std::string_view uri, std::string_view fallback) {
-            for (const pugi::xml_attribute& a : root.attributes()) {
-                std::string_view name = a.name();
-                if (name.substr(0, 6) == "xmlns:" && a.value() == uri) return std::string(name.substr(6)) + ":";
-            }
-            return std::string(fallback) + ":";
+            std::string found;
+            root.each_attr([&](std::string_view name, std::string_view value) {
+                if (found.empty() && name.substr(0, 6) == "xmlns:" && value == uri) found = std::string(name.substr(6)) + ":";
+            });
+            return found.empty() ? std::string(fallback) + ":" : found;
         };
         const std::string o = prefix(ns_office, "office"), t = prefix(ns_table, "table"), x = prefix(ns_text, "text"),
                           st = prefix(ns_style, "style"), ce = prefix(ns_calcext, "calcext");
@@ -68,12 +73,27 @@ struct Names {
 };
 
 // A repeat count: absent means 1; garbage or 0 is read as 1 (as LibreOffice does).
-std::uint64_t repeat_count(const pugi::xml_node& node, const std::string& attr) {
-    const char* s = node.attribute(attr.c_str()).value();
+std::uint64_t repeat_count(std::string_view s) {
     std::uint64_t n = 0;
-    auto [end, ec] = std::from_chars(s, s + std::strlen(s), n);
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
     if (ec != std::errc() || n == 0) return 1;
     return n;
+}
+
+// An attribute value as an XML parser reports it: literal tabs and line
+// ends become spaces (a CR LF pair one space), then references are decoded.
+std::string attribute_value(std::string_view raw) {
+    if (raw.find_first_of("&\t\r\n") == std::string_view::npos) return std::string(raw);
+    std::string spaced;
+    spaced.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        char c = raw[i];
+        if (c == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') continue;
+        spaced += (c == '\t' || c == '\r' || c == '\n') ? ' ' : c;
+    }
+    std::string out;
+    append_decoded(out, spaced);
+    return out;
 }
 
 bool parse_double(std::string_view s, double& out) {
@@ -159,30 +179,60 @@ public:
     Workbook read(std::string bytes) {
         ZipArchive zip(path_, bytes, options_.max_bytes);
         refuse_encrypted(zip);
-        std::string content = zip.read_required("content.xml");
-        pugi::xml_document doc = parse(content, "content.xml");
-        pugi::xml_node root = doc.document_element();
-        Names names(root);
-        n_ = &names;
-        collect_styles(root.child(names.automatic_styles.c_str()));
-
+        ZipArchive::PartReader part = zip.open_required("content.xml");
+        part_ = &part;
         wb_.path = path_;
         wb_.format = Format::Ods;
-        pugi::xml_node spreadsheet = root.child(names.body.c_str()).child(names.spreadsheet.c_str());
-        if (!spreadsheet) throw ReadError(path_, "content.xml: no office:spreadsheet (not a spreadsheet document?)");
-        for (pugi::xml_node t : spreadsheet.children(names.table.c_str())) read_table(t);
+        XmlScanner scanner{std::string_view()};
+        scanner.rebind(buffer_, true);
+        sc_ = &scanner;
+        try {
+            if (next() != Event::Start) throw XmlError(scanner.offset(), "no root element");
+            const Names names(scanner);
+            n_ = &names;
+            bool spreadsheet = false;
+            children([&] {
+                if (scanner.qname() == names.automatic_styles) {
+                    read_styles();
+                } else if (scanner.qname() == names.body) {
+                    children([&] {
+                        if (scanner.qname() != names.spreadsheet) return skip();
+                        spreadsheet = true;
+                        children([&] { scanner.qname() == names.table ? read_table() : skip(); });
+                    });
+                } else {
+                    skip();
+                }
+            });
+            n_ = nullptr;
+            if (!spreadsheet) throw ReadError(path_, "content.xml: no office:spreadsheet (not a spreadsheet document?)");
+        } catch (const XmlError& e) {
+            throw ReadError(path_, "content.xml: malformed XML at byte " + std::to_string(dropped_ + e.offset()) + ": " +
+                                       e.problem());
+        }
         return std::move(wb_);
     }
 
 private:
+    using Event = XmlScanner::Event;
+
     const std::string& path_;
     const ReadOptions& options_;
     const Names* n_ = nullptr;
+    // content.xml is inflated as the scanner needs it: buffer_ holds what is
+    // not yet read (one chunk, or one tag or text run being completed), so
+    // memory does not grow with the part. Views into it last until the next
+    // refill: whatever outlives an event is copied.
+    ZipArchive::PartReader* part_ = nullptr;
+    XmlScanner* sc_ = nullptr;
+    std::string buffer_;
+    std::uint64_t dropped_ = 0;  // bytes of the part already dropped from buffer_
+    static constexpr std::size_t chunk_bytes = std::size_t(1) << 18;
     Workbook wb_;
     std::uint64_t expanded_cells_ = 0;
-    std::unordered_map<std::string_view, bool> hidden_table_styles_;
-    std::unordered_map<std::string_view, std::string_view> data_style_of_;  // cell style -> data style
-    std::unordered_map<std::string_view, std::uint32_t> format_ids_;        // data style -> pool id
+    std::unordered_map<std::string, bool> hidden_table_styles_;
+    std::unordered_map<std::string, std::string> data_style_of_;  // cell style -> data style
+    std::unordered_map<std::string, std::uint32_t> format_ids_;   // data style -> pool id
 
     void refuse_encrypted(ZipArchive& zip) {
         auto manifest = zip.read("META-INF/manifest.xml");
@@ -192,43 +242,76 @@ private:
             throw ReadError(path_, "password-protected (encrypted) spreadsheet; save an unprotected copy and try again");
     }
 
-    pugi::xml_document parse(std::string& xml, const char* part) {
-        // pugixml never fetches external entities, but a DTD in a document part has
-        // no business there and internal entities could still be used to blow up text.
-        if (xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos)
-            throw ReadError(path_, std::string(part) + ": refusing a document type declaration (DTD/entities)");
-        pugi::xml_document doc;
-        // parse_ws_pcdata keeps a lone space in <text:span> </text:span>; whitespace
-        // between elements is never looked at.
-        pugi::xml_parse_result r = doc.load_buffer_inplace(xml.data(), xml.size(),
-                                                           (pugi::parse_default | pugi::parse_ws_pcdata) & ~pugi::parse_doctype);
-        if (!r)
-            throw ReadError(path_, std::string(part) + ": malformed XML at byte " + std::to_string(r.offset) + " (" +
-                                       r.description() + ")");
-        return doc;
-    }
-
-    void collect_styles(const pugi::xml_node& styles) {
-        for (pugi::xml_node s : styles.children(n_->style.c_str())) {
-            std::string_view family = s.attribute(n_->family.c_str()).value();
-            std::string_view name = s.attribute(n_->style_name.c_str()).value();
-            if (family == "table") {
-                std::string_view display = s.child(n_->table_properties.c_str()).attribute(n_->display.c_str()).value();
-                hidden_table_styles_[name] = display == "false";
-            } else if (family == "table-cell") {
-                std::string_view data = s.attribute(n_->data_style_name.c_str()).value();
-                if (!data.empty()) data_style_of_[name] = data;
-            }
+    // The next event, inflating more of the part when the scanner needs it.
+    Event next() {
+        for (;;) {
+            const Event ev = sc_->next();
+            if (ev != Event::NeedMore) return ev;
+            const std::size_t keep_from = sc_->offset();
+            buffer_.erase(0, keep_from);
+            dropped_ += keep_from;
+            const std::size_t had = buffer_.size();
+            buffer_.resize(had + chunk_bytes);
+            const std::size_t got = part_->read(buffer_.data() + had, chunk_bytes);
+            buffer_.resize(had + got);
+            sc_->rebind(buffer_, got != 0);
         }
     }
 
-    std::uint32_t format_id(const pugi::xml_node& cell) {
-        std::string_view style = cell.attribute(n_->table_style.c_str()).value();
+    // After a Start: calls on_start for each child element, which must read
+    // or skip that child whole; returns once the parent's End is read.
+    template <class F>
+    void children(F on_start) {
+        for (;;) {
+            switch (next()) {
+                case Event::Start: on_start(); break;
+                case Event::End: return;
+                case Event::Text: break;
+                case Event::Eof:
+                case Event::NeedMore: throw XmlError(sc_->offset(), "document ends inside an element (truncated?)");
+            }
+        }
+    }
+    // After a Start: read to its End. (XmlScanner::skip_element cannot
+    // refill the buffer.)
+    void skip() {
+        const int target = sc_->depth() - 1;
+        while (sc_->depth() > target)
+            if (next() == Event::Eof) return;
+    }
+    std::string_view attr(const std::string& qname) const { return sc_->attr_qualified(qname); }
+
+    void read_styles() {
+        children([&] {
+            if (sc_->qname() != n_->style) return skip();
+            const std::string_view family = attr(n_->family);
+            const std::string name(attr(n_->style_name));
+            if (family == "table") {
+                bool& hidden = hidden_table_styles_[name];
+                bool seen = false;
+                children([&] {
+                    if (!seen && sc_->qname() == n_->table_properties) {
+                        hidden = attr(n_->display) == "false";
+                        seen = true;
+                    }
+                    skip();
+                });
+                return;
+            }
+            if (family == "table-cell") {
+                const std::string_view data = attr(n_->data_style_name);
+                if (!data.empty()) data_style_of_[name] = std::string(data);
+            }
+            skip();
+        });
+    }
+
+    std::uint32_t format_id(const std::string& style) {
         if (style.empty()) return 0;
         auto it = data_style_of_.find(style);
         if (it == data_style_of_.end()) return 0;
         auto [f, inserted] = format_ids_.try_emplace(it->second, 0);
-        if (inserted) f->second = wb_.strings->add(std::string(it->second));
+        if (inserted) f->second = wb_.strings->add(it->second);
         return f->second;
     }
 
@@ -263,104 +346,131 @@ private:
             throw ReadError(path_, "content.xml: elements nested more than " + std::to_string(max_depth) + " deep (crafted?)");
     }
 
-    void append_inline(const pugi::xml_node& node, TextBuilder& text, int depth = 0) {
+    // The text of the element just started, to its End.
+    void append_inline(TextBuilder& text, int depth = 0) {
         check_depth(depth);
-        for (pugi::xml_node child : node.children()) {
-            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-                text.xml_text(child.value());
-                continue;
-            }
-            if (child.type() != pugi::node_element) continue;
-            std::string_view name = child.name();
-            if (name == n_->s) {
-                std::uint64_t count = repeat_count(child, n_->c);
-                text.literal(std::string(std::size_t(std::min<std::uint64_t>(count, 1024)), ' '));
-            } else if (name == n_->tab) {
-                text.literal("\t");
-            } else if (name == n_->line_break) {
-                text.literal("\n");
-            } else if (name == n_->annotation || name.find("draw:") == 0) {
-                // comments and drawings anchored in the text are not the cell's value
-            } else {
-                append_inline(child, text, depth + 1);  // text:span, text:a, fields: their text
+        std::string decoded;
+        for (;;) {
+            switch (next()) {
+                case Event::Text:
+                    decoded.clear();
+                    sc_->append_text(decoded);
+                    text.xml_text(decoded);
+                    break;
+                case Event::End: return;
+                case Event::Eof:
+                case Event::NeedMore: throw XmlError(sc_->offset(), "document ends inside an element (truncated?)");
+                case Event::Start: {
+                    const std::string_view name = sc_->qname();
+                    if (name == n_->s) {
+                        const std::uint64_t count = repeat_count(attr(n_->c));
+                        text.literal(std::string(std::size_t(std::min<std::uint64_t>(count, 1024)), ' '));
+                        skip();
+                    } else if (name == n_->tab) {
+                        text.literal("\t");
+                        skip();
+                    } else if (name == n_->line_break) {
+                        text.literal("\n");
+                        skip();
+                    } else if (name == n_->annotation || name.substr(0, 5) == "draw:") {
+                        skip();  // comments and drawings anchored in the text are not the cell's value
+                    } else {
+                        append_inline(text, depth + 1);  // text:span, text:a, fields: their text
+                    }
+                    break;
+                }
             }
         }
     }
 
-    // The cell's paragraphs joined with "\n" (lists flattened into paragraphs).
-    void append_paragraphs(const pugi::xml_node& node, std::string& out, bool& first, int depth = 0) {
+    // The paragraphs of the element just started, joined with "\n" (lists
+    // flattened into paragraphs); anything else in it is skipped.
+    void append_paragraphs(std::string& out, bool& first, int depth = 0) {
         check_depth(depth);
-        for (pugi::xml_node child : node.children()) {
-            std::string_view name = child.name();
+        children([&] {
+            const std::string_view name = sc_->qname();
             if (name == n_->p || name == n_->h) {
                 TextBuilder text;
-                append_inline(child, text);
+                append_inline(text);
                 if (!first) out += '\n';
                 out += text.out;
                 first = false;
             } else if (name == n_->list || name == n_->list_item) {
-                append_paragraphs(child, out, first, depth + 1);
+                append_paragraphs(out, first, depth + 1);
+            } else {
+                skip();
             }
-        }
+        });
     }
 
-    std::string cell_text(const pugi::xml_node& cell) {
+    std::string cell_text() {
         std::string out;
         bool first = true;
-        append_paragraphs(cell, out, first);
+        append_paragraphs(out, first);
         return out;
     }
 
-    // The value of one cell element; Empty when it holds none.
-    Cell read_cell_value(const pugi::xml_node& node) {
+    // The value of the cell element just started, read to its End; Empty when
+    // it holds none. The attributes are copied first: reading the content
+    // moves the scanner on and may refill its buffer.
+    Cell read_cell_value() {
         Cell cell;
-        std::string_view type = node.attribute(n_->value_type.c_str()).value();
-        std::string_view calc_type = node.attribute(n_->calc_value_type.c_str()).value();
-        auto number_attr = [&](const std::string& attr) -> std::optional<double> {
-            double v = 0;
-            if (parse_double(node.attribute(attr.c_str()).value(), v)) return v;
-            return std::nullopt;
-        };
+        const std::string type(attr(n_->value_type)), calc_type(attr(n_->calc_value_type));
+        bool has_formula = false, has_string_value = false;
+        const std::string formula(sc_->attr_qualified(n_->formula, &has_formula));
+        const std::string string_value(sc_->attr_qualified(n_->string_value, &has_string_value));
+        const std::string value(attr(n_->value)), date_value(attr(n_->date_value));
+        const std::string time_value(attr(n_->time_value)), boolean_value(attr(n_->boolean_value));
+        const std::string style(attr(n_->table_style));
+        const bool number_type = type == "float" || type == "percentage" || type == "currency";
+        const bool other_type = type == "date" || type == "time" || type == "boolean";
         if (calc_type == "error") {
             cell.type = CellType::Error;
-            cell.text_id = wb_.strings->add(cell_text(node));
-        } else if (type == "float" || type == "percentage" || type == "currency") {
-            if (auto v = number_attr(n_->value)) {
+            cell.text_id = wb_.strings->add(cell_text());
+        } else if (number_type || other_type) {
+            skip();
+            double v = 0;
+            if (number_type && parse_double(value, v)) {
                 cell.type = CellType::Number;
-                cell.number = *v;
+                cell.number = v;
+            } else if (type == "date") {
+                if (auto d = parse_date_value(date_value)) {
+                    cell.type = CellType::DateTime;
+                    cell.number = *d;
+                }
+            } else if (type == "time") {
+                if (auto t = parse_time_value(time_value)) {
+                    cell.type = CellType::DateTime;
+                    cell.number = *t;
+                }
+            } else if (type == "boolean") {
+                cell.type = CellType::Boolean;
+                cell.number = (boolean_value == "true" || boolean_value == "1") ? 1 : 0;
             }
-        } else if (type == "date") {
-            if (auto v = parse_date_value(node.attribute(n_->date_value.c_str()).value())) {
-                cell.type = CellType::DateTime;
-                cell.number = *v;
-            }
-        } else if (type == "time") {
-            if (auto v = parse_time_value(node.attribute(n_->time_value.c_str()).value())) {
-                cell.type = CellType::DateTime;
-                cell.number = *v;
-            }
-        } else if (type == "boolean") {
-            std::string_view b = node.attribute(n_->boolean_value.c_str()).value();
-            cell.type = CellType::Boolean;
-            cell.number = (b == "true" || b == "1") ? 1 : 0;
         } else {
             // "string", or no type at all (some producers write bare paragraphs).
-            pugi::xml_attribute sv = node.attribute(n_->string_value.c_str());
-            std::string text = sv ? std::string(sv.value()) : cell_text(node);
-            if (!text.empty() || (type == "string" && node.attribute(n_->formula.c_str()))) {
+            std::string text;
+            if (has_string_value) {
+                skip();
+                text = attribute_value(string_value);
+            } else {
+                text = cell_text();
+            }
+            if (!text.empty() || (type == "string" && has_formula)) {
                 cell.type = CellType::Text;
                 cell.text_id = wb_.strings->add(std::move(text));
             }
         }
         if (cell.type == CellType::Empty) return cell;
-        if (pugi::xml_attribute f = node.attribute(n_->formula.c_str())) cell.formula_id = wb_.strings->add(f.value());
-        cell.format_id = format_id(node);
+        if (has_formula) cell.formula_id = wb_.strings->add(attribute_value(formula));
+        cell.format_id = format_id(style);
         return cell;
     }
 
     struct TableState {
         Sheet sheet;
         std::uint64_t row = 0;
+        std::uint64_t col = 0;  // next column of <table:table-column> elements
         std::vector<std::pair<std::uint64_t, std::uint64_t>> hidden_row_runs;  // (first, count)
     };
 
@@ -371,31 +481,32 @@ private:
         expanded_cells_ += cells;
     }
 
-    void read_row(const pugi::xml_node& row, TableState& state) {
-        const std::uint64_t repeat = repeat_count(row, n_->rows_repeated);
+    void read_row(TableState& state) {
+        const std::uint64_t repeat = repeat_count(attr(n_->rows_repeated));
         const std::uint64_t first_row = state.row;
         state.row += repeat;
-        std::string_view vis = row.attribute(n_->visibility.c_str()).value();
+        const std::string_view vis = attr(n_->visibility);
         if ((vis == "collapse" || vis == "filter") && first_row < max_rows)
             state.hidden_row_runs.emplace_back(first_row, repeat);
-        if (first_row >= max_rows) return;
+        if (first_row >= max_rows) return skip();
         const std::uint64_t rows_here = std::min<std::uint64_t>(repeat, max_rows - first_row);
 
         // One pass over the row's cells, collecting the values of one instance;
         // the other repeated rows are copies.
         std::vector<Cell> row_cells;
         std::uint64_t col = 0;
-        for (pugi::xml_node c : row.children()) {
-            std::string_view name = c.name();
-            bool covered = name == n_->covered_cell;
-            if (name != n_->cell && !covered) continue;
-            const std::uint64_t cols = repeat_count(c, n_->cols_repeated);
+        children([&] {
+            const std::string_view name = sc_->qname();
+            const bool covered = name == n_->covered_cell;
+            if (name != n_->cell && !covered) return skip();
+            const std::uint64_t cols = repeat_count(attr(n_->cols_repeated));
             const std::uint64_t first_col = col;
             col += cols;
-            if (first_col >= max_cols) continue;
+            if (first_col >= max_cols) return skip();
             const std::uint64_t cols_here = std::min<std::uint64_t>(cols, max_cols - first_col);
             if (!covered) {
-                std::uint64_t span_cols = repeat_count(c, n_->cols_spanned), span_rows = repeat_count(c, n_->rows_spanned);
+                const std::uint64_t span_cols = repeat_count(attr(n_->cols_spanned)),
+                                    span_rows = repeat_count(attr(n_->rows_spanned));
                 if (span_cols > 1 || span_rows > 1) {
                     charge(cols_here * rows_here, "sheet '" + state.sheet.name + "' row " + std::to_string(first_row + 1));
                     for (std::uint64_t r = 0; r < rows_here; ++r)
@@ -408,15 +519,15 @@ private:
                         }
                 }
             }
-            Cell value = read_cell_value(c);
-            if (value.type == CellType::Empty) continue;
+            Cell value = read_cell_value();
+            if (value.type == CellType::Empty) return;
             charge(cols_here * rows_here, "sheet '" + state.sheet.name + "' cell " +
                                               cell_name({std::uint32_t(first_row), std::uint32_t(first_col)}));
             for (std::uint64_t k = 0; k < cols_here; ++k) {
                 value.col = std::uint32_t(first_col + k);
                 row_cells.push_back(value);
             }
-        }
+        });
         for (std::uint64_t r = 0; r < rows_here; ++r)
             for (Cell cell : row_cells) {
                 cell.row = std::uint32_t(first_row + r);
@@ -424,42 +535,42 @@ private:
             }
     }
 
-    void read_rows(const pugi::xml_node& parent, TableState& state, int depth = 0) {
-        check_depth(depth);
-        for (pugi::xml_node child : parent.children()) {
-            std::string_view name = child.name();
-            if (name == n_->row) read_row(child, state);
-            else if (name == n_->header_rows || name == n_->rows || name == n_->row_group) read_rows(child, state, depth + 1);
-        }
+    void read_column(TableState& state) {
+        const std::uint64_t repeat = repeat_count(attr(n_->cols_repeated));
+        const std::string_view vis = attr(n_->visibility);
+        if (vis == "collapse" || vis == "filter")
+            for (std::uint64_t k = state.col; k < std::min<std::uint64_t>(state.col + repeat, max_cols); ++k)
+                state.sheet.hidden_cols.push_back(std::uint32_t(k));
+        state.col += repeat;
+        skip();
     }
 
-    void read_columns(const pugi::xml_node& parent, Sheet& sheet, std::uint64_t& col, int depth = 0) {
+    // Rows and columns of the table (or of a row or column group) just started.
+    void read_table_content(TableState& state, int depth = 0) {
         check_depth(depth);
-        for (pugi::xml_node child : parent.children()) {
-            std::string_view name = child.name();
-            if (name == n_->column) {
-                std::uint64_t repeat = repeat_count(child, n_->cols_repeated);
-                std::string_view vis = child.attribute(n_->visibility.c_str()).value();
-                if (vis == "collapse" || vis == "filter")
-                    for (std::uint64_t k = col; k < std::min<std::uint64_t>(col + repeat, max_cols); ++k)
-                        sheet.hidden_cols.push_back(std::uint32_t(k));
-                col += repeat;
-            } else if (name == n_->header_columns || name == n_->columns || name == n_->column_group) {
-                read_columns(child, sheet, col, depth + 1);
+        children([&] {
+            const std::string_view name = sc_->qname();
+            if (name == n_->row) {
+                read_row(state);
+            } else if (name == n_->column) {
+                read_column(state);
+            } else if (name == n_->header_rows || name == n_->rows || name == n_->row_group ||
+                       name == n_->header_columns || name == n_->columns || name == n_->column_group) {
+                read_table_content(state, depth + 1);
+            } else {
+                skip();
             }
-        }
+        });
     }
 
-    void read_table(const pugi::xml_node& table) {
+    void read_table() {
         TableState state;
         Sheet& sheet = state.sheet;
-        sheet.name = table.attribute(n_->table_name.c_str()).value();
+        sheet.name = attribute_value(attr(n_->table_name));
         sheet.strings = wb_.strings;
-        auto style = hidden_table_styles_.find(table.attribute(n_->table_style.c_str()).value());
+        auto style = hidden_table_styles_.find(std::string(attr(n_->table_style)));
         if (style != hidden_table_styles_.end() && style->second) sheet.visibility = Visibility::Hidden;
-        std::uint64_t col = 0;
-        read_columns(table, sheet, col);
-        read_rows(table, state);
+        read_table_content(state);
         sheet.finish();
         // Hidden rows matter only where there is something; LibreOffice hides
         // whole blocks of a million empty rows at a time.

@@ -170,7 +170,8 @@ XmlScanner::Event XmlScanner::next() {
         if (!tag.empty() && tag[0] == '/') {
             std::size_t n = 1;
             while (n < tag.size() && !is_space(tag[n])) ++n;
-            name_ = local_name(tag.substr(1, n - 1));
+            qname_ = tag.substr(1, n - 1);
+            name_ = local_name(qname_);
             if (depth_ <= 0) throw XmlError(start, "end tag without a start tag");
             --depth_;
             return Event::End;
@@ -180,7 +181,8 @@ XmlScanner::Event XmlScanner::next() {
         std::size_t n = 0;
         while (n < tag.size() && !is_space(tag[n])) ++n;
         if (n == 0) throw XmlError(start, "tag without a name");
-        name_ = local_name(tag.substr(0, n));
+        qname_ = tag.substr(0, n);
+        name_ = local_name(qname_);
         attrs_ = tag.substr(n);
         if (depth_ == 0 && seen_root_) throw XmlError(start, "content after the root element");
         seen_root_ = true;
@@ -220,27 +222,45 @@ XmlScanner::Event XmlScanner::need_more_markup(std::size_t pending, const char* 
     return Event::NeedMore;
 }
 
+bool XmlScanner::next_attr(std::size_t& i, std::string_view& qname, std::string_view& value) const {
+    const std::string_view a = attrs_;
+    while (i < a.size() && is_space(a[i])) ++i;
+    std::size_t name_start = i;
+    while (i < a.size() && a[i] != '=' && !is_space(a[i])) ++i;
+    qname = a.substr(name_start, i - name_start);
+    while (i < a.size() && is_space(a[i])) ++i;
+    if (i >= a.size() || a[i] != '=') return false;
+    ++i;
+    while (i < a.size() && is_space(a[i])) ++i;
+    if (i >= a.size() || (a[i] != '"' && a[i] != '\'')) return false;
+    char quote = a[i++];
+    std::size_t value_start = i;
+    while (i < a.size() && a[i] != quote) ++i;
+    value = a.substr(value_start, i - value_start);
+    ++i;
+    return true;
+}
+
 std::string_view XmlScanner::attr(std::string_view local, bool* found) const {
     std::size_t i = 0;
-    const std::string_view a = attrs_;
-    while (i < a.size()) {
-        while (i < a.size() && is_space(a[i])) ++i;
-        std::size_t name_start = i;
-        while (i < a.size() && a[i] != '=' && !is_space(a[i])) ++i;
-        std::string_view qname = a.substr(name_start, i - name_start);
-        while (i < a.size() && is_space(a[i])) ++i;
-        if (i >= a.size() || a[i] != '=') break;
-        ++i;
-        while (i < a.size() && is_space(a[i])) ++i;
-        if (i >= a.size() || (a[i] != '"' && a[i] != '\'')) break;
-        char quote = a[i++];
-        std::size_t value_start = i;
-        while (i < a.size() && a[i] != quote) ++i;
-        std::string_view value = a.substr(value_start, i - value_start);
-        ++i;
+    std::string_view qname, value;
+    while (next_attr(i, qname, value)) {
         std::string_view name = local_name(qname);
         if (name.size() == local.size() && std::memcmp(name.data(), local.data(), name.size()) == 0 &&
             qname.substr(0, 6) != "xmlns:") {
+            if (found) *found = true;
+            return value;
+        }
+    }
+    if (found) *found = false;
+    return {};
+}
+
+std::string_view XmlScanner::attr_qualified(std::string_view wanted, bool* found) const {
+    std::size_t i = 0;
+    std::string_view qname, value;
+    while (next_attr(i, qname, value)) {
+        if (qname == wanted) {
             if (found) *found = true;
             return value;
         }

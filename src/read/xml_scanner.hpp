@@ -20,11 +20,16 @@ namespace plancon::detail {
 class XmlError : public std::runtime_error {
 public:
     XmlError(std::size_t offset, const std::string& what)
-        : std::runtime_error("malformed XML at byte " + std::to_string(offset) + ": " + what), offset_(offset) {}
+        : std::runtime_error("malformed XML at byte " + std::to_string(offset) + ": " + what), offset_(offset),
+          problem_(what) {}
+    // Offset in the buffer the scanner was given (a streaming owner adds
+    // what it has dropped before it).
     std::size_t offset() const { return offset_; }
+    const std::string& problem() const { return problem_; }
 
 private:
     std::size_t offset_;
+    std::string problem_;
 };
 
 // "x:row" -> "row"
@@ -68,9 +73,21 @@ public:
 
     // For Start and End: the local name ("c" for "x:c").
     std::string_view name() const { return name_; }
+    // For Start and End: the name as written, prefix included ("x:c").
+    std::string_view qname() const { return qname_; }
     // For Start: the raw (undecoded) value of an attribute, matched by local
     // name; empty with found=false when absent.
     std::string_view attr(std::string_view local, bool* found = nullptr) const;
+    // For Start: the same, matched by the name as written ("table:name"), for
+    // documents whose attributes share local names across namespaces.
+    std::string_view attr_qualified(std::string_view qname, bool* found = nullptr) const;
+    // For Start: every attribute, as written, in order: f(qname, raw value).
+    template <class F>
+    void each_attr(F f) const {
+        std::size_t i = 0;
+        std::string_view qname, value;
+        while (next_attr(i, qname, value)) f(qname, value);
+    }
     // For Text: the raw text (entities still encoded) unless it was CDATA.
     std::string_view raw_text() const { return text_; }
     bool text_is_cdata() const { return cdata_; }
@@ -87,12 +104,15 @@ public:
     static constexpr std::size_t max_markup_bytes = std::size_t(16) << 20;
 
 private:
+    // The attribute after position i of the last Start's attribute region.
+    bool next_attr(std::size_t& i, std::string_view& qname, std::string_view& value) const;
     Event partial_text();
     Event need_more_markup(std::size_t pending, const char* what);
 
     std::string_view doc_;
     std::size_t pos_ = 0;
     std::string_view name_;
+    std::string_view qname_;
     std::string_view attrs_;  // the raw attribute region of the last Start
     std::string_view text_;
     bool cdata_ = false;

@@ -2,6 +2,8 @@
 
 #include "plancon/read.hpp"
 
+#include <algorithm>
+
 namespace plancon::detail {
 
 void load_part(pugi::xml_document& doc, std::string& bytes, const std::string& file, const std::string& part) {
@@ -9,6 +11,13 @@ void load_part(pugi::xml_document& doc, std::string& bytes, const std::string& f
     std::string_view head(bytes.data(), std::min<std::size_t>(bytes.size(), 4096));
     if (head.find("<!DOCTYPE") != std::string_view::npos || head.find("<!ENTITY") != std::string_view::npos)
         throw ReadError(file, "part " + part + ": declares a DTD, which spreadsheet parts never do (refused)");
+    // Every element and attribute has a '<' or a '=' (text may have more: an
+    // over-count, never an under-count).
+    const std::size_t marks = std::size_t(std::count(bytes.begin(), bytes.end(), '<')) +
+                              std::size_t(std::count(bytes.begin(), bytes.end(), '='));
+    if (marks > max_tree_nodes)
+        throw ReadError(file, "part " + part + ": more than " + std::to_string(max_tree_nodes) +
+                                  " XML elements and attributes, far beyond any real spreadsheet's (crafted?); refusing to read");
     pugi::xml_parse_result r = doc.load_buffer_inplace(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
     if (!r)
         throw ReadError(file, "part " + part + ": malformed XML at byte " + std::to_string(r.offset) + " (" + r.description() + ")");

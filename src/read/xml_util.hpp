@@ -4,13 +4,22 @@
 
 #include <pugixml.hpp>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace plancon::detail {
 
+// The most elements plus attributes a part parsed into a tree may hold. A
+// tree node costs 40-64 bytes however short its text: 200 MiB of "<a/>" in
+// xl/workbook.xml once took 3.5 GB. Real workbook, relationship and style
+// parts hold a few thousand; a styles.xml bloated by years of copy and paste
+// a few hundred thousand.
+inline constexpr std::size_t max_tree_nodes = 2'000'000;
+
 // Parse a part in place. Throws ReadError(file, "part NAME: ...") when it is
-// not well-formed or declares a DTD (entity expansion is never done).
+// not well-formed, declares a DTD (entity expansion is never done) or holds
+// more than max_tree_nodes elements and attributes.
 void load_part(pugi::xml_document& doc, std::string& bytes, const std::string& file, const std::string& part);
 
 std::string_view local_name_of(const pugi::xml_node& node);

@@ -71,38 +71,67 @@ std::optional<std::string> ZipArchive::find_name(const std::string& name) const 
     return std::string(s);
 }
 
-bool ZipArchive::read_chunks(const std::string& name, const std::function<void(std::string_view, bool)>& sink) {
+ZipArchive::PartReader::PartReader(ZipArchive& archive, zip_file* file, std::string name)
+    : archive_(archive), file_(file), name_(std::move(name)) {}
+
+ZipArchive::PartReader::PartReader(PartReader&& other) noexcept
+    : archive_(other.archive_), file_(other.file_), name_(std::move(other.name_)) {
+    other.file_ = nullptr;
+}
+
+ZipArchive::PartReader::~PartReader() {
+    if (file_) zip_fclose(file_);
+}
+
+std::size_t ZipArchive::PartReader::read(char* buf, std::size_t size) {
+    // The declared size is only a hint (it can lie); the budget is enforced
+    // on what is actually inflated.
+    zip_int64_t n = zip_fread(file_, buf, size);
+    if (n < 0) {
+        std::string why = zip_file_strerror(file_);
+        throw ReadError(archive_.file_, "part " + name_ + ": damaged (" + why + ")");
+    }
+    archive_.used_bytes_ += std::uint64_t(n);
+    if (archive_.used_bytes_ > archive_.max_bytes_)
+        throw ReadError(archive_.file_, "part " + name_ + ": uncompressed size exceeds the limit of " +
+                                            std::to_string(archive_.max_bytes_) + " bytes (--max-bytes to raise it)");
+    return std::size_t(n);
+}
+
+// The part's reader and its stat, or nothing when there is no such part.
+std::optional<std::pair<ZipArchive::PartReader, std::uint64_t>> ZipArchive::open_part(const std::string& name) {
     auto stored = find_name(name);
-    if (!stored) return false;
+    if (!stored) return std::nullopt;
     zip_int64_t index = zip_name_locate(archive_, stored->c_str(), 0);
-    if (index < 0) return false;
+    if (index < 0) return std::nullopt;
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(archive_, zip_uint64_t(index), 0, &st) != 0)
         throw ReadError(file_, "part " + name + ": cannot read its zip entry");
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         throw ReadError(file_, "password-protected (part " + name + " is encrypted)");
-    std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(archive_, zip_uint64_t(index), 0), zip_fclose);
+    zip_file_t* f = zip_fopen_index(archive_, zip_uint64_t(index), 0);
     if (!f) {
         std::string why = zip_strerror(archive_);
         throw ReadError(file_, "part " + name + ": cannot open (" + why + ")");
     }
-    // The declared size is only a hint (it can lie); the budget is enforced
-    // on what is actually inflated.
-    auto inflate = [&](std::vector<char>& buf) -> std::size_t {
-        zip_int64_t n = zip_fread(f.get(), buf.data(), buf.size());
-        if (n < 0) {
-            std::string why = zip_file_strerror(f.get());
-            throw ReadError(file_, "part " + name + ": damaged (" + why + ")");
-        }
-        used_bytes_ += std::uint64_t(n);
-        if (used_bytes_ > max_bytes_)
-            throw ReadError(file_, "part " + name + ": uncompressed size exceeds the limit of " +
-                                       std::to_string(max_bytes_) + " bytes (--max-bytes to raise it)");
-        return std::size_t(n);
-    };
+    const std::uint64_t declared = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+    return std::make_pair(PartReader(*this, f, name), declared);
+}
+
+ZipArchive::PartReader ZipArchive::open_required(const std::string& name) {
+    auto part = open_part(name);
+    if (!part) throw ReadError(file_, "missing part " + name);
+    return std::move(part->first);
+}
+
+bool ZipArchive::read_chunks(const std::string& name, const std::function<void(std::string_view, bool)>& sink) {
+    auto part = open_part(name);
+    if (!part) return false;
+    PartReader& reader = part->first;
+    auto inflate = [&](std::vector<char>& buf) -> std::size_t { return reader.read(buf.data(), buf.size()); };
     constexpr std::size_t chunk = 1 << 18;
-    const bool big = (st.valid & ZIP_STAT_SIZE) && st.size >= (std::uint64_t(4) << 20);
+    const bool big = part->second >= (std::uint64_t(4) << 20);
     if (!big) {
         std::vector<char> buf(chunk);
         while (std::size_t n = inflate(buf)) sink(std::string_view(buf.data(), n), false);

@@ -7,14 +7,35 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct zip;
+struct zip_file;
 
 namespace plancon::detail {
 
 class ZipArchive {
 public:
+    // One part opened for reading piece by piece, for readers that pull
+    // (read_chunks pushes). Same checks and the same budget as read().
+    class PartReader {
+    public:
+        PartReader(PartReader&& other) noexcept;
+        PartReader& operator=(PartReader&&) = delete;
+        ~PartReader();
+        // Up to size more inflated bytes into buf; 0 at the end of the part.
+        // Throws ReadError when the part is damaged or the budget is spent.
+        std::size_t read(char* buf, std::size_t size);
+
+    private:
+        friend class ZipArchive;
+        PartReader(ZipArchive& archive, zip_file* file, std::string name);
+        ZipArchive& archive_;
+        zip_file* file_;
+        std::string name_;
+    };
+
     // bytes must outlive the archive (it is read in place). Throws ReadError (with file) when the
     // bytes are not a readable zip.
     ZipArchive(const std::string& file, std::string_view bytes, std::uint64_t max_bytes);
@@ -35,11 +56,15 @@ public:
     bool read_chunks(const std::string& name, const std::function<void(std::string_view chunk, bool last)>& sink);
     // Same, but a missing part is an error naming it.
     std::string read_required(const std::string& name);
+    // Open a part for pulling; a missing part is an error naming it.
+    PartReader open_required(const std::string& name);
     // The stored name of a part: exact, else ignoring case, else with '\\'
     // for '/' (producers that write Windows separators).
     std::optional<std::string> find_name(const std::string& name) const;
 
 private:
+    std::optional<std::pair<PartReader, std::uint64_t>> open_part(const std::string& name);
+
     std::string file_;
     zip* archive_ = nullptr;
     std::uint64_t max_bytes_;

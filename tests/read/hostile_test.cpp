@@ -68,3 +68,22 @@ TEST(Hostile, CellLimitIsEnforced) {
     tiny.max_cells = 1;
     EXPECT_NE(problem_reading("good_minimal.xlsx", tiny).find("more than 1 cells"), std::string::npos);
 }
+
+// Parts that inflate to 32 MiB of empty elements (make_hostile_more.py). A
+// DOM of them once cost 3.5 GB per 200 MiB: the .xlsx parts read into a tree
+// are refused by their element count, the .ods content.xml is streamed.
+TEST(Hostile, ElementBombsInTreePartsAreRefusedByCount) {
+    for (const char* name : {"more/xlsx_empty_elements_in_workbook.xlsx", "more/xlsx_empty_elements_in_relationships.xlsx"}) {
+        const std::string problem = problem_reading(name);
+        EXPECT_NE(problem.find("more than 2000000 XML elements and attributes"), std::string::npos) << name << ": " << problem;
+    }
+}
+
+TEST(Hostile, ElementBombsInOdsContentAreStreamedPast) {
+    for (const char* name : {"more/ods_empty_elements_in_body.ods", "more/ods_empty_elements_in_a_cell.ods"}) {
+        Workbook wb = read_workbook(hostile(name));
+        ASSERT_EQ(wb.sheets.size(), 1u) << name;
+        ASSERT_EQ(wb.sheets[0].cells.size(), 1u) << name;
+        EXPECT_EQ(display_value(wb.sheets[0], wb.sheets[0].cells[0]), "Action") << name;
+    }
+}

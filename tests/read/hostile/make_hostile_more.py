@@ -3,8 +3,8 @@
 time and memory bounds in tests/read/hostile_bounds_test.cpp: truncations
 of real fixtures at many offsets, files with flipped bytes (seeded, so the
 output is the same every run), an ODS row/column repeat bomb, a zip part
-whose header lies about its size, CSV with unterminated quotes and NUL
-bytes. (make_hostile.py, beside this, writes the first set.)
+whose header lies about its size, parts of millions of empty elements (a
+DOM bomb), CSV with unterminated quotes and NUL bytes. (make_hostile.py, beside this, writes the first set.)
 
 Password-protected files are not made here: the test takes the corpus's
 pass_protected.* from PLANCON_CORPUS_DIR.
@@ -203,6 +203,30 @@ def write_csv(out):
             f.write(data)
 
 
+def write_tree_bombs(out):
+    """Parts of a few KB that inflate to 32 MiB of empty elements. Read into
+    a DOM, each element costs 64 bytes: half a gigabyte from 32 KB."""
+    sys.path.insert(0, HERE)
+    import make_hostile
+
+    def write_xlsx(name, parts):
+        with zipfile.ZipFile(os.path.join(out, name), "w", zipfile.ZIP_DEFLATED) as z:
+            for part, data in parts.items():
+                z.writestr(entry(part), data)
+
+    empties = "<a/>" * (8 * 1024 * 1024)
+    write_ods(os.path.join(out, "ods_empty_elements_in_body.ods"),
+              ods_content('<table:table-row><table:table-cell office:value-type="string"><text:p>Action</text:p>'
+                          '</table:table-cell></table:table-row>').replace("<office:body>", "<office:body>" + empties))
+    write_ods(os.path.join(out, "ods_empty_elements_in_a_cell.ods"),
+              ods_content('<table:table-row><table:table-cell office:value-type="string"><text:p>Act' + empties +
+                          'ion</text:p></table:table-cell></table:table-row>'))
+    write_xlsx("xlsx_empty_elements_in_workbook.xlsx", make_hostile.package(
+        {"xl/workbook.xml": make_hostile.WORKBOOK.replace("</workbook>", empties + "</workbook>")}))
+    write_xlsx("xlsx_empty_elements_in_relationships.xlsx", make_hostile.package(
+        {"xl/_rels/workbook.xml.rels": make_hostile.WORKBOOK_RELS.replace("</Relationships>", empties + "</Relationships>")}))
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "more")
     os.makedirs(out, exist_ok=True)
@@ -220,6 +244,7 @@ def main():
         write_part_flips(out, name, data, rng)
     write_ods_repeat_bombs(out)
     write_zip_bombs(out)
+    write_tree_bombs(out)
     write_csv(out)
 
 
