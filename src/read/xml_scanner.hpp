@@ -107,7 +107,10 @@ private:
     // The attribute after position i of the last Start's attribute region.
     bool next_attr(std::size_t& i, std::string_view& qname, std::string_view& value) const;
     Event partial_text();
-    Event need_more_markup(std::size_t pending, const char* what);
+    Event need_more_markup(std::size_t pending, const char* what, std::size_t resume_at);
+    // Where to go on looking for the end of a construct cut by the last buffer
+    // (0: from its start); cleared once read.
+    std::size_t resume_point();
 
     std::string_view doc_;
     std::size_t pos_ = 0;
@@ -118,6 +121,8 @@ private:
     bool cdata_ = false;
     bool pending_end_ = false;  // a self-closing tag owes an End event
     bool more_to_come_ = false;
+    std::size_t resume_at_ = 0;  // see need_more_markup
+    char resume_quote_ = 0;      // a cut tag's open quote
     int depth_ = 0;
     bool seen_root_ = false;
 };
