@@ -242,6 +242,8 @@ std::size_t XmlScanner::resume_point() {
 
 bool XmlScanner::next_attr(std::size_t& i, std::string_view& qname, std::string_view& value) const {
     const std::string_view a = attrs_;
+    // i is past the end after a value whose closing quote is missing.
+    if (i >= a.size()) return false;
     while (i < a.size() && is_space(a[i])) ++i;
     std::size_t name_start = i;
     while (i < a.size() && a[i] != '=' && !is_space(a[i])) ++i;

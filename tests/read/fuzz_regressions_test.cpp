@@ -142,3 +142,22 @@ TEST(FuzzRegression, ACutTagReadsTheSameWhateverTheChunkSize) {
     ASSERT_EQ(whole, "<x:root a= b=><c a=x>y b=>\">one</c><c a=1 b=></c>two<not a tag> ]] ]><x:c a=' b=&amp;>>3</x:c></x:root>");
     for (std::size_t chunk = 1; chunk <= doc.size(); ++chunk) EXPECT_EQ(events_of(doc, chunk), whole) << "chunk " << chunk;
 }
+
+// fuzz_xlsx, attribute_without_closing_quote_read_past_the_tag.xlsx: in
+// <c x"a="b> the tag ends at '>' (its quotes pair up), but the attribute x"a
+// opens a value that never closes; looking for a further attribute then
+// read past the end (std::out_of_range, an abort). Fixed in next_attr.
+TEST(FuzzRegression, AnAttributeValueWithoutItsClosingQuoteEndsTheSearch) {
+    const std::string doc = "<r><c x\"a=\"b></c></r>";
+    detail::XmlScanner scanner(doc);
+    ASSERT_EQ(scanner.next(), detail::XmlScanner::Event::Start);
+    ASSERT_EQ(scanner.next(), detail::XmlScanner::Event::Start);
+    bool found = true;
+    EXPECT_EQ(scanner.attr("s", &found), "");
+    EXPECT_FALSE(found);
+    EXPECT_EQ(scanner.attr_qualified("s", &found), "");
+    EXPECT_FALSE(found);
+    EXPECT_EQ(scanner.attr("x\"a"), "b");
+    const std::string path = regression("attribute_without_closing_quote_read_past_the_tag.xlsx");
+    EXPECT_NE(error_reading(path).rfind(path + ": ", 0), std::string::npos);
+}
