@@ -4,7 +4,7 @@ time and memory bounds in tests/read/hostile_bounds_test.cpp: truncations
 of real fixtures at many offsets, files with flipped bytes (seeded, so the
 output is the same every run), an ODS row/column repeat bomb, a zip part
 whose header lies about its size, parts of millions of empty elements (a
-DOM bomb), CSV with unterminated quotes and NUL bytes. (make_hostile.py, beside this, writes the first set.)
+DOM bomb), thousands of full-width merged rows, CSV with unterminated quotes and NUL bytes. (make_hostile.py, beside this, writes the first set.)
 
 Password-protected files are not made here: the test takes the corpus's
 pass_protected.* from PLANCON_CORPUS_DIR.
@@ -227,6 +227,30 @@ def write_tree_bombs(out):
         {"xl/_rels/workbook.xml.rels": make_hostile.WORKBOOK_RELS.replace("</Relationships>", empties + "</Relationships>")}))
 
 
+def write_merge_bomb(out):
+    """A row of 16,384 cells under 20,000 full-width merged rows: 170 KB. The
+    layout once listed every merge crossing a column, per column: 330 million
+    entries."""
+    sys.path.insert(0, HERE)
+    import make_hostile
+
+    def column(n):
+        name = ""
+        n += 1
+        while n:
+            n, r = divmod(n - 1, 26)
+            name = chr(65 + r) + name
+        return name
+
+    cells = "".join(f'<c r="{column(i)}1"><v>{i}</v></c>' for i in range(16384))
+    merges = "".join(f'<mergeCell ref="A{r}:XFD{r}"/>' for r in range(2, 20002))
+    sheet = make_hostile.sheet(f'<row r="1">{cells}</row>').replace(
+        "</sheetData>", f'</sheetData><mergeCells count="20000">{merges}</mergeCells>')
+    with zipfile.ZipFile(os.path.join(out, "merged_rows_under_a_full_row.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for part, data in make_hostile.package({"xl/worksheets/sheet1.xml": sheet}).items():
+            z.writestr(entry(part), data)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "more")
     os.makedirs(out, exist_ok=True)
@@ -245,6 +269,7 @@ def main():
     write_ods_repeat_bombs(out)
     write_zip_bombs(out)
     write_tree_bombs(out)
+    write_merge_bomb(out)
     write_csv(out)
 
 
