@@ -249,6 +249,18 @@ private:
     }
     void read_rows();
     int header_score(const RowView& r) const;
+    // profile_.field_for, remembered per text: it folds the text through
+    // utf8proc, and every row is scored, so a sheet repeating a word a
+    // million times spent 90% of its time folding that word again.
+    // (At most 65,536 texts are kept: a sheet of a million different words
+    // costs the folding, not the memory.)
+    Field field_for(const std::string& text) const {
+        if (auto it = field_cache_.find(text); it != field_cache_.end()) return it->second;
+        const Field field = profile_.field_for(text);
+        if (field_cache_.size() < 65536) field_cache_.emplace(text, field);
+        return field;
+    }
+    mutable std::unordered_map<std::string, Field> field_cache_;
     bool is_header(const RowView& r) const { return r.header; }
     bool lone_is_data(std::size_t i) const;
     bool starts_appendix(std::size_t i) const;
@@ -280,7 +292,7 @@ void SheetBuilder::read_rows() {
 int SheetBuilder::header_score(const RowView& r) const {
     int score = 0;
     for (const RowCell& c : r.cells)
-        if (c.cell->type == CellType::Text && c.text.size() < 200 && profile_.field_for(c.text) != Field::None) ++score;
+        if (c.cell->type == CellType::Text && c.text.size() < 200 && field_for(c.text) != Field::None) ++score;
     return score;
 }
 
