@@ -297,7 +297,10 @@ void XmlScanner::append_text(std::string& out) const {
 void XmlScanner::skip_element() {
     int target = depth_ - 1;
     while (depth_ > target) {
-        if (next() == Event::Eof) return;
+        const Event ev = next();
+        if (ev == Event::Eof) return;
+        // Looping on NeedMore would never end.
+        if (ev == Event::NeedMore) throw XmlError(pos_, "element to skip runs past the buffer");
     }
 }
 

@@ -98,6 +98,8 @@ public:
     std::size_t offset() const { return pos_; }
 
     // Skip to the End of the element just started (after a Start event).
+    // Whole-buffer use only: it cannot refill, so a streaming owner skips
+    // with its own loop over next() (an XmlError if the buffer runs out).
     void skip_element();
 
     // The longest single tag, comment or CDATA section a streamed part may hold.

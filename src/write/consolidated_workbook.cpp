@@ -430,6 +430,13 @@ private:
         out.finish();
     }
 
+    // A run of blank or skipped rows is one line: its reason says which rows
+    // ("rows 7-9: no action text in this row").
+    static std::string reason_with_rows(const RowRecord& record) {
+        if (record.row_count == 1) return record.reason;
+        return "rows " + row_label(record) + (record.reason.empty() ? "" : ": " + record.reason);
+    }
+
     // ---- Sources ----
     void write_sources(SheetOut& out) {
         out.widths({36, 24, 8, 24, 50, 14}, formats_.wrap);
@@ -454,11 +461,7 @@ private:
                 out.text(row, 1, record.source.sheet, formats_.wrap, where);
                 out.number(row, 2, record.source.row);
                 out.text(row, 3, fate, formats_.wrap, where);
-                // A run of blank or skipped rows is one line: say which rows.
-                std::string reason = record.reason;
-                if (record.row_count > 1)
-                    reason = "rows " + row_label(record) + (reason.empty() ? "" : ": " + reason);
-                out.text(row, 4, reason, formats_.wrap, where);
+                out.text(row, 4, reason_with_rows(record), formats_.wrap, where);
                 out.text(row, 5, code, formats_.wrap, where);
                 ++row;
             }
@@ -659,8 +662,7 @@ private:
             for (const auto& record : plan.rows)
                 if (record.fate == RowRecord::Fate::Skipped)
                     issues_.push_back({record.row_count > 1 ? "skipped rows" : "skipped row", to_string(record.source),
-                                       record.row_count > 1 ? "rows " + row_label(record) + ": " + record.reason
-                                                            : record.reason});
+                                       reason_with_rows(record)});
         }
         for (const auto& warning : rec_.warnings)
             issues_.push_back({"reconcile", to_string(warning.source), warning.message});

@@ -161,3 +161,15 @@ TEST(FuzzRegression, AnAttributeValueWithoutItsClosingQuoteEndsTheSearch) {
     const std::string path = regression("attribute_without_closing_quote_read_past_the_tag.xlsx");
     EXPECT_NE(error_reading(path).rfind(path + ": ", 0), std::string::npos);
 }
+
+// skip_element cannot refill a streaming buffer; asked to, it says so rather
+// than loop on NeedMore for ever (streaming owners, like the .ods reader,
+// skip with their own loop).
+TEST(FuzzRegression, SkippingPastAStreamedBufferIsAnErrorNotAHang) {
+    detail::XmlScanner scanner{std::string_view()};
+    const std::string doc = "<root><skip><a/><b>text";
+    scanner.rebind(doc, true);
+    ASSERT_EQ(scanner.next(), detail::XmlScanner::Event::Start);
+    ASSERT_EQ(scanner.next(), detail::XmlScanner::Event::Start);
+    EXPECT_THROW(scanner.skip_element(), detail::XmlError);
+}

@@ -16,6 +16,8 @@
 // reserves terabytes of shadow memory up front) and everything runs several
 // times slower, so there the memory bound is skipped and the time bound is
 // three times as long.
+#include "temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -141,33 +143,22 @@ std::vector<std::string> hostile_files() {
     return files;
 }
 
-// A fresh empty folder for one run's outputs, removed afterwards.
-struct OutDir {
-    fs::path path;
-    OutDir() {
-        std::string name = (fs::temp_directory_path() / "plancon_bounds_XXXXXX").string();
-        if (!mkdtemp(name.data())) throw std::runtime_error("mkdtemp failed");
-        path = name;
-    }
-    ~OutDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-    std::vector<std::string> entries() const {
-        std::vector<std::string> names;
-        for (const auto& e : fs::directory_iterator(path)) names.push_back(e.path().filename().string());
-        std::sort(names.begin(), names.end());
-        return names;
-    }
-};
+// What a run left in its output folder, sorted.
+std::vector<std::string> entries(const std::string& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 
 class HostileBounds : public testing::TestWithParam<std::string> {};
 
 TEST_P(HostileBounds, EndsInAReadOrOneLineErrorWithinBounds) {
     const std::string& file = GetParam();
     if (!fs::exists(file)) GTEST_SKIP() << file << " is not there (the corpus is in ../shared/corpus)";
-    const OutDir dir;
-    const Outcome out = run_bounded(file, dir.path);
+    const plancon::test::TempDir dir("plancon_bounds");
+    const Outcome out = run_bounded(file, dir.path());
     ASSERT_TRUE(out.finished) << "still running after " << time_bound.count() << " s; killed";
     ASSERT_FALSE(WIFSIGNALED(out.status)) << "killed by signal " << WTERMSIG(out.status) << "; stderr:\n" << out.err;
     ASSERT_TRUE(WIFEXITED(out.status));
@@ -176,14 +167,14 @@ TEST_P(HostileBounds, EndsInAReadOrOneLineErrorWithinBounds) {
     if (code == 1) {
         EXPECT_EQ(out.err.rfind("plancon: " + file + ": ", 0), 0u) << out.err;
         EXPECT_EQ(std::count(out.err.begin(), out.err.end(), '\n'), 1) << "one line:\n" << out.err;
-        EXPECT_TRUE(dir.entries().empty()) << "written after a refusal: " << testing::PrintToString(dir.entries());
+        EXPECT_TRUE(entries(dir.path()).empty()) << "written after a refusal: " << testing::PrintToString(entries(dir.path()));
         // The stated limits must refuse a file before memory runs out: running
         // out is a finding (it is how the far-away cell was found).
         if (!under_asan) {
             EXPECT_EQ(out.err.find("out of memory"), std::string::npos) << out.err;
         }
     } else if (code == 0) {
-        EXPECT_EQ(dir.entries(), (std::vector<std::string>{"c.xlsx", "c.xml"})) << out.err;
+        EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"c.xlsx", "c.xml"})) << out.err;
     }
     RecordProperty("seconds", std::to_string(out.seconds));
     RecordProperty("max_rss_kib", std::to_string(out.max_rss_kib));
@@ -206,8 +197,8 @@ TEST(HostileBoundsHarness, AHangIsCaughtAtTheTimeBound) {
     if (under_asan) GTEST_SKIP() << "30 s under ASan: checked in the plain build";
     const fs::path fifo = fs::temp_directory_path() / ("plancon_hang_" + std::to_string(getpid()) + ".csv");
     ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
-    const OutDir dir;
-    const Outcome out = run_bounded(fifo.string(), dir.path);
+    const plancon::test::TempDir dir("plancon_bounds");
+    const Outcome out = run_bounded(fifo.string(), dir.path());
     fs::remove(fifo);
     EXPECT_FALSE(out.finished);
     EXPECT_GE(out.seconds, 10.0);

@@ -4,6 +4,7 @@
 #include "read/xls_records.hpp"
 
 #include "read/cell_helpers.hpp"
+#include "temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -239,18 +240,16 @@ TEST(XlsBytes, ReadsFromMemoryAndLeavesNoTemporaryFile) {
     std::string bytes = read_file_bytes(fixture);
     // A private TMPDIR: other tests running at the same time (ctest -j) make
     // and remove their own temporary files in the shared one.
-    std::string dir = (std::filesystem::temp_directory_path() / "plancon_xls_tmp_XXXXXX").string();
-    ASSERT_NE(mkdtemp(dir.data()), nullptr);
+    const test::TempDir dir("plancon_xls_tmp");
     const char* old_tmpdir = std::getenv("TMPDIR");
     const std::string saved = old_tmpdir ? old_tmpdir : "";
-    setenv("TMPDIR", dir.c_str(), 1);
+    setenv("TMPDIR", dir.path().c_str(), 1);
     Workbook wb = read_workbook_bytes("in-memory.xls", bytes);
     if (old_tmpdir) setenv("TMPDIR", saved.c_str(), 1);
     else unsetenv("TMPDIR");
     EXPECT_EQ(wb.path, "in-memory.xls");
     EXPECT_EQ(wb.sheets.size(), 3u);
-    EXPECT_TRUE(std::filesystem::is_empty(dir)) << "a temporary file was left in " << dir;
-    std::filesystem::remove_all(dir);
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path())) << "a temporary file was left in " << dir.path();
 }
 
 }  // namespace

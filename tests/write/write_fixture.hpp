@@ -6,6 +6,7 @@
 
 #include "plancon/model.hpp"
 #include "plancon/reconcile.hpp"
+#include "temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,6 +24,7 @@
 namespace write_test {
 
 using namespace plancon;
+using plancon::test::TempDir;
 
 inline Lead lead(std::string name, std::string as_written, Lead::Kind kind = Lead::Kind::Body) {
     return Lead{std::move(name), std::move(as_written), kind};
@@ -214,27 +216,6 @@ inline Plan tracker_plan(const std::string& file) {
     return plan;
 }
 
-// A private folder under /tmp, removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "write-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ignored);
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
 
 inline std::string read_bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

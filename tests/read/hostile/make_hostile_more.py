@@ -133,24 +133,17 @@ def patch_declared_size(data, part, declared):
     bytes for `part`. libzip trusts neither, but a reader might."""
     data = bytearray(data)
     name = part.encode()
-    pos = 0
-    while True:
-        pos = data.find(b"PK\x03\x04", pos)
-        if pos < 0:
-            break
-        name_len = struct.unpack_from("<H", data, pos + 26)[0]
-        if data[pos + 30:pos + 30 + name_len] == name:
-            struct.pack_into("<I", data, pos + 22, declared)
-        pos += 4
-    pos = 0
-    while True:
-        pos = data.find(b"PK\x01\x02", pos)
-        if pos < 0:
-            break
-        name_len = struct.unpack_from("<H", data, pos + 28)[0]
-        if data[pos + 46:pos + 46 + name_len] == name:
-            struct.pack_into("<I", data, pos + 24, declared)
-        pos += 4
+    # (signature, offset of the name length, of the name, of the size)
+    for signature, name_len_at, name_at, size_at in ((b"PK\x03\x04", 26, 30, 22), (b"PK\x01\x02", 28, 46, 24)):
+        pos = 0
+        while True:
+            pos = data.find(signature, pos)
+            if pos < 0:
+                break
+            name_len = struct.unpack_from("<H", data, pos + name_len_at)[0]
+            if data[pos + name_at:pos + name_at + name_len] == name:
+                struct.pack_into("<I", data, pos + size_at, declared)
+            pos += 4
     return bytes(data)
 
 
@@ -228,21 +221,14 @@ def write_tree_bombs(out):
 
 
 def write_merge_bomb(out):
-    """A row of 16,384 cells under 20,000 full-width merged rows: 170 KB. The
+    """A row of 16,384 cells under 20,000 full-width merged rows: 140 KB. The
     layout once listed every merge crossing a column, per column: 330 million
     entries."""
     sys.path.insert(0, HERE)
     import make_hostile
 
-    def column(n):
-        name = ""
-        n += 1
-        while n:
-            n, r = divmod(n - 1, 26)
-            name = chr(65 + r) + name
-        return name
-
-    cells = "".join(f'<c r="{column(i)}1"><v>{i}</v></c>' for i in range(16384))
+    # Cells without r="..." take the next column, as Excel reads them.
+    cells = "".join(f'<c><v>{i}</v></c>' for i in range(16384))
     merges = "".join(f'<mergeCell ref="A{r}:XFD{r}"/>' for r in range(2, 20002))
     sheet = make_hostile.sheet(f'<row r="1">{cells}</row>').replace(
         "</sheetData>", f'</sheetData><mergeCells count="20000">{merges}</mergeCells>')
