@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
         else path = arg;
     }
     try {
+        const plancon::Config config = plancon::load_config();
         const auto pairs = plancon::load_labelled_pairs(path);
         std::vector<std::size_t> tune, held_out;
         for (std::size_t k = 0; k < pairs.size(); ++k) (k % 2 == 0 ? tune : held_out).push_back(k);
@@ -43,7 +44,7 @@ int main(int argc, char** argv) {
             const std::vector<std::size_t>* subset;
         } parts[] = {{"whole set", nullptr}, {"tuning half (odd rows)", &tune}, {"held-out half (even rows)", &held_out}};
         for (const auto& part : parts) {
-            auto e = plancon::evaluate_pairs(pairs, threshold, part.subset ? *part.subset : std::vector<std::size_t>{});
+            auto e = plancon::evaluate_pairs(pairs, threshold, config, part.subset ? *part.subset : std::vector<std::size_t>{});
             std::printf("%s:\n", part.title);
             print_row("scorer", e.scorer);
             print_row("baseline: Excel Remove Duplicates", e.excel);
@@ -58,7 +59,7 @@ int main(int argc, char** argv) {
         }
         if (sweep)
             for (double t = 0.40; t <= 0.951; t += 0.05) {
-                auto e = plancon::evaluate_pairs(pairs, t, tune);
+                auto e = plancon::evaluate_pairs(pairs, t, config, tune);
                 std::printf("tuning half at %.2f: precision %.3f recall %.3f\n", t, e.scorer.precision(), e.scorer.recall());
             }
     } catch (const std::exception& e) {

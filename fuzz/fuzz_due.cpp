@@ -2,7 +2,7 @@
 // (how "Q3 2019" reads) and whether a cell date comes with the text, the
 // next three bytes make that date (possibly an impossible one); the rest
 // is the text as written.
-#include "plancon/normalise.hpp"
+#include "plancon/values.hpp"
 
 #include <cstddef>
 #include <cstdint>

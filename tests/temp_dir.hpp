@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 
@@ -26,6 +27,14 @@ public:
     TempDir& operator=(const TempDir&) = delete;
     std::string operator/(const std::string& name) const { return path_ + "/" + name; }
     const std::string& path() const { return path_; }
+    // Writes a file in the folder and returns its path.
+    std::string file(const std::string& name, const std::string& content) const {
+        const std::string p = *this / name;
+        std::ofstream out(p, std::ios::binary);
+        out << content;
+        if (!out) throw std::runtime_error("cannot write " + p);
+        return p;
+    }
 
 private:
     std::string path_;

@@ -4,6 +4,8 @@
 // looks like a date stays text until normalisation).
 #pragma once
 
+#include "plancon/diagnostics.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -122,7 +124,7 @@ public:
     DateSystem date_system = DateSystem::Excel1900;
     std::vector<Sheet> sheets;  // in tab order
     std::shared_ptr<StringPool> strings = std::make_shared<StringPool>();
-    std::vector<std::string> warnings;  // things read but doubtful, one line each
+    std::vector<Warning> warnings;  // things read but doubtful, each at its file (and sheet)
 
     const Sheet* sheet(std::string_view name) const;
 };

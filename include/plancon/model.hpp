@@ -4,6 +4,7 @@
 // Every derived value sits beside the words as written.
 #pragma once
 
+#include "plancon/diagnostics.hpp"
 #include "plancon/grid.hpp"
 
 #include <cstdint>
@@ -12,15 +13,6 @@
 #include <vector>
 
 namespace plancon {
-
-// Where a thing came from. row is 1-based, as a user sees it.
-struct Provenance {
-    std::string file;   // as given on the command line
-    std::string sheet;
-    std::uint32_t row = 0;
-    friend bool operator==(const Provenance&, const Provenance&) = default;
-};
-std::string to_string(const Provenance& p);  // "file|sheet|row"
 
 // A value that was not on the action's own row: filled from a merged cell
 // spanning several rows, or from a heading cell above the block.
@@ -37,6 +29,8 @@ struct Date {
     friend auto operator<=>(const Date&, const Date&) = default;
 };
 std::string to_iso(const Date& d);  // "2020-03-31"
+// "2020-03-31" -> the date; nothing for anything else (or an impossible date).
+std::optional<Date> parse_iso_date(std::string_view text);
 
 // A due date as written and what can honestly be derived from it.
 struct Due {
@@ -160,11 +154,6 @@ struct RowRecord {
 std::string_view to_string(RowRecord::Fate f);
 // "7" or "7-9": the rows a record covers, as a user would write them.
 std::string row_label(const RowRecord& r);
-
-struct Warning {
-    Provenance source;  // row 0 when it concerns a whole sheet or file
-    std::string message;
-};
 
 struct SourceDocument {
     std::string file;

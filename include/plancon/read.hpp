@@ -2,10 +2,10 @@
 // file's content (not its extension); no other code switches on format.
 #pragma once
 
+#include "plancon/diagnostics.hpp"
 #include "plancon/grid.hpp"
 
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -27,43 +27,12 @@ struct ReadOptions {
     std::string encoding;
 };
 
-// Text from a file (a sheet name, a bad value) quoted in an error message
-// with its control characters escaped ("\n", "\x01"), so the message stays
-// one line whatever the file holds.
-inline std::string escape_control_characters(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\t') out += "\\t";
-        else if (byte < 0x20 || byte == 0x7f) {
-            static constexpr char hex[] = "0123456789abcdef";
-            out += "\\x";
-            out += hex[byte >> 4];
-            out += hex[byte & 15];
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
 // The one kind of error a reader throws. what() is "FILE: PROBLEM", where
 // PROBLEM names the place (part, sheet, cell, line) when there is one; it is
 // always one line (control characters from the file are escaped).
-class ReadError : public std::runtime_error {
+class ReadError : public Error {
 public:
-    ReadError(std::string file, std::string problem)
-        : std::runtime_error(escape_control_characters(file) + ": " + escape_control_characters(problem)),
-          file_(std::move(file)), problem_(escape_control_characters(problem)) {}
-    const std::string& file() const { return file_; }
-    const std::string& problem() const { return problem_; }
-
-private:
-    std::string file_;
-    std::string problem_;
+    using Error::Error;
 };
 
 // What the bytes say the file is. Xlsm is reported for a zip whose

@@ -52,7 +52,7 @@
 #pragma once
 
 #include "plancon/model.hpp"
-#include "plancon/normalise.hpp"
+#include "plancon/config.hpp"
 
 #include <cstddef>
 #include <memory>
@@ -93,8 +93,9 @@ struct Decision {
 };
 using Decisions = std::vector<Decision>;
 
-struct DecisionError : std::runtime_error {
-    using std::runtime_error::runtime_error;  // "FILE:LINE: problem"
+// what() is "FILE: line N: problem".
+struct DecisionError : Error {
+    using Error::Error;
 };
 
 // CSV lines "merge,A,B" or "keep-apart,A,B"; blank lines and lines starting
@@ -159,12 +160,14 @@ struct Reconciliation {
     std::size_t candidate_pairs = 0;  // pairs the blocking stage let through
 };
 
-Reconciliation reconcile(const std::vector<Plan>& plans, const ReconcileOptions& options = {},
+// Abbreviations come from the configuration (templates/leads.tsv and
+// templates/abbreviations.tsv).
+Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, const ReconcileOptions& options = {},
                          const Decisions& decisions = {});
 
 // ---- Building blocks, public so they can be measured and tested ----
 
-// The matching key is the normalise stage's fold_for_matching (normalise.hpp).
+// The matching key is fold_for_matching (text.hpp).
 
 // What a spreadsheet would do: Excel's Remove Duplicates (case-insensitive,
 // exact otherwise) and a fingerprint key (fold_for_matching equality).
@@ -174,7 +177,7 @@ bool same_by_fingerprint(std::string_view a, std::string_view b);
 // Scores texts against each other with IDF weights from one corpus.
 class TextScorer {
 public:
-    explicit TextScorer(const std::vector<std::string>& corpus);
+    TextScorer(const std::vector<std::string>& corpus, const Config& config);
     ~TextScorer();
     TextScorer(TextScorer&&) noexcept;
     TextScorer& operator=(TextScorer&&) noexcept;
@@ -220,7 +223,7 @@ struct Evaluation {
 };
 // Scores every pair with IDF weights over all texts in the set; a pair is
 // "same" for the scorer when its text score reaches threshold.
-Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, double threshold,
+Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, double threshold, const Config& config,
                           const std::vector<std::size_t>& subset = {});
 
 }  // namespace plancon

@@ -1,6 +1,8 @@
 // write: outputs. Every file plancon writes appears whole or not at all.
 #pragma once
 
+#include "plancon/diagnostics.hpp"
+
 #include <functional>
 #include <ostream>
 #include <stdexcept>
@@ -8,9 +10,9 @@
 
 namespace plancon {
 
-class WriteError : public std::runtime_error {
+class WriteError : public Error {
 public:
-    using std::runtime_error::runtime_error;  // what() is "FILE: problem"
+    using Error::Error;  // what() is "FILE: problem"
 };
 
 // Write `path` atomically: `produce` writes into a temporary file in the same

@@ -1,6 +1,7 @@
 // plancon validate: a feed against its schema and Pentana's import rules.
 #include "cli/commands.hpp"
 
+#include "plancon/config.hpp"
 #include "plancon/write.hpp"
 
 #include <iostream>
@@ -10,8 +11,7 @@ namespace po = boost::program_options;
 namespace plancon::cli {
 
 int run_validate(int argc, char** argv) {
-    std::string feed, schema = std::string(PLANCON_TEMPLATES_DIR) + "/plan.xsd";
-    if (const char* env = std::getenv("PLANCON_TEMPLATES")) schema = std::string(env) + "/plan.xsd";
+    std::string feed, schema = (default_templates_dir() / "plan.xsd").string();
     po::options_description visible("plancon validate");
     visible.add_options()
         ("help,h", "show this help")

@@ -318,7 +318,10 @@ std::string describe_workbook(const Workbook& wb) {
         if (!s.hidden_rows.empty()) out += "    hidden rows: " + ranges_of(s.hidden_rows, false) + "\n";
         if (!s.hidden_cols.empty()) out += "    hidden columns: " + ranges_of(s.hidden_cols, true) + "\n";
     }
-    for (const std::string& w : wb.warnings) out += "  warning: " + w + "\n";
+    for (const Warning& w : wb.warnings) {
+        const std::string place = place_name(w.source);
+        out += "  warning: " + (place.empty() ? "" : place + ": ") + escape_control_characters(w.message) + "\n";
+    }
     return out;
 }
 

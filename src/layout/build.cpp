@@ -8,7 +8,8 @@
 // above a table is its priority (or theme, or appendix title); rows above that
 // are titles; "- ..." rows are the priority's points.
 #include "plancon/layout.hpp"
-#include "plancon/normalise.hpp"
+#include "plancon/text.hpp"
+#include "plancon/values.hpp"
 
 #include <algorithm>
 #include <map>
@@ -26,17 +27,6 @@ std::string trimmed(std::string s) {
     std::size_t i = 0;
     while (i < s.size() && space(s[i])) ++i;
     return s.substr(i);
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-    return out;
-}
-
-bool starts_with_ci(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() && lower_ascii(text.substr(0, prefix.size())) == prefix;
 }
 
 struct RowCell {
@@ -725,11 +715,12 @@ void SheetBuilder::run() {
 
 }  // namespace
 
-Plan build_plan(const Workbook& workbook, const Profile& profile, const LayoutOptions& options) {
+Plan build_plan(const Workbook& workbook, const Config& config, const LayoutOptions& options) {
+    const Profile& profile = config.profile;
     Plan plan;
     plan.document.file = workbook.path;
     plan.document.service = options.service.empty() ? profile.service : options.service;
-    for (const std::string& w : workbook.warnings) plan.warnings.push_back({{workbook.path, "", 0}, w});
+    plan.warnings.insert(plan.warnings.end(), workbook.warnings.begin(), workbook.warnings.end());
     for (const Sheet& sheet : workbook.sheets) {
         SheetBuilder builder(plan, workbook, sheet, profile);
         builder.run();

@@ -91,8 +91,8 @@ std::string describe_layout(const Plan& plan) {
     return out.str();
 }
 
-std::string describe_layout(const Workbook& workbook, const Profile& profile, const LayoutOptions& options) {
-    return describe_layout(build_plan(workbook, profile, options));
+std::string describe_layout(const Workbook& workbook, const Config& config, const LayoutOptions& options) {
+    return describe_layout(build_plan(workbook, config, options));
 }
 
 std::string dump_plan(const Plan& plan) {

@@ -3,6 +3,7 @@
 // UTF-16 with a BOM, or Windows-1252 (what Excel writes for "CSV" on a UK PC).
 // Every field stays text: typing what a field means is normalisation's job.
 #include "read/readers.hpp"
+#include "plancon/text.hpp"
 
 #include <utf8proc.h>
 
@@ -23,12 +24,6 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 constexpr std::string_view utf8_bom("\xEF\xBB\xBF", 3);
 constexpr std::string_view utf16le_bom("\xFF\xFE", 2);
 constexpr std::string_view utf16be_bom("\xFE\xFF", 2);
-
-void append_utf8(std::string& out, std::int32_t codepoint) {
-    std::uint8_t buffer[4];
-    auto n = utf8proc_encode_char(codepoint, buffer);
-    out.append(reinterpret_cast<const char*>(buffer), std::size_t(n));
-}
 
 bool valid_utf8(std::string_view bytes) {
     const auto* p = reinterpret_cast<const std::uint8_t*>(bytes.data());
@@ -81,24 +76,18 @@ std::string from_utf16(std::string_view bytes, bool little_endian, std::vector<s
     bool damaged = false;
     std::size_t i = 0;
     for (; i + 1 < bytes.size(); i += 2) {
-        std::uint32_t u = unit(i);
-        if (u >= 0xD800 && u <= 0xDBFF && i + 3 < bytes.size()) {
-            std::uint32_t low = unit(i + 2);
-            if (low >= 0xDC00 && low <= 0xDFFF) {
-                append_utf8(out, std::int32_t(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)));
-                i += 2;
-                continue;
-            }
+        const char32_t u = unit(i);
+        if (is_high_surrogate(u) && i + 3 < bytes.size() && is_low_surrogate(unit(i + 2))) {
+            append_utf8(out, combine_surrogates(u, unit(i + 2)));
+            i += 2;
+            continue;
         }
-        if (u >= 0xD800 && u <= 0xDFFF) {
-            damaged = true;
-            u = 0xFFFD;
-        }
-        append_utf8(out, std::int32_t(u));
+        damaged |= is_high_surrogate(u) || is_low_surrogate(u);
+        append_utf8(out, u);  // a lone surrogate becomes U+FFFD
     }
     if (i < bytes.size()) {
         damaged = true;
-        append_utf8(out, 0xFFFD);
+        append_utf8(out, replacement_character);
     }
     if (damaged) warnings.push_back("UTF-16 text has unpaired surrogates or an odd byte count; replaced by U+FFFD");
     return out;
@@ -354,7 +343,9 @@ Workbook read_csv(const std::string& path, std::string bytes, const ReadOptions&
     if (options.encoding.empty())
         if (std::string likely = utf16_without_bom(bytes); !likely.empty())
             nul_hint = " or " + likely + " text without a byte-order mark: give that encoding";
-    std::string text = decode(path, std::move(bytes), options.encoding, wb.warnings);
+    std::vector<std::string> decoding;
+    std::string text = decode(path, std::move(bytes), options.encoding, decoding);
+    for (std::string& w : decoding) wb.warnings.push_back({{path, "", 0}, std::move(w)});
     char delimiter = options.delimiter ? options.delimiter : sniff_delimiter(text);
     if (delimiter == '"' || delimiter == '\r' || delimiter == '\n' || delimiter == '\0')
         throw ReadError(path, "cannot use a quote, line end or NUL as the delimiter");

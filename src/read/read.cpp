@@ -136,7 +136,7 @@ Workbook read_workbook_bytes(const std::string& path, std::string bytes, const R
                 throw ReadError(path, "not a spreadsheet: named ." + ext + " but holds neither a workbook nor text (damaged?)");
             Workbook wb = detail::read_csv(path, std::move(bytes), options);
             if (workbook_name)
-                wb.warnings.push_back("named ." + ext + " but holds delimited text; read as " + std::string(to_string(wb.format)));
+                wb.warnings.push_back({{path, "", 0}, "named ." + ext + " but holds delimited text; read as " + std::string(to_string(wb.format))});
             return wb;
         }
         case Format::Xlsb:

@@ -174,7 +174,7 @@ public:
         unsigned int sheet_count = 0;
         check(freexl_get_info(xls.handle, FREEXL_BIFF_SHEET_COUNT, &sheet_count), "cannot count the sheets");
         std::optional<XlsExtras> extras = scan_xls_records(bytes);
-        if (!extras) wb.warnings.push_back("formula results, booleans, merged cells and sheet visibility not read (the workbook stream could not be scanned)");
+        if (!extras) wb.warnings.push_back({{path_, "", 0}, "formula results, booleans, merged cells and sheet visibility not read (the workbook stream could not be scanned)"});
         for (unsigned int i = 0; i < sheet_count; ++i) {
             const XlsExtraSheet* extra = extras && i < extras->sheets.size() ? &extras->sheets[i] : nullptr;
             wb.sheets.push_back(read_sheet(xls.handle, i, wb, extra));
@@ -260,8 +260,8 @@ private:
                     case FREEXL_CELL_TIME: {
                         auto days = value.value.text_value ? parse_freexl_datetime(value.value.text_value) : std::nullopt;
                         if (!days) {
-                            wb.warnings.push_back("sheet '" + sheet.name + "' cell " + cell_name({r, c}) +
-                                                  ": unreadable date from FreeXL, kept as text");
+                            wb.warnings.push_back({{path_, sheet.name, r + 1}, "cell " + cell_name({r, c}) +
+                                                  ": unreadable date from FreeXL, kept as text"});
                             cell.type = CellType::Text;
                             cell.text_id = wb.strings->add(value.value.text_value ? value.value.text_value : "");
                             break;

@@ -1,4 +1,5 @@
 #include "read/xls_records.hpp"
+#include "plancon/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -22,24 +23,6 @@ double f64(std::string_view s, std::size_t at) {
     double d = 0;
     if (at + 8 <= s.size()) std::memcpy(&d, s.data() + at, 8);  // BIFF and x86-64 are both little-endian
     return d;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | cp >> 6);
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | cp >> 12);
-        out += char(0x80 | (cp >> 6 & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | cp >> 18);
-        out += char(0x80 | (cp >> 12 & 0x3F));
-        out += char(0x80 | (cp >> 6 & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
 }
 
 // ---- Compound File Binary container -------------------------------------------------
@@ -185,15 +168,13 @@ private:
 std::size_t take_chars(std::string_view data, std::size_t at, std::size_t wanted, bool wide, std::string& out) {
     std::size_t taken = 0;
     while (taken < wanted && at + (wide ? 2 : 1) <= data.size()) {
-        std::uint32_t cp = wide ? u16(data, at) : std::uint8_t(data[at]);
+        char32_t cp = wide ? u16(data, at) : std::uint8_t(data[at]);
         at += wide ? 2 : 1;
-        if (wide && cp >= 0xD800 && cp < 0xDC00 && taken + 1 < wanted && at + 2 <= data.size()) {
-            std::uint32_t low = u16(data, at);
-            if (low >= 0xDC00 && low < 0xE000) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                at += 2;
-                ++taken;
-            }
+        if (wide && is_high_surrogate(cp) && taken + 1 < wanted && at + 2 <= data.size() &&
+            is_low_surrogate(u16(data, at))) {
+            cp = combine_surrogates(cp, u16(data, at));
+            at += 2;
+            ++taken;
         }
         append_utf8(out, cp);
         ++taken;

@@ -5,6 +5,7 @@
 // Small parts go through pugixml; worksheets and the shared-string table are
 // streamed with XmlScanner so that a million cells cost a million Cells and
 // nothing more.
+#include "plancon/text.hpp"
 #include "read/readers.hpp"
 #include "read/xml_scanner.hpp"
 #include "read/xml_util.hpp"
@@ -221,21 +222,12 @@ void decode_ooxml_escapes(std::string& s) {
             continue;
         }
         i += 7;
-        unsigned long cp = static_cast<unsigned long>(u);
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-            long low = unit_at(i);
-            if (low >= 0xDC00 && low <= 0xDFFF) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + static_cast<unsigned long>(low - 0xDC00);
-                i += 7;
-            } else {
-                cp = 0xFFFD;
-            }
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            cp = 0xFFFD;
+        char32_t cp = char32_t(u);
+        if (is_high_surrogate(cp) && unit_at(i) >= 0 && is_low_surrogate(char32_t(unit_at(i)))) {
+            cp = combine_surrogates(cp, char32_t(unit_at(i)));
+            i += 7;
         }
-        std::string tmp;
-        append_decoded(tmp, "&#" + std::to_string(cp) + ";");
-        out += tmp;
+        append_utf8(out, cp);  // a lone surrogate becomes U+FFFD
     }
     s.swap(out);
 }
@@ -369,10 +361,10 @@ public:
         sheet_.finish();
     }
 
-    std::vector<std::string> warnings_;
+    std::vector<Warning> warnings_;
 
 private:
-    void warn(std::string message) { warnings_.push_back("sheet '" + sheet_.name + "': " + message); }
+    void warn(std::string message) { warnings_.push_back({{file_, sheet_.name, 0}, std::move(message)}); }
     [[noreturn]] void fail(const std::string& where, const std::string& problem) {
         throw ReadError(file_, "sheet '" + sheet_.name + "'" + (where.empty() ? "" : " " + where) + ": " + problem);
     }
@@ -655,13 +647,13 @@ Workbook read_xlsx(const std::string& path, std::string bytes, const ReadOptions
         std::string rid = attr_named(s, "id").value();
         auto rel = rels.find(rid);
         if (rel == rels.end()) {
-            wb.warnings.push_back("sheet '" + sheet.name + "': no relationship " + rid + " in the workbook; sheet skipped");
+            wb.warnings.push_back({{path, sheet.name, 0}, "no relationship " + rid + " in the workbook; sheet skipped"});
             return;
         }
         if (!ends_with(rel->second.type, rel_worksheet)) {
             // Chart sheets and dialog sheets hold no cells.
-            wb.warnings.push_back("sheet '" + sheet.name + "' is not a worksheet (" +
-                                  rel->second.type.substr(rel->second.type.rfind('/') + 1) + "); it has no cells");
+            wb.warnings.push_back({{path, sheet.name, 0}, "not a worksheet (" +
+                                  rel->second.type.substr(rel->second.type.rfind('/') + 1) + "); it has no cells"});
             wb.sheets.push_back(std::move(sheet));
             return;
         }

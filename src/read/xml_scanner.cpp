@@ -1,4 +1,5 @@
 #include "read/xml_scanner.hpp"
+#include "plancon/text.hpp"
 
 #include <cstring>
 
@@ -7,24 +8,6 @@ namespace plancon::detail {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-void append_utf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
 
 }  // namespace
 
@@ -78,8 +61,7 @@ void append_decoded(std::string& out, std::string_view raw, std::size_t offset) 
                 cp = cp * (hex ? 16 : 10) + unsigned(d);
                 if (cp > 0x10FFFF) throw XmlError(offset + a, "character reference beyond Unicode");
             }
-            if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
-            append_utf8(out, cp);
+            append_utf8(out, char32_t(cp));  // a surrogate becomes U+FFFD
         } else {
             throw XmlError(offset + a, "undefined entity &" + std::string(ent) + ";");
         }

@@ -1,5 +1,6 @@
 // Officer decisions: "merge,A,B" / "keep-apart,A,B", one per line.
 #include "plancon/reconcile.hpp"
+#include "plancon/text.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -7,12 +8,7 @@
 namespace plancon {
 namespace {
 
-std::string trim(std::string s) {
-    auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    auto last = s.find_last_not_of(" \t\r\n");
-    return s.substr(first, last - first + 1);
-}
+std::string trimmed(std::string_view s) { return std::string(trim(s)); }
 
 // One CSV record; fields may be double-quoted with "" for a quote.
 std::vector<std::string> split_csv(const std::string& line, std::string& problem) {
@@ -25,11 +21,11 @@ std::vector<std::string> split_csv(const std::string& line, std::string& problem
             if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') field += '"', ++i;
             else if (c == '"') quoted = false;
             else field += c;
-        } else if (c == '"' && trim(field).empty()) {
+        } else if (c == '"' && trimmed(field).empty()) {
             quoted = was_quoted = true;
             field.clear();
         } else if (c == ',') {
-            fields.push_back(was_quoted ? field : trim(field));
+            fields.push_back(was_quoted ? field : trimmed(field));
             field.clear();
             was_quoted = false;
         } else if (was_quoted && (c == ' ' || c == '\t')) {
@@ -39,7 +35,7 @@ std::vector<std::string> split_csv(const std::string& line, std::string& problem
         }
     }
     if (quoted) problem = "unterminated quoted field";
-    fields.push_back(was_quoted ? field : trim(field));
+    fields.push_back(was_quoted ? field : trimmed(field));
     return fields;
 }
 
@@ -53,23 +49,24 @@ Decisions parse_decisions(const std::string& text, const std::string& origin_nam
     while (std::getline(in, line)) {
         ++number;
         const std::string where = origin_name + ":" + std::to_string(number);
-        const std::string content = trim(line);
+        auto error = [&](const std::string& problem) { return DecisionError(origin_name, "line " + std::to_string(number) + ": " + problem); };
+        const std::string content = trimmed(line);
         if (content.empty() || content[0] == '#') continue;
         std::string problem;
         auto fields = split_csv(content, problem);
-        if (!problem.empty()) throw DecisionError(where + ": " + problem);
+        if (!problem.empty()) throw error(problem);
         if (fields.size() != 3)
-            throw DecisionError(where + ": expected 3 fields (merge|keep-apart,A,B), found " + std::to_string(fields.size()));
+            throw error("expected 3 fields (merge|keep-apart,A,B), found " + std::to_string(fields.size()));
         Decision d;
         std::string kind = fields[0];
         for (auto& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (kind == "merge") d.kind = Decision::Kind::Merge;
         else if (kind == "keep-apart") d.kind = Decision::Kind::KeepApart;
-        else throw DecisionError(where + ": unknown decision '" + fields[0] + "' (expected merge or keep-apart)");
+        else throw error("unknown decision '" + fields[0] + "' (expected merge or keep-apart)");
         d.a = fields[1];
         d.b = fields[2];
-        if (d.a.empty() || d.b.empty()) throw DecisionError(where + ": empty row name");
-        if (d.a == d.b) throw DecisionError(where + ": a row cannot be paired with itself ('" + d.a + "')");
+        if (d.a.empty() || d.b.empty()) throw error("empty row name");
+        if (d.a == d.b) throw error("a row cannot be paired with itself ('" + d.a + "')");
         d.origin = where;
         out.push_back(std::move(d));
     }
@@ -78,7 +75,7 @@ Decisions parse_decisions(const std::string& text, const std::string& origin_nam
 
 Decisions load_decisions(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw DecisionError(path + ": cannot open");
+    if (!in) throw DecisionError(path, "cannot open the decisions file");
     std::ostringstream text;
     text << in.rdbuf();
     return parse_decisions(text.str(), path);

@@ -50,7 +50,8 @@ std::vector<PairLabel> load_labelled_pairs(const std::string& path) {
     return pairs;
 }
 
-Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, double threshold, const std::vector<std::size_t>& subset) {
+Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, double threshold, const Config& config,
+                          const std::vector<std::size_t>& subset) {
     // IDF comes from every distinct text in the whole set, as reconcile()
     // would see all actions of all plans at once.
     std::vector<std::string> corpus;
@@ -65,7 +66,7 @@ Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, double threshold,
         auto a = id_of(p.a);
         ids.emplace_back(a, id_of(p.b));
     }
-    TextScorer scorer(corpus);
+    TextScorer scorer(corpus, config);
     Evaluation e;
     e.details.resize(pairs.size());
     auto count = [](PairMetrics& m, bool truth, bool said) {

@@ -1,6 +1,6 @@
 // Matching words, codes and the spreadsheet baselines, on top of the
 // normalise stage's matching key (fold_for_matching).
-#include "plancon/normalise.hpp"
+#include "plancon/text.hpp"
 #include "plancon/reconcile.hpp"
 #include "reconcile/text.hpp"
 
@@ -26,27 +26,6 @@ bool same_by_fingerprint(std::string_view a, std::string_view b) { return fold_f
 namespace reconcile_detail {
 namespace {
 
-// Abbreviations from the domain glossary, expanded on both sides so "LAC"
-// meets "looked after children". Keys are folded single words.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kAbbreviations{{
-    {"cmt", "council management team"},
-    {"dcc", "dundee city council"},
-    {"ics", "integrated childrens services"},
-    {"gig", "girfec implementation group"},
-    {"cpc", "child protection committee"},
-    {"cog", "chief officers group"},
-    {"jmg", "joint management group"},
-    {"spg", "strategic planning group"},
-    {"spgs", "strategic planning groups"},
-    {"lac", "looked after children"},
-    {"dhscp", "dundee health and social care partnership"},
-    {"cswo", "chief social work officer"},
-    {"hr", "human resources"},
-    {"cpd", "continuous professional development"},
-    {"psif", "public service improvement framework"},
-    {"sla", "service level agreement"},
-}};
-
 constexpr std::array<std::string_view, 64> kFunctionWords{{
     "a",    "an",   "and",   "the",  "of",   "to",    "in",    "for",  "on",    "at",    "by",
     "with", "from", "as",    "is",   "are",  "be",    "been",  "was",  "were",  "it",    "its",
@@ -68,36 +47,63 @@ bool is_function_word(std::string_view word) {
     return std::find(kFunctionWords.begin(), kFunctionWords.end(), word) != kFunctionWords.end();
 }
 
-std::vector<std::string> matching_words(std::string_view text) {
+namespace {
+
+std::vector<std::string> folded_words(std::string_view text) {
     const std::string folded = fold_for_matching(text);
-    std::vector<std::string> raw;
-    for (std::size_t i = 0; i < folded.size();) {
-        auto j = folded.find(' ', i);
-        if (j == std::string::npos) j = folded.size();
-        raw.emplace_back(folded.substr(i, j - i));
-        i = j + 1;
+    std::vector<std::string> out;
+    for (std::string_view w : split_words(folded)) out.emplace_back(w);
+    return out;
+}
+
+}  // namespace
+
+Abbreviations::Abbreviations(const Config& config) {
+    auto add = [&](std::string_view abbreviation, std::string_view expansion) {
+        Entry e{folded_words(abbreviation), folded_words(expansion)};
+        if (e.words.empty() || e.expansion.empty() || e.words == e.expansion) return;  // a body kept whole
+        entries_.push_back(std::move(e));
+    };
+    for (const LeadAlias& a : config.leads.entries()) add(a.alias, a.expansion);
+    for (const Abbreviation& a : config.abbreviations) add(a.abbreviation, a.expansion);
+    // Longest first, so "c and f" is tried before a one-word "c" could be.
+    std::stable_sort(entries_.begin(), entries_.end(),
+                     [](const Entry& x, const Entry& y) { return x.words.size() > y.words.size(); });
+}
+
+const std::vector<std::string>* Abbreviations::match(const std::vector<std::string>& words, std::size_t at,
+                                                      std::size_t& length) const {
+    for (const Entry& e : entries_) {
+        if (at + e.words.size() > words.size()) continue;
+        bool same = true;
+        for (std::size_t k = 0; k < e.words.size() && same; ++k) {
+            const std::string& w = words[at + k];
+            // The last word may carry a plural "s": "SPGs", "SLAs".
+            same = w == e.words[k] ||
+                   (k + 1 == e.words.size() && w.size() == e.words[k].size() + 1 && w.back() == 's' &&
+                    w.compare(0, e.words[k].size(), e.words[k]) == 0);
+        }
+        if (same) {
+            length = e.words.size();
+            return &e.expansion;
+        }
     }
+    return nullptr;
+}
+
+std::vector<std::string> matching_words(std::string_view text, const Abbreviations& abbreviations) {
+    const std::vector<std::string> raw = folded_words(text);
     std::vector<std::string> words;
     words.reserve(raw.size() + 4);
-    auto push_phrase = [&words](std::string_view phrase) {
-        for (std::size_t i = 0; i < phrase.size();) {
-            auto j = phrase.find(' ', i);
-            if (j == std::string_view::npos) j = phrase.size();
-            words.push_back(singular(std::string(phrase.substr(i, j - i))));
-            i = j + 1;
-        }
-    };
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        // "C&F" folds to "c and f".
-        if (raw[i] == "c" && i + 2 < raw.size() && raw[i + 1] == "and" && raw[i + 2] == "f") {
-            push_phrase("children and families");
-            i += 2;
+    for (std::size_t i = 0; i < raw.size();) {
+        std::size_t length = 0;
+        if (const auto* expansion = abbreviations.match(raw, i, length)) {
+            for (const std::string& w : *expansion) words.push_back(singular(w));
+            i += length;
             continue;
         }
-        auto it = std::find_if(kAbbreviations.begin(), kAbbreviations.end(),
-                               [&](const auto& entry) { return entry.first == raw[i]; });
-        if (it != kAbbreviations.end()) push_phrase(it->second);
-        else words.push_back(singular(raw[i]));
+        words.push_back(singular(raw[i]));
+        ++i;
     }
     return words;
 }

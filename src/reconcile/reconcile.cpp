@@ -1,6 +1,7 @@
 // Reconcile: cluster the same action across plans without chaining, merge
 // copies keeping every source and every disagreement, assign stable codes.
 #include "plancon/reconcile.hpp"
+#include "plancon/text.hpp"
 #include "reconcile/text.hpp"
 
 #include <algorithm>
@@ -269,7 +270,8 @@ std::vector<Conflict> find_conflicts(const std::vector<const Action*>& members) 
 
 }  // namespace
 
-Reconciliation reconcile(const std::vector<Plan>& plans, const ReconcileOptions& options, const Decisions& decisions) {
+Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, const ReconcileOptions& options,
+                         const Decisions& decisions) {
     Reconciliation result;
 
     // ---- Priorities: merged by folded title, coded from it ----
@@ -338,7 +340,7 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const ReconcileOptions&
     std::vector<std::string> corpus;
     corpus.reserve(items.size());
     for (const auto& it : items) corpus.push_back(it.text);
-    TextScorer scorer(corpus);
+    TextScorer scorer(corpus, config);
     const auto candidates = scorer.candidates(options.block_words_per_action, options.max_posting);
     result.candidate_pairs = candidates.size();
     Clusterer clusterer(items, scorer, options);

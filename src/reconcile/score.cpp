@@ -1,6 +1,7 @@
 // Text similarity for reconciliation: IDF-weighted words, character
 // trigrams, and the look-alike guard. See include/plancon/reconcile.hpp.
 #include "plancon/reconcile.hpp"
+#include "plancon/text.hpp"
 #include "reconcile/text.hpp"
 
 #include <algorithm>
@@ -45,14 +46,15 @@ struct TextScorer::Impl {
     double weight(std::uint32_t w) const { return idf[w]; }
 };
 
-TextScorer::TextScorer(const std::vector<std::string>& corpus) : impl_(std::make_unique<Impl>()) {
+TextScorer::TextScorer(const std::vector<std::string>& corpus, const Config& config) : impl_(std::make_unique<Impl>()) {
+    const reconcile_detail::Abbreviations abbreviations(config);
     std::unordered_map<std::string, std::uint32_t> ids;
     impl_->texts.reserve(corpus.size());
     for (const auto& text : corpus) {
         Prepared p;
         p.folded = fold_for_matching(text);
         std::string joined;  // words without spaces: "three year" meets "threeyear"
-        for (auto& w : matching_words(text)) {
+        for (auto& w : matching_words(text, abbreviations)) {
             joined += w;
             if (is_function_word(w)) continue;
             auto [it, inserted] = ids.try_emplace(w, static_cast<std::uint32_t>(impl_->vocabulary.size()));

@@ -29,7 +29,7 @@ std::string make_temp_beside(const std::string& path) {
     std::vector<char> buf(pattern.begin(), pattern.end());
     buf.push_back('\0');
     int fd = mkstemp(buf.data());
-    if (fd < 0) throw WriteError(path + ": cannot create a file in " + folder_of(path) + ": " + std::strerror(errno));
+    if (fd < 0) throw WriteError(path, "cannot create a file in " + folder_of(path) + ": " + std::strerror(errno));
     close(fd);
     return std::string(buf.data());
 }
@@ -42,7 +42,7 @@ void commit(const std::string& temp, const std::string& path) {
     if (std::rename(temp.c_str(), path.c_str()) != 0) {
         int err = errno;
         std::remove(temp.c_str());
-        throw WriteError(path + ": cannot replace: " + std::strerror(err));
+        throw WriteError(path, std::string("cannot replace: ") + std::strerror(err));
     }
 }
 
@@ -62,12 +62,12 @@ void write_atomically_to_path(const std::string& path, const std::function<void(
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& produce) {
     write_atomically_to_path(path, [&](const std::string& temp) {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw WriteError(path + ": cannot write " + temp + ": " + std::strerror(errno));
+        if (!out) throw WriteError(path, "cannot write " + temp + ": " + std::strerror(errno));
         produce(out);
         out.flush();
-        if (!out) throw WriteError(path + ": write failed (disk full?)");
+        if (!out) throw WriteError(path, "write failed (disk full?)");
         out.close();
-        if (!out) throw WriteError(path + ": write failed on close (disk full?)");
+        if (!out) throw WriteError(path, "write failed on close (disk full?)");
     });
 }
 

@@ -74,7 +74,7 @@ public:
     SheetOut(lxw_workbook* book, const char* name, const std::string& path, std::vector<Issue>& issues,
              lxw_row_t max_rows)
         : sheet_(workbook_add_worksheet(book, name)), name_(name), path_(path), issues_(issues), max_rows_(max_rows) {
-        if (!sheet_) throw WriteError(path + ": cannot add sheet " + name);
+        if (!sheet_) throw WriteError(path, std::string("cannot add sheet ") + name);
     }
 
     lxw_worksheet* get() const { return sheet_; }
@@ -119,7 +119,7 @@ public:
     }
 
     void check(lxw_error error) const {
-        if (error != LXW_NO_ERROR) throw WriteError(path_ + ": sheet " + name_ + ": " + lxw_strerror(error));
+        if (error != LXW_NO_ERROR) throw WriteError(path_, "sheet " + name_ + ": " + lxw_strerror(error));
     }
 
     // Reports rows that did not fit; call once the sheet is written.
@@ -413,7 +413,7 @@ private:
         }
 
         lxw_chart* chart = workbook_add_chart(book_, LXW_CHART_COLUMN_STACKED);
-        if (!chart) throw WriteError(path_ + ": cannot add a chart");
+        if (!chart) throw WriteError(path_, "cannot add a chart");
         chart_title_set_name(chart, "Actions by service and status");
         const std::string categories = "=Summary!$A$" + std::to_string(first_data + 1) + ":$A$" + std::to_string(last_data + 1);
         for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -421,7 +421,7 @@ private:
             const std::string values = "=Summary!$" + col + "$" + std::to_string(first_data + 1) + ":$" + col + "$" +
                                        std::to_string(last_data + 1);
             lxw_chart_series* series = chart_add_series(chart, categories.c_str(), values.c_str());
-            if (!series) throw WriteError(path_ + ": cannot add a chart series");
+            if (!series) throw WriteError(path_, "cannot add a chart series");
             const std::string name = "=Summary!$" + col + "$" + std::to_string(table_top + 1);
             chart_series_set_name(series, name.c_str());
         }
@@ -735,7 +735,7 @@ void write_consolidated_workbook(const std::string& path, const std::vector<Plan
     const Date as_of = write_detail::resolve_as_of(options.as_of);
     write_atomically_to_path(path, [&](const std::string& temp) {
         lxw_workbook* book = workbook_new(temp.c_str());
-        if (!book) throw WriteError(path + ": cannot start the workbook");
+        if (!book) throw WriteError(path, "cannot start the workbook");
         try {
             lxw_doc_properties properties{};
             std::string title = "Consolidated improvement plan", generator = "plancon " PLANCON_VERSION;
@@ -743,14 +743,14 @@ void write_consolidated_workbook(const std::string& path, const std::vector<Plan
             properties.comments = generator.data();
             properties.created = created_time();
             if (lxw_error e = workbook_set_properties(book, &properties); e != LXW_NO_ERROR)
-                throw WriteError(path + ": " + lxw_strerror(e));
+                throw WriteError(path, lxw_strerror(e));
             const lxw_row_t max_rows = std::clamp<lxw_row_t>(options.max_rows_per_sheet, 2, LXW_ROW_MAX);
             WorkbookBuilder(book, path, plans, reconciliation, as_of, max_rows).build();
         } catch (...) {
             lxw_workbook_free(book);
             throw;
         }
-        if (lxw_error e = workbook_close(book); e != LXW_NO_ERROR) throw WriteError(path + ": " + lxw_strerror(e));
+        if (lxw_error e = workbook_close(book); e != LXW_NO_ERROR) throw WriteError(path, lxw_strerror(e));
     });
 }
 

@@ -96,14 +96,14 @@ std::string sha256_hex(std::string_view bytes) {
 
 std::string sha256_file_hex(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw WriteError(path + ": cannot read: " + std::strerror(errno));
+    if (!in) throw WriteError(path, std::string("cannot read: ") + std::strerror(errno));
     Sha256 hash;
     std::array<char, 1 << 16> buffer;
     while (in) {
         in.read(buffer.data(), buffer.size());
         hash.update(reinterpret_cast<const unsigned char*>(buffer.data()), std::size_t(in.gcount()));
     }
-    if (in.bad()) throw WriteError(path + ": read failed");
+    if (in.bad()) throw WriteError(path, "read failed");
     return hash.hex_digest();
 }
 

@@ -51,7 +51,7 @@ void write_sheet_csv(std::ostream& os, const Sheet& sheet, std::uint64_t max_fie
     if (!used) return;
     const std::uint64_t rows = std::uint64_t(used->last.row) + 1, cols = std::uint64_t(used->last.col) + 1;
     if (rows * cols > max_fields)
-        throw WriteError("sheet '" + sheet.name + "': CSV would need " + std::to_string(rows) + " rows x " +
+        throw WriteError("sheet '" + sheet.name + "'", "CSV would need " + std::to_string(rows) + " rows x " +
                          std::to_string(cols) + " columns (used range " + range_name(*used) +
                          "); use --to json, which writes only the cells that exist");
     std::string buf;

@@ -6,6 +6,8 @@
 
 #include "cli/run_plancon.hpp"
 
+#include "test_config.hpp"
+
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
@@ -21,6 +23,8 @@
 
 namespace fs = std::filesystem;
 using namespace plancon;
+using plancon::test::config_with_profile;
+using plancon::test::test_config;
 
 namespace {
 
@@ -75,7 +79,7 @@ TEST_F(Consolidate, EveryInputRowIsAccountedForInSources) {
 
     // The rows every fixture has, by the library's own accounting...
     std::size_t expected_rows = 0;
-    for (const std::string& f : fixture_files()) expected_rows += build_plan(read_workbook(f), default_profile()).rows.size();
+    for (const std::string& f : fixture_files()) expected_rows += build_plan(read_workbook(f), test_config()).rows.size();
     ASSERT_GT(expected_rows, 300u);
 
     // ...are exactly the rows openpyxl finds on the Sources sheet, each once.
@@ -182,7 +186,7 @@ TEST_F(Consolidate, TheOfficersDecisionsOverrideTheScorer) {
     }
     CliRun bad = run_plancon("consolidate " + a + " --decisions " + (dir / "bad.csv").string() + " -o " + (dir / "3.xlsx").string());
     EXPECT_EQ(bad.status, 1);
-    EXPECT_NE(bad.err.find("bad.csv:1:"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("bad.csv: line 1:"), std::string::npos) << bad.err;
     EXPECT_FALSE(fs::exists(dir / "3.xlsx"));
 }
 
@@ -200,4 +204,24 @@ TEST_F(Consolidate, ValidateRejectsAHandBrokenFeed) {
     EXPECT_EQ(v.status, 1);
     EXPECT_NE(v.out.find(one.attribute("code").value()), std::string::npos) << v.out;
     EXPECT_EQ(v.err.rfind("plancon: " + (dir / "broken.xml").string() + ": ", 0), 0u) << v.err;
+}
+
+// Regression: with the templates moved and PLANCON_TEMPLATES set, leads.tsv
+// and status.tsv were still read from the compile-time folder, outside the
+// CLI's error handling: a moved-away folder ended in std::terminate (exit 134).
+TEST_F(Consolidate, TemplatesMovedWithTheEnvironmentVariable) {
+    const fs::path moved = dir / "templates";
+    fs::copy(fs::path(PLANCON_SOURCE_DIR) / "templates", moved, fs::copy_options::recursive);
+    const std::string input = fixtures + "/corporate_tracker_extra_columns.xlsx";
+    const std::string out = (dir / "out.xlsx").string();
+    CliRun ok = run_plancon("consolidate " + input + " -o " + out, env + " PLANCON_TEMPLATES=" + moved.string());
+    EXPECT_EQ(ok.status, 0) << ok.err;
+    EXPECT_TRUE(fs::exists(out));
+
+    fs::remove(moved / "status.tsv");
+    fs::remove(out);
+    CliRun bad = run_plancon("consolidate " + input + " -o " + out, env + " PLANCON_TEMPLATES=" + moved.string());
+    EXPECT_EQ(bad.status, 1) << bad.err;
+    EXPECT_EQ(bad.err, "plancon: " + (moved / "status.tsv").string() + ": cannot open the status vocabulary\n");
+    EXPECT_FALSE(fs::exists(out));
 }

@@ -3,17 +3,17 @@
 #include "row_accounting.hpp"
 #include "sheet_builder.hpp"
 
+#include "test_config.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace plancon;
+using plancon::test::config_with_profile;
+using plancon::test::test_config;
 using plancon::test::SheetBuilder;
 
 namespace {
 
-const Profile& profile() {
-    static const Profile p = default_profile();
-    return p;
-}
 
 std::vector<RowRecord::Fate> fates(const Plan& plan) {
     std::vector<RowRecord::Fate> out;
@@ -36,7 +36,7 @@ TEST(BuildPlan, FindsTheHeaderBelowTitleRowsAndMapsColumns) {
         .row(5, {"CF-1", "CMT", "Integrated approach to budget planning across the Council", "", "Green", "On plan", "C100"})
         .date(5, 3, 2020, 3, 31)
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.actions.size(), 1u);
     const Action& a = plan.actions[0];
     EXPECT_EQ(a.ref, "CF-1");
@@ -78,7 +78,7 @@ TEST(BuildPlan, HeadingBulletsRepeatedHeaderAndMergedCellsSpanningActions) {
         .row(10, {"Outcomes", "Improvement actions", "Target Date", "Lead"})
         .row(11, {"Clarity", "Share learning", "June 2019", "Glyn Lloyd"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.priorities.size(), 1u);
     EXPECT_EQ(plan.priorities[0].ref, "1");
     EXPECT_EQ(plan.priorities[0].kind, "improvement action");
@@ -120,7 +120,7 @@ TEST(BuildPlan, UnnumberedAreaHeadingsAboveRepeatedHeadersAndAnUnnamedIdColumn) 
         .row(9, {"", "Actions", "Lead(s)", "Timescale"})
         .row(10, {"2.2", "Quality Assurance of individual Child's Plans.", "GIG", "September 2016"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.priorities.size(), 2u);
     EXPECT_EQ(plan.priorities[0].ref, "1") << "taken from the ids of its actions";
     EXPECT_EQ(plan.priorities[1].ref, "2");
@@ -145,7 +145,7 @@ TEST(BuildPlan, ContinuedHeadingJoinsThePriorityItContinues) {
         .row(6, {"Priority 1: Early years (continued)"})
         .row(7, {"1.2", "Review speech and language referrals", "DHSCP", "December 2019"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.priorities.size(), 2u);
     ASSERT_EQ(plan.actions.size(), 3u);
     EXPECT_EQ(plan.actions[0].priority, 0);
@@ -170,7 +170,7 @@ TEST(BuildPlan, FindingsTakeTheirThemeAndLinks) {
         .row(8, {"", "Identify a succinct set of indicators", "Linked to Improvement Actions 1, 4 and 5."})
         .row(9, {"", "Measure the impact of training", "Identified as a priority: Improvement Action 3"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     EXPECT_TRUE(plan.actions.empty()) << "areas for improvement are findings, not actions";
     ASSERT_EQ(plan.findings.size(), 3u);
     EXPECT_EQ(plan.findings[0].theme, "LEADERSHIP");
@@ -203,7 +203,7 @@ TEST(BuildPlan, GradingsAreAnAppendixWithTypedDisplayValues) {
         .number(5, 3, 4)
         .row(6, {"- not assessed n/a - no requirement to be assessed"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     EXPECT_TRUE(plan.actions.empty());
     ASSERT_EQ(plan.appendices.size(), 1u);
     const AppendixTable& t = plan.appendices[0];
@@ -230,7 +230,7 @@ TEST(BuildPlan, SeveralTablesOnOneSheetWithSpacerRows) {
         .row(11, {"Service", "Budget", "Spend to date"})
         .row(12, {"Unpaid work", "£120,000", "£61,250"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.priorities.size(), 2u);
     EXPECT_EQ(plan.priorities[1].title, "Throughcare");
     ASSERT_EQ(plan.actions.size(), 2u);
@@ -250,7 +250,7 @@ TEST(BuildPlan, RowsWithoutActionTextOrHeaderAreSkippedWithAReason) {
         .row(3, {"", "CMT", "June 2019"})
         .row(4, {"Do the thing", "CMT", "June 2019"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.actions.size(), 1u);
     EXPECT_EQ(fates(plan), (std::vector<F>{F::Skipped, F::Header, F::Skipped, F::Action}));
     EXPECT_EQ(plan.rows[0].reason, "no table header above this row");
@@ -273,7 +273,7 @@ TEST(BuildPlan, HiddenSheetsAndRowsAreReadButWarnedAbout) {
         .done();
     SheetBuilder(wb, "Old").row(1, {"Action", "Owner"}).row(2, {"Last year's action", "CMT"}).done();
     wb.sheets[1].visibility = Visibility::Hidden;
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.actions.size(), 5u);
     ASSERT_EQ(plan.warnings.size(), 3u);
     EXPECT_EQ(plan.warnings[0].source.row, 3u);
@@ -289,7 +289,7 @@ TEST(BuildPlan, ProfileHintsServiceAndSheetKinds) {
     Workbook wb;
     SheetBuilder(wb, "Plan").row(1, {"Action", "Lead"}).row(2, {"Do the thing", "CMT"}).done();
     SheetBuilder(wb, "Lookups").row(1, {"Action", "Lead"}).row(2, {"Red", "Amber"}).done();
-    Profile p = merge_profiles(profile(), parse_profile("service: Community Justice\nsheet-kind: Look* = ignore\n", "t"));
+    const Config p = config_with_profile("service: Community Justice\nsheet-kind: Look* = ignore\n");
     Plan plan = build_plan(wb, p);
     ASSERT_EQ(plan.actions.size(), 1u);
     EXPECT_EQ(plan.actions[0].service, "Community Justice");
@@ -312,7 +312,7 @@ TEST(BuildPlan, PercentCompleteFromAPercentCell) {
         .row(5, {"D", "about half", ""})
         .row(6, {"E", "150%", ""})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.actions.size(), 5u);
     ASSERT_TRUE(plan.actions[0].percent_complete);
     EXPECT_DOUBLE_EQ(*plan.actions[0].percent_complete, 40);
@@ -329,10 +329,10 @@ TEST(BuildPlan, PercentCompleteFromAPercentCell) {
 
 TEST(BuildPlan, EmptyWorkbookAndEmptySheetGiveAnEmptyPlan) {
     Workbook wb;
-    Plan empty = build_plan(wb, profile());
+    Plan empty = build_plan(wb, test_config());
     EXPECT_TRUE(empty.rows.empty());
     SheetBuilder(wb, "Blank").done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     EXPECT_TRUE(plan.rows.empty());
     EXPECT_NE(dump_plan(plan).find("rows: 0"), std::string::npos);
 }
@@ -345,7 +345,7 @@ TEST(DescribeLayout, ShowsTablesColumnsPrioritiesAndRowFatesButNoActions) {
         .row(2, {"No.", "We will", "Action Owner", "Notes"})
         .row(3, {"3.1", "Implement a sound commissioning strategy", "Head of Service", "x"})
         .done();
-    std::string text = describe_layout(wb, profile());
+    std::string text = describe_layout(wb, test_config());
     EXPECT_EQ(text,
               "file: plan.xlsx\n"
               "sheet \"Plan\"\n"
@@ -394,7 +394,7 @@ TEST(BuildPlan, RandomGridsAlwaysConserveRows) {
         }
         if (next(3) == 0) b.hide_row(1 + next(rows));
         b.done();
-        Plan plan = build_plan(wb, profile());
+        Plan plan = build_plan(wb, test_config());
         test::expect_rows_conserved(wb, plan);
         EXPECT_FALSE(dump_plan(plan).empty());
         if (HasFailure()) {
@@ -414,7 +414,7 @@ TEST(BuildPlan, PriorityRowsWrittenInTheTableColumns) {
         .row(5, {"8.11.1", "Agree targets", "ICS", "Ongoing"})
         .row(6, {"8.12", "Workforce Strategy"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.priorities.size(), 3u);
     EXPECT_EQ(plan.priorities[0].ref, "8.4");
     EXPECT_EQ(plan.priorities[2].title, "Workforce Strategy") << "a sibling of the priority above, nothing under it yet";
@@ -432,7 +432,7 @@ TEST(BuildPlan, ActionsWithOnlyRefAndTextUnderAnAimStayActions) {
         .row(4, {"2", "Develop our capability and capacity"})
         .row(5, {"3", "Reduce the unnecessary use of custody"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.priorities.size(), 1u);
     EXPECT_EQ(plan.actions.size(), 3u);
     test::expect_rows_conserved(wb, plan);
@@ -446,7 +446,7 @@ TEST(BuildPlan, LabelAndValueRowsAboveTheHeaderAreNotATable) {
         .row(3, {"Action", "Lead", "Due Date"})
         .row(4, {"Review unpaid work", "Team Manager", "March 2020"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     EXPECT_TRUE(plan.appendices.empty());
     EXPECT_EQ(plan.document.service, "Community Justice");
     ASSERT_EQ(plan.actions.size(), 1u);
@@ -469,7 +469,7 @@ TEST(BuildPlan, HeadingNumberAndWordsOnSeparateRows) {
         .row(8, {"Outcomes", "Improvement actions", "Target Date", "Lead"})
         .row(9, {"Leaders are equipped to lead", "Embed the practice of regular informal conversations", "", ""})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.priorities.size(), 1u);
     EXPECT_EQ(plan.priorities[0].ref, "2");
     EXPECT_EQ(plan.priorities[0].title, "The Values and Capacity of Leaders:");
@@ -493,7 +493,7 @@ TEST(BuildPlan, UnnumberedHeadingBetweenDataRowsOfOneTable) {
         .merge("A5:D5")
         .row(6, {"C1", "Promote team co-location", "ICS", "2019/20"})
         .done();
-    Plan plan = build_plan(wb, profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.priorities.size(), 2u);
     EXPECT_EQ(plan.priorities[0].title, "Partnerships");
     EXPECT_EQ(plan.priorities[1].title, "Co-location");

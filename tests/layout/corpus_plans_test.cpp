@@ -4,6 +4,8 @@
 #include "plancon/read.hpp"
 #include "row_accounting.hpp"
 
+#include "test_config.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,7 +15,7 @@ using namespace plancon;
 TEST(CorpusPlans, EveryReadableCorpusFileConservesItsRows) {
     const std::filesystem::path dir = std::filesystem::path(PLANCON_CORPUS_DIR) / "calamine";
     if (!std::filesystem::is_directory(dir)) GTEST_SKIP() << "corpus not found at " << dir;
-    Profile profile = default_profile();
+    const Config& config = plancon::test::test_config();
     int planned = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         if (!entry.is_regular_file()) continue;
@@ -24,7 +26,7 @@ TEST(CorpusPlans, EveryReadableCorpusFileConservesItsRows) {
             continue;  // the read stage's tests say which files must fail and how
         }
         SCOPED_TRACE(entry.path().filename().string());
-        Plan plan = build_plan(wb, profile);
+        Plan plan = build_plan(wb, config);
         test::expect_rows_conserved(wb, plan);
         EXPECT_FALSE(dump_plan(plan).empty());
         ++planned;

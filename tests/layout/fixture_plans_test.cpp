@@ -6,6 +6,8 @@
 #include "plancon/read.hpp"
 #include "row_accounting.hpp"
 
+#include "test_config.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,6 +15,8 @@
 #include <sstream>
 
 using namespace plancon;
+using plancon::test::config_with_profile;
+using plancon::test::test_config;
 
 namespace {
 
@@ -80,7 +84,7 @@ TEST_P(FixturePlan, MatchesTheExpectedDump) {
     // The same layout in another format: only the file line differs.
     std::size_t end = expected.find('\n');
     expected.replace(0, end, "file: " + GetParam().file);
-    std::string actual = dump_plan(build_plan(wb, default_profile()));
+    std::string actual = dump_plan(build_plan(wb, test_config()));
     EXPECT_EQ(actual, expected);
     if (actual != expected) {
         std::ofstream(std::filesystem::temp_directory_path() / (GetParam().file + ".plan.txt")) << actual;
@@ -92,7 +96,7 @@ TEST_P(FixturePlan, AccountsForEveryRow) {
     Workbook wb;
     std::string why;
     if (!read(wb, why)) GTEST_SKIP() << why;
-    Plan plan = build_plan(wb, default_profile());
+    Plan plan = build_plan(wb, test_config());
     test::expect_rows_conserved(wb, plan);
     EXPECT_FALSE(plan.rows.empty());
 }
@@ -123,7 +127,7 @@ TEST_P(FixtureCounts, HaveTheRightNumberOfPrioritiesActionsFindingsAndAppendixRo
         if (std::string(e.what()).find("not supported yet") == std::string::npos) throw;
         GTEST_SKIP() << "no reader for this format in this build yet: " << e.what();
     }
-    Plan plan = build_plan(wb, default_profile());
+    Plan plan = build_plan(wb, test_config());
     std::size_t appendix_rows = 0;
     for (const AppendixTable& t : plan.appendices) appendix_rows += t.rows.size();
     EXPECT_EQ(plan.priorities.size(), c.priorities);

@@ -10,9 +10,13 @@
 #include "row_accounting.hpp"
 #include "sheet_builder.hpp"
 
+#include "test_config.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace plancon;
+using plancon::test::config_with_profile;
+using plancon::test::test_config;
 using plancon::test::SheetBuilder;
 using F = RowRecord::Fate;
 
@@ -24,7 +28,7 @@ std::string hostile(const std::string& name) { return std::string(PLANCON_SOURCE
 
 TEST(RowRuns, BlankRowsAboveAFarCellAreOneRecord) {
     Workbook wb = read_workbook(hostile("far_cell_reference.xlsx"));
-    Plan plan = build_plan(wb, default_profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.rows.size(), 2u);
     EXPECT_EQ(plan.rows[0].fate, F::Blank);
     EXPECT_EQ(plan.rows[0].source.row, 1u);
@@ -41,7 +45,7 @@ TEST(RowRuns, NeighbouringRowsSkippedForOneReasonAreOneRecord) {
     options.max_cells = 2'000'000;
     Workbook wb = read_workbook(hostile("more/ods_repeat_beyond_sheet.ods"), options);
     ASSERT_EQ(wb.sheets.at(0).cells.size(), 1048576u);
-    Plan plan = build_plan(wb, default_profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.rows.size(), 1u);
     EXPECT_EQ(plan.rows[0].fate, F::Skipped);
     EXPECT_EQ(plan.rows[0].reason, "single cell on a sheet with no table");
@@ -60,7 +64,7 @@ TEST(RowRuns, RunsStopAtAnotherReasonOrARowThatSaysSomething) {
         .row(9, {"Do the other thing", "CMT", "June 2019"})
         .row(12, {"", "Chief Executive", "2019/20"})
         .done();
-    Plan plan = build_plan(wb, default_profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.actions.size(), 2u);
     std::vector<std::string> records;
     for (const RowRecord& r : plan.rows)
@@ -82,7 +86,7 @@ TEST(RowRuns, AnIgnoredSheetIsOneRecord) {
     Workbook wb;
     SheetBuilder(wb, "Plan").row(1, {"Action", "Lead"}).row(2, {"Do the thing", "CMT"}).done();
     SheetBuilder(wb, "Lookups").row(1, {"Red"}).row(400, {"Amber"}).done();
-    Profile p = merge_profiles(default_profile(), parse_profile("sheet-kind: Look* = ignore\n", "t"));
+    const Config p = config_with_profile("sheet-kind: Look* = ignore\n");
     Plan plan = build_plan(wb, p);
     ASSERT_EQ(plan.rows.size(), 3u);
     EXPECT_EQ(plan.rows[2].source.sheet, "Lookups");
@@ -99,7 +103,7 @@ TEST(RowRuns, AnIgnoredSheetIsOneRecord) {
 TEST(MergeIndex, ThousandsOfFullWidthMergesCostLittle) {
     Workbook wb = read_workbook(hostile("more/merged_rows_under_a_full_row.xlsx"));
     ASSERT_EQ(wb.sheets.at(0).merged.size(), 20000u);
-    Plan plan = build_plan(wb, default_profile());
+    Plan plan = build_plan(wb, test_config());
     EXPECT_EQ(rows_covered(plan), 1u);  // the used range ends with the cells; the merges below hold none
     test::expect_rows_conserved(wb, plan);
 }
@@ -116,7 +120,7 @@ TEST(MergeIndex, FindsTheMergeOverACellAmongManyShapes) {
     // A2:A4 tall, C3:C4 beside it, B5:C5 wide: the look-up must tell which
     // covers what.
     wb.sheets.back().merged = {Range{{1, 0}, {3, 0}}, Range{{2, 2}, {3, 2}}, Range{{4, 1}, {4, 2}}};
-    Plan plan = build_plan(wb, default_profile());
+    Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.actions.size(), 4u) << dump_plan(plan);
     EXPECT_EQ(plan.actions[1].leads_as_written, "Finance");
     EXPECT_EQ(plan.actions[2].leads_as_written, "Finance") << "row 4's lead comes from the merge C3:C4";

@@ -1,9 +1,12 @@
 #include "plancon/normalise.hpp"
+#include "test_config.hpp"
 
 #include <gtest/gtest.h>
 
 namespace plancon {
 namespace {
+
+using test::test_config;
 
 std::vector<std::string> targets(const std::vector<Link>& links) {
     std::vector<std::string> out;
@@ -76,7 +79,7 @@ TEST(NormalisePlan, FillsEveryDerivedFieldAndWarns) {
 
     NormaliseOptions options;
     options.service = "Children & Families";
-    normalise_plan(plan, options);
+    normalise_plan(plan, test_config(), options);
 
     const Action& a = plan.actions[0];
     EXPECT_EQ(a.text, "Examine how the Chief Officers Group and the Joint Management Group can use Balanced Scorecards...");
@@ -123,9 +126,9 @@ TEST(NormalisePlan, FindingsGetLinksFromTheirPlannedAction) {
     Finding f;
     f.planned_action = "Identified as a priority: Improvement Action 2 (see Appendix 1b for Improvement Action Plan)";
     plan.findings.push_back(f);
-    normalise_plan(plan, NormaliseOptions{});
+    normalise_plan(plan, test_config());
     EXPECT_EQ(targets(plan.findings[0].links), (V{"Improvement Action 2"}));
-    normalise_plan(plan, NormaliseOptions{});
+    normalise_plan(plan, test_config());
     EXPECT_EQ(plan.findings[0].links.size(), 1u) << "running twice adds nothing";
 }
 

@@ -78,7 +78,7 @@ TEST(Csv, FallsBackToWindows1252WhenNotUtf8AndSaysSo) {
     expect_tracker("windows1252.csv", Format::Csv);
     Workbook wb = read_workbook(fixture("windows1252.csv"));
     ASSERT_EQ(wb.warnings.size(), 1u);
-    EXPECT_THAT(wb.warnings[0], HasSubstr("Windows-1252"));
+    EXPECT_THAT(wb.warnings[0].message, HasSubstr("Windows-1252"));
 }
 
 TEST(Csv, SniffsSemicolonAndTabDelimiters) {

@@ -1,5 +1,7 @@
 #include "plancon/reconcile.hpp"
 
+#include "test_config.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,6 +14,8 @@
 
 namespace plancon {
 namespace {
+
+using test::test_config;
 
 Action make_action(const std::string& file, std::uint32_t row, const std::string& text) {
     Action a;
@@ -54,7 +58,7 @@ const ReconciledAction* find_with(const Reconciliation& r, const Provenance& p) 
 TEST(ReconcileQuality, ScorerBeatsBaselinesOnLabelledPairs) {
     const auto pairs = load_labelled_pairs(PLANCON_SOURCE_DIR "/tests/reconcile/labelled_pairs.tsv");
     ASSERT_GE(pairs.size(), 150u);
-    const auto e = evaluate_pairs(pairs, ReconcileOptions{}.threshold);
+    const auto e = evaluate_pairs(pairs, ReconcileOptions{}.threshold, test_config());
     std::printf("scorer: precision %.3f recall %.3f | excel: precision %.3f recall %.3f | fingerprint: precision %.3f recall %.3f\n",
                 e.scorer.precision(), e.scorer.recall(), e.excel.precision(), e.excel.recall(),
                 e.fingerprint.precision(), e.fingerprint.recall());
@@ -72,7 +76,7 @@ TEST(ReconcileQuality, LookalikeBudgetActionsStayApart) {
     plan.actions.push_back(make_action("od_strategy.xlsx", 51, "Integrated approach to budget planning across the Council."));
     Plan corporate = make_plan("corporate.xlsx", "Chief Executive's Services",
                                {"Three-year budget planning allowing for a more strategic approach to delivering on service priorities"});
-    auto r = reconcile({plan, corporate});
+    auto r = reconcile({plan, corporate}, test_config());
     const auto* three_year = find_with(r, {"od_strategy.xlsx", "Sheet1", 50});
     const auto* integrated = find_with(r, {"od_strategy.xlsx", "Sheet1", 51});
     ASSERT_TRUE(three_year && integrated);
@@ -113,8 +117,8 @@ TEST(ReconcileBlocking, CandidatePairsGrowNearLinearly) {
         for (const auto& a : p.actions) small_corpus.push_back(a.text_as_written);
     for (const auto& p : synthetic_plans(20000, 7))
         for (const auto& a : p.actions) large_corpus.push_back(a.text_as_written);
-    const auto small = TextScorer(small_corpus).candidates(options.block_words_per_action, options.max_posting).size();
-    const auto large = TextScorer(large_corpus).candidates(options.block_words_per_action, options.max_posting).size();
+    const auto small = TextScorer(small_corpus, test_config()).candidates(options.block_words_per_action, options.max_posting).size();
+    const auto large = TextScorer(large_corpus, test_config()).candidates(options.block_words_per_action, options.max_posting).size();
     std::printf("candidate pairs: %zu for 10000 actions, %zu for 20000\n", small, large);
     // Never more than words_per_action * max_posting per action; all pairs would be 2e8.
     EXPECT_LE(large, 20000u * options.block_words_per_action * options.max_posting);
@@ -128,7 +132,7 @@ TEST(ReconcileBlocking, FullReconcileOnTwentyThousandActionsUsesBlocking) {
     // Plant a retyped duplicate to be found among them.
     plans[0].actions.push_back(make_action("plan0.xlsx", 90001, "Three year budget planning w7x w19x"));
     plans[3].actions.push_back(make_action("plan3.xlsx", 90002, "Three-year Budget Planning w7x w19x"));
-    auto r = reconcile(plans);
+    auto r = reconcile(plans, test_config());
     EXPECT_LE(r.candidate_pairs, 20002u * 100u);
     const auto* a = find_with(r, {"plan0.xlsx", "Sheet1", 90001});
     ASSERT_NE(a, nullptr);
@@ -144,7 +148,7 @@ TEST(ReconcileClusters, SimilarityDoesNotChain) {
     plan.actions.push_back(make_action("od_strategy.xlsx", 60, a));
     plan.actions.push_back(make_action("od_strategy.xlsx", 61, c));
     Plan other = make_plan("tracker.xlsx", "Social Work", {a + " and " + c});
-    auto r = reconcile({plan, other});
+    auto r = reconcile({plan, other}, test_config());
     const auto* ra = find_with(r, {"od_strategy.xlsx", "Sheet1", 60});
     const auto* rc = find_with(r, {"od_strategy.xlsx", "Sheet1", 61});
     const auto* rb = find_with(r, {"tracker.xlsx", "Sheet1", 2});
@@ -168,7 +172,7 @@ TEST(ReconcileClusters, RepeatsInsideOneStrategyMerge) {
     plan.actions.push_back(make_action("od_strategy.xlsx", 91,
                                        "Involve communities and service users in determining outcomes and quality indicators "
                                        "through full implementation of our user involvement strategy"));
-    auto r = reconcile({plan});
+    auto r = reconcile({plan}, test_config());
     const auto* first = find_with(r, {"od_strategy.xlsx", "Sheet1", 70});
     ASSERT_NE(first, nullptr);
     EXPECT_EQ(first, find_with(r, {"od_strategy.xlsx", "Sheet1", 90}));
@@ -189,11 +193,11 @@ TEST(ReconcileDecisions, KeepApartAndMergeOverrideTheScorer) {
         "merge, \"od_strategy.xlsx|Sheet1|2\" ,od_strategy.xlsx|Sheet1|4\n",
         "decisions.csv");
     ASSERT_EQ(decisions.size(), 2u);
-    auto without = reconcile({plan});
+    auto without = reconcile({plan}, test_config());
     EXPECT_EQ(find_with(without, {"od_strategy.xlsx", "Sheet1", 70}), find_with(without, {"od_strategy.xlsx", "Sheet1", 71}));
     EXPECT_NE(find_with(without, {"od_strategy.xlsx", "Sheet1", 2}), find_with(without, {"od_strategy.xlsx", "Sheet1", 4}));
 
-    auto with = reconcile({plan}, {}, decisions);
+    auto with = reconcile({plan}, test_config(), {}, decisions);
     EXPECT_NE(find_with(with, {"od_strategy.xlsx", "Sheet1", 70}), find_with(with, {"od_strategy.xlsx", "Sheet1", 71}));
     const auto* merged = find_with(with, {"od_strategy.xlsx", "Sheet1", 2});
     ASSERT_NE(merged, nullptr);
@@ -211,12 +215,12 @@ TEST(ReconcileDecisions, ActionCodesNameWholeClusters) {
     auto plan = seed_002_filler();
     plan.actions.push_back(make_action("od_strategy.xlsx", 70, "Complete a workforce plan"));
     Plan other = make_plan("tracker.xlsx", "HR", {"Complete a Workforce Plan"});
-    auto first = reconcile({plan, other});
+    auto first = reconcile({plan, other}, test_config());
     const auto* workforce = find_with(first, {"tracker.xlsx", "Sheet1", 2});
     const auto* store = find_with(first, {"od_strategy.xlsx", "Sheet1", 6});
     ASSERT_TRUE(workforce && store);
     ASSERT_EQ(workforce->members.size(), 2u);
-    auto merged = reconcile({plan, other}, {}, parse_decisions("merge," + workforce->code + "," + store->code + "\n", "d.csv"));
+    auto merged = reconcile({plan, other}, test_config(), {}, parse_decisions("merge," + workforce->code + "," + store->code + "\n", "d.csv"));
     const auto* all = find_with(merged, {"od_strategy.xlsx", "Sheet1", 6});
     ASSERT_NE(all, nullptr);
     EXPECT_EQ(all->members.size(), 3u);
@@ -232,13 +236,13 @@ TEST(ReconcileDecisions, BadFilesGiveFileLineErrors) {
         return std::string("no error");
     };
     EXPECT_EQ(message("merge,a|s|1,b|s|2\njoin,a|s|1,b|s|2\n"),
-              "decisions.csv:2: unknown decision 'join' (expected merge or keep-apart)");
-    EXPECT_EQ(message("\n\nkeep-apart,a|s|1\n"), "decisions.csv:3: expected 3 fields (merge|keep-apart,A,B), found 2");
-    EXPECT_EQ(message("merge,\"a|s|1,b|s|2\n"), "decisions.csv:1: unterminated quoted field");
-    EXPECT_EQ(message("merge,a|s|1,a|s|1\n"), "decisions.csv:1: a row cannot be paired with itself ('a|s|1')");
+              "decisions.csv: line 2: unknown decision 'join' (expected merge or keep-apart)");
+    EXPECT_EQ(message("\n\nkeep-apart,a|s|1\n"), "decisions.csv: line 3: expected 3 fields (merge|keep-apart,A,B), found 2");
+    EXPECT_EQ(message("merge,\"a|s|1,b|s|2\n"), "decisions.csv: line 1: unterminated quoted field");
+    EXPECT_EQ(message("merge,a|s|1,a|s|1\n"), "decisions.csv: line 1: a row cannot be paired with itself ('a|s|1')");
     EXPECT_THROW(load_decisions("/nonexistent/decisions.csv"), DecisionError);
 
-    auto r = reconcile({seed_002_filler()}, {}, parse_decisions("merge,nowhere|x|1,od_strategy.xlsx|Sheet1|2\n", "d.csv"));
+    auto r = reconcile({seed_002_filler()}, test_config(), {}, parse_decisions("merge,nowhere|x|1,od_strategy.xlsx|Sheet1|2\n", "d.csv"));
     ASSERT_EQ(r.warnings.size(), 1u);
     EXPECT_EQ(r.warnings[0].message, "d.csv:1: no action named 'nowhere|x|1' (expected file|sheet|row or an action code)");
 }
@@ -272,14 +276,14 @@ std::map<std::string, std::set<std::string>> code_map(const Reconciliation& r) {
 
 TEST(ReconcileCodes, StableUnderFileOrderAndUnique) {
     auto plans = three_services();
-    const auto reference = reconcile(plans);
+    const auto reference = reconcile(plans, test_config());
     const auto expected = code_map(reference);
     std::vector<std::size_t> order{0, 1, 2};
     int permutations = 0;
     do {
         std::vector<Plan> permuted;
         for (auto k : order) permuted.push_back(plans[k]);
-        EXPECT_EQ(code_map(reconcile(permuted)), expected);
+        EXPECT_EQ(code_map(reconcile(permuted, test_config())), expected);
         ++permutations;
     } while (std::next_permutation(order.begin(), order.end()));
     EXPECT_EQ(permutations, 6);
@@ -303,7 +307,7 @@ TEST(ReconcileCodes, CollidingTextsGetDistinctDeterministicCodes) {
     // Two rows with the same text kept apart by decision share a hash.
     Plan plan = make_plan("a.xlsx", "X", {"Complete a workforce plan", "Complete a workforce plan", "Reduce the unnecessary use of custody"});
     auto d = parse_decisions("keep-apart,a.xlsx|Sheet1|2,a.xlsx|Sheet1|3\n", "d.csv");
-    auto r = reconcile({plan}, {}, d);
+    auto r = reconcile({plan}, test_config(), {}, d);
     const auto* first = find_with(r, {"a.xlsx", "Sheet1", 2});
     const auto* second = find_with(r, {"a.xlsx", "Sheet1", 3});
     ASSERT_TRUE(first && second);
@@ -329,7 +333,7 @@ TEST(ReconcileMerge, ConflictsAreKeptSideBySide) {
     corp.status = Status::Slippage;
     corp.leads = {{"council management team", "Council Management Team", Lead::Kind::Body}};
     corp.percent_complete = 40;
-    auto r = reconcile(plans);
+    auto r = reconcile(plans, test_config());
     const auto* merged = find_with(r, {"corporate.xlsx", "Sheet1", 2});
     ASSERT_NE(merged, nullptr);
     ASSERT_EQ(merged->members.size(), 2u);
@@ -362,7 +366,7 @@ TEST(ReconcileMerge, AgreeingCopiesHaveNoConflicts) {
         a->status = Status::Complete;
         a->leads = {{"Chief Education Officer", "", Lead::Kind::Post}};
     }
-    auto r = reconcile(plans);
+    auto r = reconcile(plans, test_config());
     const auto* girfec = find_with(r, {"corporate.xlsx", "Sheet1", 3});
     ASSERT_NE(girfec, nullptr);
     EXPECT_EQ(girfec->members.size(), 2u);
@@ -376,7 +380,24 @@ TEST(ReconcileMerge, AgreeingCopiesHaveNoConflicts) {
 namespace plancon {
 namespace {
 
+using test::test_config;
+
 // ---- Hostile input stays bounded ----
+
+// Regression: the scorer's abbreviations were a compiled-in copy of part of
+// templates/leads.tsv, so an alias an organisation added never reached it.
+TEST(ReconcileAbbreviations, AnAliasAddedToTheLeadTableReachesTheScorer) {
+    const std::string abbreviated = "Extend the HBRS outreach programme to every locality";
+    const std::string written_out = "Extend the Housing Benefit Review Service outreach programme to every locality";
+    Plan a = make_plan("housing.xlsx", "Housing", {abbreviated});
+    Plan b = make_plan("corporate.xlsx", "Corporate", {written_out});
+    EXPECT_EQ(reconcile({a, b}, test_config()).actions.size(), 2u) << "HBRS means nothing yet";
+    Config with_alias = test_config();
+    with_alias.leads = parse_lead_aliases("HBRS\tHousing Benefit Review Service\tbody\n", "leads.tsv");
+    const Reconciliation r = reconcile({a, b}, with_alias);
+    ASSERT_EQ(r.actions.size(), 1u) << "the alias makes the two wordings one action";
+    EXPECT_EQ(r.actions[0].members.size(), 2u);
+}
 
 TEST(ReconcileHostile, ThousandsOfIdenticalRowsAndHugeCells) {
     Plan plan;
@@ -389,7 +410,7 @@ TEST(ReconcileHostile, ThousandsOfIdenticalRowsAndHugeCells) {
     }
     plan.actions.push_back(make_action("big.xlsx", 9000, huge_a));
     plan.actions.push_back(make_action("big.xlsx", 9001, huge_b));
-    auto r = reconcile({plan});
+    auto r = reconcile({plan}, test_config());
     const auto* tbc = find_with(r, {"big.xlsx", "Sheet1", 2});
     ASSERT_NE(tbc, nullptr);
     EXPECT_EQ(tbc->members.size(), 5000u);
@@ -398,7 +419,7 @@ TEST(ReconcileHostile, ThousandsOfIdenticalRowsAndHugeCells) {
 
 TEST(ReconcileHostile, RowsWithoutWordsNeverMerge) {
     Plan plan = make_plan("blank.xlsx", "X", {"", " - ", "", "Complete a workforce plan"});
-    auto r = reconcile({plan});
+    auto r = reconcile({plan}, test_config());
     EXPECT_EQ(r.actions.size(), 4u);
     EXPECT_EQ(r.candidate_pairs, 0u);
 }

@@ -5,6 +5,8 @@
 
 #include "write_fixture.hpp"
 
+#include "test_config.hpp"
+
 #include <gtest/gtest.h>
 #include <pugixml.hpp>
 
@@ -127,7 +129,7 @@ TEST(Feed, SameBytesWhateverTheInputOrder) {
     write_feed(dir / "one.xml", s.plans, s.rec, {as_of});
     write_feed(dir / "two.xml", s.plans, s.rec, {as_of});
     std::vector<Plan> reversed(s.plans.rbegin(), s.plans.rend());
-    write_feed(dir / "three.xml", reversed, reconcile(reversed), {as_of});
+    write_feed(dir / "three.xml", reversed, reconcile(reversed, test_config()), {as_of});
     const std::string one = read_bytes(dir / "one.xml");
     ASSERT_GT(one.size(), 1000u);
     EXPECT_EQ(one, read_bytes(dir / "two.xml"));

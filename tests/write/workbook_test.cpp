@@ -5,6 +5,8 @@
 
 #include "write_fixture.hpp"
 
+#include "test_config.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -441,7 +443,7 @@ TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
     s.plans[0].warnings.clear();
     s.plans[0].rows.pop_back();  // the finding row: fewer rows and issues, so every issue is listed
     Sample few = s;
-    few.rec = reconcile(few.plans);
+    few.rec = reconcile(few.plans, test_config());
     few.rec.actions.resize(1);
     few.plans[0].rows.erase(few.plans[0].rows.begin() + 10);  // drop the skipped row's issue
     write_consolidated_workbook(xlsx, few.plans, few.rec, options);

@@ -8,6 +8,8 @@
 #include "plancon/reconcile.hpp"
 #include "temp_dir.hpp"
 
+#include "test_config.hpp"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -25,6 +27,7 @@ namespace write_test {
 
 using namespace plancon;
 using plancon::test::TempDir;
+using plancon::test::test_config;
 
 inline Lead lead(std::string name, std::string as_written, Lead::Kind kind = Lead::Kind::Body) {
     return Lead{std::move(name), std::move(as_written), kind};
@@ -256,7 +259,7 @@ inline Sample sample(const TempDir& dir) {
     write_bytes(tracker, "stand-in bytes for the corporate tracker\n");
     Sample s;
     s.plans = {psif_plan(psif), tracker_plan(tracker)};
-    s.rec = reconcile(s.plans);
+    s.rec = reconcile(s.plans, test_config());
     return s;
 }
 

@@ -1,6 +1,9 @@
 // Properties that must hold for any input, checked on pseudo-random cells
 // built from the pieces real cells are made of (fixed seed: reproducible).
-#include "plancon/normalise.hpp"
+#include "plancon/text.hpp"
+#include "plancon/values.hpp"
+
+#include "test_config.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +11,8 @@
 
 namespace plancon {
 namespace {
+
+using test::test_config;
 
 std::string random_cell(std::mt19937& rng) {
     static const char* pieces[] = {
@@ -54,7 +59,7 @@ TEST(Properties, HoldForRandomCells) {
             EXPECT_FALSE(due.basis.empty()) << "an unreadable date says why";
         }
 
-        for (const Lead& lead : split_leads(cell, default_lead_aliases())) {
+        for (const Lead& lead : split_leads(cell, test_config().leads)) {
             EXPECT_FALSE(lead.name.empty());
             EXPECT_FALSE(lead.as_written.empty());
         }
@@ -63,7 +68,7 @@ TEST(Properties, HoldForRandomCells) {
             EXPECT_GE(*percent, 0.0);
             EXPECT_LE(*percent, 100.0);
         }
-        (void)parse_status(cell, percent);
+        (void)parse_status(cell, percent, test_config().statuses);
         for (const Link& link : find_links(cell)) EXPECT_FALSE(link.target.empty());
     }
 }

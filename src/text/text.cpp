@@ -1,7 +1,7 @@
-// Text normalisation: the same words typed in Word, Excel or a PDF export
-// come out as the same bytes.
-#include "plancon/normalise.hpp"
-#include "normalise/text_util.hpp"
+// Text primitives: the ASCII helpers, and normalisation and folding through
+// utf8proc (the same words typed in Word, Excel or a PDF export come out as
+// the same bytes).
+#include "plancon/text.hpp"
 
 #include <utf8proc.h>
 
@@ -12,13 +12,7 @@ namespace plancon {
 
 namespace {
 
-constexpr char32_t replacement_char = 0xFFFD;
-
-void append_utf8(std::string& out, char32_t cp) {
-    utf8proc_uint8_t buf[4];
-    const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
-}
+constexpr char32_t replacement_char = replacement_character;
 
 // Invalid sequences become U+FFFD, one per bad byte, so utf8proc_map (which
 // refuses invalid input) always gets valid UTF-8.
@@ -131,6 +125,42 @@ void finish_line(std::u32string_view line, std::string& out) {
 }
 
 }  // namespace
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = lower_ascii(c);
+    return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+    return true;
+}
+
+bool starts_with_ci(std::string_view text, std::string_view lower_prefix) {
+    return text.size() >= lower_prefix.size() && iequals(text.substr(0, lower_prefix.size()), lower_prefix);
+}
+
+std::string_view trim(std::string_view s, std::string_view junk) {
+    const auto b = s.find_first_not_of(junk);
+    if (b == std::string_view::npos) return {};
+    const auto e = s.find_last_not_of(junk);
+    return s.substr(b, e - b + 1);
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        const std::size_t b = i;
+        while (i < s.size() && s[i] != ' ') ++i;
+        if (i > b) out.push_back(s.substr(b, i - b));
+    }
+    return out;
+}
 
 std::string normalise_text(std::string_view text) {
     const std::string nfkc =

@@ -1,7 +1,7 @@
 // Every due-date phrase in the seeds' plan tables, as written, and what a
 // careful reader derives from it (DOMAIN.md "Conventions"), plus edge cases.
-#include "plancon/normalise.hpp"
-#include "normalise/seed_cells.hpp"
+#include "plancon/values.hpp"
+#include "values/seed_cells.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,7 @@
-#include "plancon/layout.hpp"
+#include "plancon/config.hpp"
+#include "temp_dir.hpp"
+
+#include "test_config.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,6 +10,7 @@
 #include <fstream>
 
 using namespace plancon;
+using plancon::test::test_config;
 
 TEST(FoldHeader, FoldsCasePunctuationAndSpace) {
     EXPECT_EQ(fold_header("Lead(s)"), "lead s");
@@ -19,7 +23,7 @@ TEST(FoldHeader, FoldsCasePunctuationAndSpace) {
 }
 
 TEST(DefaultProfile, MapsTheHeadersOfTheSeedPlansAndTrackers) {
-    Profile p = default_profile();
+    const Profile& p = test_config().profile;
     struct Case { const char* header; Field field; };
     for (const Case& c : std::initializer_list<Case>{
              {"Lead", Field::Lead}, {"Lead(s)", Field::Lead}, {"Responsible Officer", Field::Lead},
@@ -70,27 +74,24 @@ TEST(ParseProfile, ErrorsNameTheFileAndLine) {
     auto error_of = [](const std::string& text) {
         try {
             parse_profile(text, "my.profile");
-        } catch (const ProfileError& e) {
+        } catch (const TemplateError& e) {
             return std::string(e.what());
         }
         return std::string("no error");
     };
     auto starts = [](const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; };
-    EXPECT_PRED2(starts, error_of("lead: Boss\nleed: Owner\n"), "my.profile:2: unknown field \"leed\"");
-    EXPECT_PRED2(starts, error_of("\n\nlead Owner\n"), "my.profile:3: expected");
-    EXPECT_EQ(error_of("lead: Owner | | Boss\n"), "my.profile:1: empty synonym for lead");
-    EXPECT_PRED2(starts, error_of("sheet-kind: Plan = chart\n"), "my.profile:1: unknown sheet kind \"chart\"");
-    EXPECT_EQ(error_of("service:\n"), "my.profile:1: service: needs a name");
+    EXPECT_PRED2(starts, error_of("lead: Boss\nleed: Owner\n"), "my.profile: line 2: unknown field \"leed\"");
+    EXPECT_PRED2(starts, error_of("\n\nlead Owner\n"), "my.profile: line 3: expected");
+    EXPECT_EQ(error_of("lead: Owner | | Boss\n"), "my.profile: line 1: empty synonym for lead");
+    EXPECT_PRED2(starts, error_of("sheet-kind: Plan = chart\n"), "my.profile: line 1: unknown sheet kind \"chart\"");
+    EXPECT_EQ(error_of("service:\n"), "my.profile: line 1: service: needs a name");
 }
 
-TEST(LoadProfile, ReadsAUserProfileOverTheDefault) {
-    auto path = std::filesystem::temp_directory_path() / "plancon_layout_test.profile";
-    {
-        std::ofstream out(path);
-        out << "lead: Accountable Manager\naction: Lead\nservice: Children & Families\n";
-    }
-    Profile p = load_profile(path.string());
-    std::filesystem::remove(path);
+TEST(LoadConfig, ReadsAUserProfileOverTheDefault) {
+    plancon::test::TempDir dir;
+    const std::string path = dir.file("user.profile", "lead: Accountable Manager\naction: Lead\nservice: Children & Families\n");
+    const Config config = load_config({std::filesystem::path(PLANCON_SOURCE_DIR) / "templates", {path}});
+    const Profile& p = config.profile;
     EXPECT_EQ(p.field_for("Accountable Manager"), Field::Lead);
     EXPECT_EQ(p.field_for("Responsible Officer"), Field::Lead);  // still there from the default
     EXPECT_EQ(p.field_for("Lead"), Field::Action);               // the user's profile is tried first
@@ -99,9 +100,49 @@ TEST(LoadProfile, ReadsAUserProfileOverTheDefault) {
     EXPECT_NE(p.sources[0].find("default.profile"), std::string::npos);
 
     try {
-        load_profile("/nonexistent/x.profile");
+        load_config({std::filesystem::path(PLANCON_SOURCE_DIR) / "templates", {"/nonexistent/x.profile"}});
         FAIL() << "no error for a missing profile";
-    } catch (const ProfileError& e) {
+    } catch (const TemplateError& e) {
         EXPECT_NE(std::string(e.what()).find("/nonexistent/x.profile"), std::string::npos) << e.what();
+    }
+}
+
+// Regression: each --profile merged the default in again, so with two
+// profiles the first one's words lost to the default's.
+TEST(LoadConfig, TwoProfilesBothComeBeforeTheDefault) {
+    plancon::test::TempDir dir;
+    const std::string first = dir.file("u1.profile", "action: Lead\n");
+    const std::string second = dir.file("u2.profile", "lead: Champion\n");
+    const Config config = load_config({std::filesystem::path(PLANCON_SOURCE_DIR) / "templates", {first, second}});
+    EXPECT_EQ(config.profile.field_for("Lead"), Field::Action);  // u1 over the default's "lead: Lead"
+    EXPECT_EQ(config.profile.field_for("Champion"), Field::Lead);
+    EXPECT_EQ(config.profile.sources.size(), 3u);
+}
+
+// Regression: PLANCON_TEMPLATES was honoured for profiles and the schema only;
+// leads.tsv and status.tsv came from the compile-time folder.
+TEST(LoadConfig, EveryTemplateComesFromTheFolderGiven) {
+    plancon::test::TempDir dir;
+    const std::filesystem::path source = std::filesystem::path(PLANCON_SOURCE_DIR) / "templates";
+    const std::filesystem::path moved = std::filesystem::path(dir.path()) / "moved-templates";
+    std::filesystem::copy(source, moved, std::filesystem::copy_options::recursive);
+    {
+        std::ofstream leads(moved / "leads.tsv", std::ios::app);
+        leads << "HoH\tHead of Housing\tpost\n";
+        std::ofstream status(moved / "status.tsv", std::ios::app);
+        status << "Parked\tCancelled\n";
+    }
+    const Config config = load_config({moved, {}});
+    ASSERT_NE(config.leads.find("HoH"), nullptr);
+    EXPECT_EQ(config.leads.find("HoH")->expansion, "Head of Housing");
+    EXPECT_EQ(config.statuses.find_exact("parked"), Status::Cancelled);
+    EXPECT_EQ(config.schema, moved / "plan.xsd");
+
+    std::filesystem::remove(moved / "status.tsv");
+    try {
+        load_config({moved, {}});
+        FAIL() << "no error for a missing status.tsv";
+    } catch (const TemplateError& e) {
+        EXPECT_NE(std::string(e.what()).find("status.tsv"), std::string::npos) << e.what();
     }
 }

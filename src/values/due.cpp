@@ -26,8 +26,8 @@
 //     outside a review clause ("within next three months", "Summer 2019", "Linked to ..."), a day
 //     that does not exist (31/02/2019), two different due dates, a span of several years
 //     ("2017-2020"), a month or a day without its year.
-#include "plancon/normalise.hpp"
-#include "normalise/text_util.hpp"
+#include "plancon/values.hpp"
+#include "plancon/text.hpp"
 #include "plancon/grid.hpp"
 
 #include <algorithm>
@@ -51,8 +51,6 @@ Date last_day_of_month(int year, unsigned month) {
 
 namespace {
 
-using detail::is_alpha;
-using detail::is_digit;
 
 struct Token {
     enum class Type : std::uint8_t { Word, Number, NumericDate, YearSpan, Boundary, Sep };
@@ -486,7 +484,7 @@ Due parse_due(std::string_view as_written, std::optional<Date> cell_date, const 
         return due;
     }
     due.as_written = std::string(as_written);
-    const std::string text = detail::lower(normalise_text(as_written));
+    const std::string text = lower_ascii(normalise_text(as_written));
     if (text.empty()) return due;  // Kind::None
 
     const std::vector<Token> tokens = tokenize(text);

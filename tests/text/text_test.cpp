@@ -1,4 +1,4 @@
-#include "plancon/normalise.hpp"
+#include "plancon/text.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,13 +1,9 @@
-// Layout profiles: header synonyms and sheet hints, read from a text file.
-#include "plancon/layout.hpp"
-#include "plancon/normalise.hpp"
-#include "plancon/read.hpp"
+// Layout profiles: header synonyms and sheet hints, parsed from text.
+#include "plancon/config.hpp"
+#include "plancon/text.hpp"
+#include "config/template_table.hpp"
 
-#include <utf8proc.h>
-
-#include <algorithm>
 #include <array>
-#include <cstdlib>
 #include <utility>
 
 namespace plancon {
@@ -21,12 +17,6 @@ constexpr std::array<std::pair<Field, std::string_view>, 16> field_names{{
     {Field::QualityIndicators, "quality-indicators"}, {Field::PageRef, "page-ref"}, {Field::Service, "service-column"},
     {Field::Strength, "strength"}, {Field::Afi, "afi"}, {Field::PlannedAction, "planned-action"},
 }};
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
 
 bool name_matches(std::string_view pattern, bool prefix, std::string_view name) {
     return prefix ? name.substr(0, pattern.size()) == pattern : name == pattern;
@@ -96,9 +86,7 @@ Profile parse_profile(std::string_view text, const std::string& name) {
         std::string_view line = trim(text.substr(0, end));
         text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
         if (line.empty() || line.front() == '#') continue;
-        auto fail = [&](const std::string& problem) {
-            throw ProfileError(name + ":" + std::to_string(line_no) + ": " + problem);
-        };
+        auto fail = [&](const std::string& problem) { throw config_detail::line_error(name, int(line_no), problem); };
         std::size_t colon = line.find(':');
         if (colon == std::string_view::npos) fail("expected \"FIELD: synonym | synonym\", got \"" + std::string(line) + "\"");
         std::string_view key = trim(line.substr(0, colon));
@@ -155,28 +143,6 @@ Profile merge_profiles(const Profile& base, const Profile& over) {
     merged.sheet_hints.insert(merged.sheet_hints.end(), base.sheet_hints.begin(), base.sheet_hints.end());
     if (merged.service.empty()) merged.service = base.service;
     return merged;
-}
-
-Profile default_profile() {
-    const char* env = std::getenv("PLANCON_TEMPLATES");
-    std::string path = std::string(env && *env ? env : PLANCON_TEMPLATES_DIR) + "/profiles/default.profile";
-    std::string text;
-    try {
-        text = read_file_bytes(path, 1 << 20);
-    } catch (const ReadError& e) {
-        throw ProfileError(std::string(e.what()) + " (the default profile; set PLANCON_TEMPLATES to its templates folder)");
-    }
-    return parse_profile(text, path);
-}
-
-Profile load_profile(const std::string& path) {
-    std::string text;
-    try {
-        text = read_file_bytes(path, 1 << 20);
-    } catch (const ReadError& e) {
-        throw ProfileError(e.what());
-    }
-    return merge_profiles(default_profile(), parse_profile(text, path));
 }
 
 }  // namespace plancon

@@ -18,58 +18,14 @@
 //     ("SPGs" -> "Strategic Planning Groups"); "ICS Strategy and Performance Team" becomes
 //     "Integrated Children's Services Strategy and Performance Team". (In seed 004, 2006,
 //     "ICS" is Integrated Community Schools; the table follows the later plans.)
-#include "plancon/normalise.hpp"
-#include "normalise/text_util.hpp"
+#include "plancon/values.hpp"
+#include "plancon/text.hpp"
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <mutex>
 
 namespace plancon {
 
-using detail::iequals;
-using detail::is_upper;
-using detail::lower;
-using detail::trim;
-
-void LeadAliases::add(LeadAlias alias) { entries_.push_back(std::move(alias)); }
-
-const LeadAlias* LeadAliases::find(std::string_view token) const {
-    for (const LeadAlias& a : entries_)
-        if (a.alias == token) return &a;
-    if (token.size() > 1 && token.back() == 's') {
-        const std::string_view singular = token.substr(0, token.size() - 1);
-        for (const LeadAlias& a : entries_)
-            if (a.alias == singular && a.alias.find(' ') == std::string::npos) return &a;
-    }
-    return nullptr;
-}
-
-LeadAliases load_lead_aliases(const std::filesystem::path& path) {
-    LeadAliases aliases;
-    detail::for_each_template_record(path, "lead alias table", 3, "ALIAS<TAB>EXPANSION<TAB>person|post|body",
-                                     [&](const std::vector<std::string_view>& f, const std::string& where) {
-        LeadAlias a;
-        a.alias = std::string(f[0]);
-        a.expansion = std::string(f[1]);
-        const std::string kind = lower(f[2]);
-        if (a.alias.empty() || a.expansion.empty()) throw TemplateError(where + "empty alias or expansion");
-        if (kind == "person") a.kind = Lead::Kind::Person;
-        else if (kind == "post") a.kind = Lead::Kind::Post;
-        else if (kind == "body") a.kind = Lead::Kind::Body;
-        else throw TemplateError(where + "kind must be person, post or body, not \"" + kind + "\"");
-        for (const LeadAlias& existing : aliases.entries())
-            if (existing.alias == a.alias) throw TemplateError(where + "alias \"" + a.alias + "\" given twice");
-        aliases.add(std::move(a));
-    });
-    return aliases;
-}
-
-const LeadAliases& default_lead_aliases() {
-    static const LeadAliases table = load_lead_aliases(std::filesystem::path(PLANCON_TEMPLATES_DIR) / "leads.tsv");
-    return table;
-}
 
 namespace {
 
@@ -116,12 +72,12 @@ constexpr std::array<std::string_view, 22> organisation_words{
     "work", "education", "scotland", "scottish", "community", "protecting", "corporate", "strategy",
     "performance", "learning", "integrated", "all"};
 
-std::string strip_brackets(std::string_view w) { return lower(trim(w, "()[]{}.,:;\"'")); }
+std::string strip_brackets(std::string_view w) { return lower_ascii(trim(w, "()[]{}.,:;\"'")); }
 
 bool looks_like_person(const std::vector<std::string_view>& ws) {
     if (ws.size() < 2 || ws.size() > 3) return false;
     for (std::string_view w : ws) {
-        if (in(organisation_words, lower(w)) || in(post_words, lower(w)) || in(body_words, lower(w))) return false;
+        if (in(organisation_words, lower_ascii(w)) || in(post_words, lower_ascii(w)) || in(body_words, lower_ascii(w))) return false;
         if (w.empty() || !is_upper(w.front())) return false;
         const bool initial = w.size() == 1 || (w.size() == 2 && w[1] == '.');
         if (initial) continue;
@@ -129,7 +85,7 @@ bool looks_like_person(const std::vector<std::string_view>& ws) {
         bool has_lower = false;
         for (char c : w) {
             if (c >= 'a' && c <= 'z') has_lower = true;
-            else if (!detail::is_alpha(c) && c != '\'' && c != '-') return false;
+            else if (!is_alpha(c) && c != '\'' && c != '-') return false;
         }
         if (!has_lower) return false;
     }
@@ -148,7 +104,7 @@ Lead::Kind classify_lead(std::string_view name) {
         else if (depth == 0) plain.push_back(c);
     }
     const std::string flat = normalise_text(plain);
-    std::vector<std::string_view> ws = detail::words(flat);
+    std::vector<std::string_view> ws = split_words(flat);
     for (auto& w : ws) w = trim(w, ".,:;");
     std::erase_if(ws, [](std::string_view w) { return w.empty(); });
     if (ws.empty()) return Lead::Kind::Body;
@@ -157,16 +113,16 @@ Lead::Kind classify_lead(std::string_view name) {
                                                                 "from", "with", "to", "of"};
     std::size_t end = ws.size();
     for (std::size_t i = 1; i < ws.size(); ++i)
-        if (in(cut_words, lower(ws[i]))) {
+        if (in(cut_words, lower_ascii(ws[i]))) {
             end = i;
             break;
         }
-    const std::string head = lower(ws[end - 1]);
+    const std::string head = lower_ascii(ws[end - 1]);
     if (in(post_words, head)) return Lead::Kind::Post;
     if (in(body_words, head)) return Lead::Kind::Body;
     if (looks_like_person(ws)) return Lead::Kind::Person;
     for (std::size_t i = 0; i < end; ++i)
-        if (in(post_words, lower(ws[i]))) return Lead::Kind::Post;
+        if (in(post_words, lower_ascii(ws[i]))) return Lead::Kind::Post;
     return Lead::Kind::Body;
 }
 
@@ -201,7 +157,7 @@ std::vector<std::vector<std::string>> segment_words(std::string_view text) {
             // A full stop after a word of three or more letters ends a sentence; "J." does not.
             std::size_t letters = 0;
             for (char w : word)
-                if (detail::is_alpha(w)) ++letters;
+                if (is_alpha(w)) ++letters;
             if (letters >= 3) end_segment();
             else word.push_back(c);
         } else {
@@ -228,7 +184,7 @@ std::vector<MultiWordName> multi_word_names(const LeadAliases& aliases) {
     std::vector<MultiWordName> names;
     for (const LeadAlias& a : aliases.entries())
         for (const std::string* name : {&a.alias, &a.expansion}) {
-            auto ws = detail::words(*name);
+            auto ws = split_words(*name);
             if (ws.size() >= 2) names.push_back({std::move(ws), &a});
         }
     return names;
@@ -299,11 +255,11 @@ bool and_separates(const std::vector<Unit>& piece, const Unit& next) {
     if (piece.empty()) return false;
     const std::string next_word = strip_brackets(next.text);
     for (const Unit& u : piece)
-        if (!u.atom && lower(u.text) == "of") return next.entry || in(post_words, next_word);
+        if (!u.atom && lower_ascii(u.text) == "of") return next.entry || in(post_words, next_word);
     if (ends_in_head(piece)) return true;
     if (piece.size() == 1 && piece[0].entry) return true;  // "JMG and COG"
     const std::string text = join(piece);
-    const auto ws = detail::words(text);
+    const auto ws = split_words(text);
     return looks_like_person(ws);
 }
 
@@ -340,7 +296,7 @@ Lead make_lead(const std::vector<Unit>& piece) {
 LeadCell read_lead_cell(std::string_view cell, const LeadAliases& aliases) {
     LeadCell result;
     const std::string text = normalise_text(cell);
-    if (in(no_lead_words, lower(text))) {
+    if (in(no_lead_words, lower_ascii(text))) {
         result.notes.push_back(text);
         return result;
     }
@@ -382,7 +338,7 @@ LeadCell read_lead_cell(std::string_view cell, const LeadAliases& aliases) {
             if (piece.empty()) continue;
             const std::string written = std::string(trim(join(piece), " .,:;-"));
             if (written.empty()) continue;
-            if (in(no_lead_words, lower(written))) {
+            if (in(no_lead_words, lower_ascii(written))) {
                 result.notes.push_back(written);
                 continue;
             }

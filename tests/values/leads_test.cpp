@@ -1,6 +1,8 @@
 // Every lead cell in the seeds' plan tables, split, expanded and classified.
-#include "plancon/normalise.hpp"
-#include "normalise/seed_cells.hpp"
+#include "plancon/values.hpp"
+#include "values/seed_cells.hpp"
+
+#include "test_config.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +14,8 @@
 
 namespace plancon {
 namespace {
+
+using test::test_config;
 
 using K = Lead::Kind;
 
@@ -34,7 +38,7 @@ class SeedLeadCell : public testing::TestWithParam<LeadCase> {};
 
 TEST_P(SeedLeadCell, SplitsExpandsAndClassifies) {
     const LeadCase& c = GetParam();
-    const LeadCell cell = read_lead_cell(c.cell, default_lead_aliases());
+    const LeadCell cell = read_lead_cell(c.cell, test_config().leads);
     std::vector<std::string> got;
     for (const Lead& l : cell.leads) got.push_back(l.name + " [" + std::string(to_string(l.kind)) + "] <" + l.as_written + ">");
     std::vector<std::string> want;
@@ -42,7 +46,7 @@ TEST_P(SeedLeadCell, SplitsExpandsAndClassifies) {
         want.push_back(e.name + " [" + std::string(to_string(e.kind)) + "] <" + (e.as_written.empty() ? e.name : e.as_written) + ">");
     EXPECT_EQ(got, want);
     EXPECT_EQ(cell.notes, c.notes);
-    EXPECT_EQ(split_leads(c.cell, default_lead_aliases()), cell.leads);
+    EXPECT_EQ(split_leads(c.cell, test_config().leads), cell.leads);
 }
 
 const LeadCase seed_cells[] = {
@@ -165,28 +169,17 @@ TEST(LeadKind, ClassifiesByHeadWord) {
     EXPECT_EQ(classify_lead("Protecting People"), K::Body);
 }
 
-class AliasFile : public testing::Test {
-protected:
-    std::filesystem::path dir = std::filesystem::temp_directory_path() / ("norm-leads-" + std::to_string(::getpid()));
-    void SetUp() override { std::filesystem::create_directories(dir); }
-    void TearDown() override { std::filesystem::remove_all(dir); }
-    std::filesystem::path write(const std::string& content) {
-        const auto p = dir / "leads.tsv";
-        std::ofstream(p, std::ios::binary) << content;
-        return p;
+std::string alias_error(const std::string& content) {
+    try {
+        parse_lead_aliases(content, "leads.tsv");
+    } catch (const TemplateError& e) {
+        return e.what();
     }
-    std::string error_of(const std::string& content) {
-        try {
-            load_lead_aliases(write(content));
-        } catch (const TemplateError& e) {
-            return e.what();
-        }
-        return "no error";
-    }
-};
+    return "no error";
+}
 
-TEST_F(AliasFile, LoadsAliasesAndComments) {
-    const LeadAliases a = load_lead_aliases(write("# comment\n\nXYZ\tExample Group\tbody\r\nHOS\tHead of Service\tpost\n"));
+TEST(AliasTable, ReadsAliasesAndComments) {
+    const LeadAliases a = parse_lead_aliases("# comment\n\nXYZ\tExample Group\tbody\r\nHOS\tHead of Service\tpost\n", "leads.tsv");
     ASSERT_EQ(a.entries().size(), 2u);
     ASSERT_NE(a.find("HOS"), nullptr);
     EXPECT_EQ(a.find("HOS")->kind, K::Post);
@@ -197,21 +190,20 @@ TEST_F(AliasFile, LoadsAliasesAndComments) {
     EXPECT_EQ(leads[1].name, "Head of Service");
 }
 
-TEST_F(AliasFile, ErrorsNameFileAndLine) {
-    const std::string missing_kind = error_of("# c\nXYZ\tExample Group\n");
-    EXPECT_NE(missing_kind.find("leads.tsv:2: "), std::string::npos) << missing_kind;
-    const std::string bad_kind = error_of("XYZ\tExample\tthing\n");
-    EXPECT_NE(bad_kind.find("leads.tsv:1: kind must be person, post or body"), std::string::npos) << bad_kind;
-    const std::string twice = error_of("XYZ\tA\tbody\nXYZ\tB\tbody\n");
-    EXPECT_NE(twice.find("leads.tsv:2: alias \"XYZ\" given twice"), std::string::npos) << twice;
-    EXPECT_THROW(load_lead_aliases(dir / "absent.tsv"), TemplateError);
+TEST(AliasTable, ErrorsNameFileAndLine) {
+    const std::string missing_kind = alias_error("# c\nXYZ\tExample Group\n");
+    EXPECT_NE(missing_kind.find("leads.tsv: line 2: "), std::string::npos) << missing_kind;
+    const std::string bad_kind = alias_error("XYZ\tExample\tthing\n");
+    EXPECT_NE(bad_kind.find("leads.tsv: line 1: kind must be person, post or body"), std::string::npos) << bad_kind;
+    const std::string twice = alias_error("XYZ\tA\tbody\nXYZ\tB\tbody\n");
+    EXPECT_NE(twice.find("leads.tsv: line 2: alias \"XYZ\" given twice"), std::string::npos) << twice;
 }
 
 TEST(LeadCellHostile, InvalidUtf8AndLongCellsDoNotCrash) {
-    EXPECT_NO_THROW(read_lead_cell(std::string("\xff\xfe Team \xc3", 10), default_lead_aliases()));
+    EXPECT_NO_THROW(read_lead_cell(std::string("\xff\xfe Team \xc3", 10), test_config().leads));
     std::string many;
     for (int i = 0; i < 2000; ++i) many += "JMG/";
-    EXPECT_EQ(split_leads(many, default_lead_aliases()).size(), 2000u);
+    EXPECT_EQ(split_leads(many, test_config().leads).size(), 2000u);
 }
 
 }  // namespace

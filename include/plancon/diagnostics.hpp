@@ -1,0 +1,57 @@
+// Diagnostics: where a thing came from, the warnings every stage raises and
+// the one error type every stage throws. The bottom of the house: every
+// stage reports through these, so a reader's warning reaches the Issues
+// sheet in the same shape, and every error is one line naming the file, the
+// place and the problem.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace plancon {
+
+// Where a thing came from. row is 1-based, as a user sees it; 0 when the
+// thing concerns a whole sheet (sheet set) or a whole file (sheet empty).
+struct Provenance {
+    std::string file;   // as given on the command line
+    std::string sheet;
+    std::uint32_t row = 0;
+    friend bool operator==(const Provenance&, const Provenance&) = default;
+};
+std::string to_string(const Provenance& p);  // "file|sheet|row"
+
+// "sheet 'Plan' row 4", "sheet 'Plan'", or "" for a whole file.
+std::string place_name(const Provenance& p);
+
+// Something read but doubtful, or not read: one line, at its source.
+struct Warning {
+    Provenance source;
+    std::string message;
+};
+// "FILE: sheet 'Plan' row 4: message", the one shape a warning is shown in.
+std::string to_string(const Warning& w);
+
+// Text quoted in a message (a sheet name, a bad value) with its control
+// characters escaped ("\n", "\x01"), so the message stays one line whatever
+// the file holds.
+std::string escape_control_characters(std::string_view text);
+
+// The one base of every error plancon throws. what() is "FILE: PROBLEM",
+// where PROBLEM names the place first when there is one ("line 4: ...",
+// "sheet 'Plan' cell B4: ..."); always one line.
+class Error : public std::runtime_error {
+public:
+    Error(std::string file, std::string problem)
+        : std::runtime_error(escape_control_characters(file) + ": " + escape_control_characters(problem)),
+          file_(std::move(file)), problem_(escape_control_characters(problem)) {}
+    const std::string& file() const { return file_; }
+    const std::string& problem() const { return problem_; }
+
+private:
+    std::string file_;
+    std::string problem_;
+};
+
+}  // namespace plancon

@@ -1,0 +1,78 @@
+// The whole job as library calls: find the inputs, read each, recognise its
+// layout, normalise it, reconcile the plans and write the outputs. The CLI,
+// the fuzzers, the examples and the tests all go through here; each step is
+// the public function of its stage.
+#pragma once
+
+#include "plancon/config.hpp"
+#include "plancon/layout.hpp"
+#include "plancon/normalise.hpp"
+#include "plancon/read.hpp"
+#include "plancon/reconcile.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plancon {
+
+// Spreadsheet files among inputs: files as given, folders searched
+// recursively for .xlsx .xlsm .ods .xls .csv .tsv (hidden files and Office
+// lock files "~$..." passed over), each folder's finds sorted so the order
+// never depends on the file system. Paths in `exclude` (this run's outputs)
+// are left out.
+std::vector<std::string> find_inputs(const std::vector<std::string>& inputs, const std::vector<std::string>& exclude = {});
+
+// A workbook laid out and normalised: the plan it holds.
+Plan plan_workbook(const Workbook& workbook, const Config& config, const LayoutOptions& layout = {});
+// One file read, laid out and normalised. Throws ReadError when the file
+// cannot be read.
+Plan plan_file(const std::string& path, const Config& config, const ReadOptions& read = {},
+               const LayoutOptions& layout = {});
+
+struct ConsolidateOptions {
+    std::string workbook;   // the consolidated workbook to write ("" = none)
+    std::string feed;       // the XML feed to write ("" = none)
+    std::string decisions;  // officer decisions, CSV ("" = none)
+    std::string service;    // for inputs that name none
+    bool keep_going = false;  // an unreadable input is reported, not fatal
+    ReadOptions read;
+    ReconcileOptions reconcile;
+    std::optional<Date> as_of;  // unset: the writers' default_as_of_date()
+    // Called before each file is read (for a progress bar).
+    std::function<void(std::size_t index, std::size_t total, const std::string& file)> progress;
+};
+
+struct ConsolidateResult {
+    std::vector<std::string> files;    // every input file found
+    std::vector<Plan> plans;           // one per file read, in the order of files
+    std::vector<Warning> unreadable;   // files not read (only with keep_going)
+    Reconciliation reconciliation;
+
+    std::size_t sheets = 0;            // in the files read
+    std::size_t rows_read() const;
+    std::size_t actions_in() const;    // before merging
+    std::size_t appendix_rows() const;
+    std::size_t skipped_rows() const;
+    std::size_t warnings() const;      // plans' and reconciliation's
+    // "17 of 17 files, 20 sheets, 471 rows read: 49 actions (62 merged), ..."
+    std::string summary() const;
+};
+
+// Everything that can be refused before reading (the decisions file, an
+// empty input list) is refused first. Throws plancon::Error: ReadError for
+// an unreadable input unless keep_going, DecisionError, WriteError (nothing
+// is written then: each output appears whole or not at all).
+ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Config& config,
+                              const ConsolidateOptions& options);
+
+struct InspectOptions {
+    bool plan = false;  // add the layout found and the fate of every row
+    ReadOptions read;
+    LayoutOptions layout;
+};
+// What `plancon inspect` prints for one file. Throws ReadError.
+std::string inspect_file(const std::string& path, const Config& config, const InspectOptions& options);
+
+}  // namespace plancon

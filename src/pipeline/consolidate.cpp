@@ -1,0 +1,112 @@
+// The whole job: read -> layout -> normalise per file, then reconcile and write.
+#include "plancon/pipeline.hpp"
+#include "plancon/write.hpp"
+
+#include <new>
+
+namespace plancon {
+
+Plan plan_workbook(const Workbook& workbook, const Config& config, const LayoutOptions& layout) {
+    Plan plan = build_plan(workbook, config, layout);
+    NormaliseOptions normalise;
+    normalise.service = layout.service;
+    normalise_plan(plan, config, normalise);
+    return plan;
+}
+
+Plan plan_file(const std::string& path, const Config& config, const ReadOptions& read, const LayoutOptions& layout) {
+    return plan_workbook(read_workbook(path, read), config, layout);
+}
+
+ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Config& config,
+                              const ConsolidateOptions& options) {
+    ConsolidateResult result;
+    // Everything that can be refused before reading is refused first.
+    const Decisions decisions = options.decisions.empty() ? Decisions{} : load_decisions(options.decisions);
+    std::vector<std::string> outputs;
+    for (const std::string& out : {options.workbook, options.feed})
+        if (!out.empty()) outputs.push_back(out);
+    result.files = find_inputs(inputs, outputs);
+    if (result.files.empty())
+        throw ReadError(inputs.empty() ? std::string("(no input)") : inputs.front(),
+                        std::string("no spreadsheet files here") + (inputs.size() > 1 ? " or in the other inputs" : ""));
+
+    LayoutOptions layout;
+    layout.service = options.service;
+    for (std::size_t i = 0; i < result.files.size(); ++i) {
+        const std::string& file = result.files[i];
+        if (options.progress) options.progress(i, result.files.size(), file);
+        try {
+            const Workbook workbook = read_workbook(file, options.read);
+            result.sheets += workbook.sheets.size();
+            result.plans.push_back(plan_workbook(workbook, config, layout));
+        } catch (const ReadError& e) {
+            if (!options.keep_going) throw;
+            result.unreadable.push_back({{file, "", 0}, e.problem()});
+        } catch (const std::bad_alloc&) {
+            if (!options.keep_going) throw ReadError(file, "out of memory while reading");
+            result.unreadable.push_back({{file, "", 0}, "out of memory while reading"});
+        }
+    }
+    if (options.progress) options.progress(result.files.size(), result.files.size(), "");
+
+    result.reconciliation = reconcile(result.plans, config, options.reconcile, decisions);
+    // Unreadable inputs are listed on the Issues sheet too.
+    for (const Warning& u : result.unreadable)
+        result.reconciliation.warnings.push_back({u.source, "input not read: " + u.message});
+    if (!options.feed.empty()) {
+        FeedOptions feed;
+        feed.as_of = options.as_of;
+        const std::vector<Warning> dropped = write_feed(options.feed, result.plans, result.reconciliation, feed);
+        result.reconciliation.warnings.insert(result.reconciliation.warnings.end(), dropped.begin(), dropped.end());
+    }
+    if (!options.workbook.empty()) {
+        WorkbookOptions workbook;
+        workbook.as_of = options.as_of;
+        write_consolidated_workbook(options.workbook, result.plans, result.reconciliation, workbook);
+    }
+    return result;
+}
+
+std::size_t ConsolidateResult::rows_read() const {
+    std::size_t n = 0;
+    for (const Plan& p : plans) n += rows_covered(p);
+    return n;
+}
+
+std::size_t ConsolidateResult::actions_in() const {
+    std::size_t n = 0;
+    for (const Plan& p : plans) n += p.actions.size();
+    return n;
+}
+
+std::size_t ConsolidateResult::appendix_rows() const {
+    std::size_t n = 0;
+    for (const Plan& p : plans)
+        for (const AppendixTable& t : p.appendices) n += t.rows.size();
+    return n;
+}
+
+std::size_t ConsolidateResult::skipped_rows() const {
+    std::size_t n = 0;
+    for (const Plan& p : plans) n += rows_with_fate(p, RowRecord::Fate::Skipped);
+    return n;
+}
+
+std::size_t ConsolidateResult::warnings() const {
+    std::size_t n = reconciliation.warnings.size();
+    for (const Plan& p : plans) n += p.warnings.size();
+    return n;
+}
+
+std::string ConsolidateResult::summary() const {
+    const std::size_t actions = reconciliation.actions.size();
+    return std::to_string(plans.size()) + " of " + std::to_string(files.size()) + " files, " + std::to_string(sheets) +
+           " sheets, " + std::to_string(rows_read()) + " rows read: " + std::to_string(actions) + " actions (" +
+           std::to_string(actions_in() - actions) + " merged), " +
+           std::to_string(reconciliation.possible_duplicates.size()) + " possible duplicates, " +
+           std::to_string(appendix_rows()) + " appendix rows, " + std::to_string(skipped_rows()) + " skipped, " +
+           std::to_string(warnings()) + " warnings";
+}
+
+}  // namespace plancon
