@@ -7,12 +7,14 @@
 //   templates/leads.tsv                  lead abbreviations and known bodies
 //   templates/status.tsv                 status words -> one status vocabulary
 //   templates/abbreviations.tsv          abbreviations in action texts, for matching
+//   templates/services.tsv               the organisation's services and their short forms
 //   templates/plan.xsd                   the XML feed's schema
 #pragma once
 
 #include "plancon/diagnostics.hpp"
 #include "plancon/model.hpp"
 
+#include <array>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -32,12 +34,15 @@ public:
 
 enum class Field : std::uint8_t {
     None, Ref, Action, Outcome, Lead, Due, Measures, Risks, Progress, Status, PercentComplete,
-    QualityIndicators, PageRef, Service, Strength, Afi, PlannedAction,
+    QualityIndicators, PageRef, Service, Strength, Afi, PlannedAction, Start,
 };
+inline constexpr std::size_t field_count = std::size_t(Field::Start) + 1;
 std::string_view to_string(Field f);  // the name a profile uses: "lead", "percent-complete" ...
 
 // Case, punctuation and white space folded away: "Lead(s)" -> "lead s",
-// "Implications [Risk, Cost, Resource]" -> "implications risk cost resource".
+// "Implications [Risk, Cost, Resource]" -> "implications risk cost resource";
+// "%" and "#" read as the words they stand for: "% Complete" -> "percent
+// complete", "Task #" -> "task number".
 std::string fold_header(std::string_view text);
 
 enum class SheetKind : std::uint8_t { Auto, Plan, Findings, Appendix, Ignore };
@@ -49,6 +54,14 @@ struct Profile {
         std::string folded;  // fold_header of the synonym as written
         bool prefix = false; // written with a trailing "*"
     };
+    // Word evidence: a header holding the word leans to the field by weight
+    // (negative: leans away). "date" leans to due; "start" away from it.
+    struct Word {
+        Field field = Field::None;
+        std::string folded;  // one folded word
+        bool prefix = false; // written with a trailing "*": any word starting so
+        double weight = 1;
+    };
     struct SheetHint {
         std::string sheet;   // name, or prefix when prefix is set
         bool prefix = false;
@@ -56,10 +69,16 @@ struct Profile {
     };
     std::vector<std::string> sources;  // files read: the default first, then the user's in the order given
     std::vector<Synonym> synonyms;     // tried in order: the first match wins
+    std::vector<Word> words;           // every matching word counts; the strongest profile's first
+    std::vector<std::string> item_kinds;  // folded words naming what a table's items are: "task", "risk" ...
     std::vector<SheetHint> sheet_hints;
     std::string service;
 
+    // The field a header names exactly (a synonym), or Field::None.
     Field field_for(std::string_view header) const;
+    // The weights of the words a folded header holds, one per field (the
+    // first entry for a word in `words` decides its weight for that field).
+    std::array<double, field_count> word_weights(std::string_view folded_word) const;
     SheetKind kind_for(std::string_view sheet) const;
 };
 
@@ -118,6 +137,26 @@ struct Abbreviation {
 // ABBREVIATION<TAB>EXPANSION lines.
 std::vector<Abbreviation> parse_abbreviations(std::string_view text, const std::string& name);
 
+// ---- Services ---------------------------------------------------------------------
+
+// The organisation's services (templates/services.tsv), each with the short
+// forms it goes by, to find the service a title, sheet name or file name names.
+class ServiceDirectory {
+public:
+    void add(std::string name, const std::vector<std::string>& aliases);  // the name is an alias too
+    // The service whose alias appears in text as whole words (after folding);
+    // the longest alias wins. nullptr when none does.
+    const std::string* find_in(std::string_view text) const;
+    std::size_t size() const { return names_.size(); }
+
+private:
+    std::vector<std::string> names_;
+    std::vector<std::pair<std::string, std::size_t>> aliases_;  // folded alias, index in names_; longest first
+};
+
+// NAME<TAB>alias | alias ... lines.
+ServiceDirectory parse_services(std::string_view text, const std::string& name);
+
 // ---- The whole configuration --------------------------------------------------
 
 // The templates folder: $PLANCON_TEMPLATES when set, else the one this build
@@ -135,6 +174,7 @@ struct Config {
     LeadAliases leads;
     StatusVocabulary statuses;
     std::vector<Abbreviation> abbreviations;
+    ServiceDirectory services;
     std::filesystem::path schema;     // plan.xsd
 };
 

@@ -71,6 +71,7 @@ struct Link {
 };
 
 struct Action {
+    std::string kind = "action";   // what the tracker calls its items: "action", "task", "risk" ...
     std::string ref;               // as written: "4.3", "1"
     std::string text;              // normalised text
     std::string text_as_written;
@@ -78,6 +79,8 @@ struct Action {
     std::vector<Lead> leads;
     std::string leads_as_written;
     Due due;
+    std::string start_as_written;   // a start date column, when the tracker has one
+    std::optional<Date> start;
     Status status = Status::Unknown;
     std::string status_as_written;
     std::optional<double> percent_complete;  // 0..100
@@ -158,22 +161,35 @@ std::string row_label(const RowRecord& r);
 struct SourceDocument {
     std::string file;
     std::string title;    // first title row, when there is one
-    std::string service;  // from --service, the profile, or a Service column
+    std::string service;  // the service the document names (a Service column may name others per action)
+    std::string service_source;  // where it was found: "label row 'Service:' (sheet 'Plan' row 2)", "title", ...
 };
 
-// How one table on a sheet was read (for dumps and `plancon inspect`).
+// How one table on a sheet was read, and why (for dumps and `plancon inspect`).
 struct TableLayout {
     std::string sheet;
-    std::uint32_t header_row = 0;             // 1-based
+    std::uint32_t header_row = 0;             // 1-based; the lower row of a header of two rows
+    std::uint32_t header_rows = 1;            // 2 for a header of two rows (a group cell above)
     std::string kind;                         // "actions", "findings", "appendix"
+    std::string item_kind;                    // what the items are called: "action", "task", "risk" ...
     std::string title;                        // heading above it, when there is one
+    double score = 0;                         // how well the header explains the rows below it
+    std::string why;                          // why this kind: "the header names the items", "no action column"
     struct Column {
         std::uint32_t col = 0;                // 0-based
         std::string header;                   // as written
         std::string field;                    // "lead", ... or "" when unmapped
+        std::string evidence;                 // what chose the field: "header words: target, date 3.5; content: 90% dates 2.7"
     };
     std::vector<Column> columns;
     std::vector<std::uint32_t> repeated_header_rows;  // 1-based
+    // Other rows that could have been the header, with their scores.
+    struct Candidate {
+        std::uint32_t row = 0;                // 1-based
+        double score = 0;
+        std::string verdict;                  // "chosen", "a form above the header", "below the threshold"
+    };
+    std::vector<Candidate> candidates;
 };
 
 struct Plan {

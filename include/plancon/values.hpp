@@ -48,6 +48,12 @@ LeadCell read_lead_cell(std::string_view cell, const LeadAliases& aliases);
 std::vector<Lead> split_leads(std::string_view cell, const LeadAliases& aliases);
 // Person, post or body from the words of one (expanded) lead name.
 Lead::Kind classify_lead(std::string_view name);
+// How surely a cell names leads, for telling which column holds them: 1 when
+// every lead in it is an alias, a post or body by its head word ("Head of
+// Housing", "Strategy Team") or a personal name ("J. Smith"); 0.5 when one is
+// a lone capitalised word ("Mark", "CSP"); 0 for anything else (sentences,
+// notes, numbers).
+double lead_likeness(std::string_view cell, const LeadAliases& aliases);
 
 // ---- Status and percentages ---------------------------------------------------
 

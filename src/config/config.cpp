@@ -61,6 +61,7 @@ Config load_config(const ConfigSources& sources) {
         parse_status_vocabulary(read_template(at("status.tsv"), "status vocabulary"), at("status.tsv").string());
     config.abbreviations =
         parse_abbreviations(read_template(at("abbreviations.tsv"), "abbreviation table"), at("abbreviations.tsv").string());
+    config.services = parse_services(read_template(at("services.tsv"), "service list"), at("services.tsv").string());
     config.schema = at("plan.xsd");
     if (!std::filesystem::is_regular_file(config.schema))
         throw TemplateError(config.schema.string(), "the feed's schema is missing from the templates folder");

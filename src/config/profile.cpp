@@ -4,18 +4,20 @@
 #include "config/template_table.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <utility>
 
 namespace plancon {
 
 namespace {
 
-constexpr std::array<std::pair<Field, std::string_view>, 16> field_names{{
+constexpr std::array<std::pair<Field, std::string_view>, field_count - 1> field_names{{
     {Field::Ref, "ref"}, {Field::Action, "action"}, {Field::Outcome, "outcome"}, {Field::Lead, "lead"},
     {Field::Due, "due"}, {Field::Measures, "measures"}, {Field::Risks, "risks"}, {Field::Progress, "progress"},
     {Field::Status, "status"}, {Field::PercentComplete, "percent-complete"},
     {Field::QualityIndicators, "quality-indicators"}, {Field::PageRef, "page-ref"}, {Field::Service, "service-column"},
     {Field::Strength, "strength"}, {Field::Afi, "afi"}, {Field::PlannedAction, "planned-action"},
+    {Field::Start, "start"},
 }};
 
 bool name_matches(std::string_view pattern, bool prefix, std::string_view name) {
@@ -42,17 +44,30 @@ std::string_view to_string(SheetKind k) {
 }
 
 std::string fold_header(std::string_view text) {
-    // Headers match on the normalise stage's matching key, with the symbols
-    // it keeps as words ("%", "£") read as separators too: "% Complete" and
-    // "Complete %" are both the header "complete".
-    std::string key = fold_for_matching(text);
+    // Headers match on the matching key (text.hpp), with "%" and "#" read as
+    // the words they stand for, so "% Complete" (a percentage) and "Complete?"
+    // (a yes/no) differ, and "Task #" (an id) is not "Task"; "£" separates.
+    std::string spelled;
+    for (char c : text) {
+        if (c == '#') spelled += " number ";
+        else spelled += c;
+    }
+    std::string key = fold_for_matching(spelled);
     std::string out;
     bool gap = false;
+    auto word = [&](std::string_view w) {
+        if (!out.empty()) out += ' ';
+        out += w;
+        gap = true;
+    };
     for (std::size_t i = 0; i < key.size(); ++i) {
-        bool separator = key[i] == ' ' || key[i] == '%' || key.compare(i, 2, "\xC2\xA3") == 0;
-        if (separator) {
+        if (key[i] == '%') {
+            word("percent");
+            continue;
+        }
+        if (key[i] == ' ' || key.compare(i, 2, "\xC2\xA3") == 0) {
             gap = true;
-            if (key[i] != ' ' && key[i] != '%') ++i;  // the second byte of "£"
+            if (key[i] != ' ') ++i;  // the second byte of "£"
             continue;
         }
         if (gap && !out.empty()) out += ' ';
@@ -68,6 +83,18 @@ Field Profile::field_for(std::string_view header) const {
     for (const Synonym& s : synonyms)
         if (name_matches(s.folded, s.prefix, folded)) return s.field;
     return Field::None;
+}
+
+std::array<double, field_count> Profile::word_weights(std::string_view folded_word) const {
+    std::array<double, field_count> weights{};
+    std::array<bool, field_count> decided{};
+    for (const Word& w : words) {
+        const auto f = std::size_t(w.field);
+        if (decided[f] || !name_matches(w.folded, w.prefix, folded_word)) continue;
+        decided[f] = true;
+        weights[f] = w.weight;
+    }
+    return weights;
 }
 
 SheetKind Profile::kind_for(std::string_view sheet) const {
@@ -96,6 +123,17 @@ Profile parse_profile(std::string_view text, const std::string& name) {
             profile.service = value;
             continue;
         }
+        if (key == "item-kinds") {
+            // "item-kinds: action | task | risk": what a table's items can be called.
+            for (std::string_view rest = value; !rest.empty();) {
+                const std::size_t bar = rest.find('|');
+                const std::string kind = fold_header(trim(rest.substr(0, bar)));
+                if (kind.empty() || kind.find(' ') != std::string::npos) fail("item-kinds: single words separated by \"|\"");
+                profile.item_kinds.push_back(kind);
+                rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+            }
+            continue;
+        }
         if (key == "sheet-kind") {
             std::size_t eq = value.find('=');
             if (eq == std::string_view::npos) fail("expected \"sheet-kind: SHEET = plan|findings|appendix|ignore\"");
@@ -113,6 +151,8 @@ Profile parse_profile(std::string_view text, const std::string& name) {
             profile.sheet_hints.push_back(std::move(hint));
             continue;
         }
+        const bool word_list = key.size() > 6 && key.substr(key.size() - 6) == " words";
+        if (word_list) key = trim(key.substr(0, key.size() - 6));
         Field field = Field::None;
         for (const auto& [f, n] : field_names)
             if (n == key) field = f;
@@ -120,6 +160,34 @@ Profile parse_profile(std::string_view text, const std::string& name) {
             std::string known;
             for (const auto& [f, n] : field_names) known += (known.empty() ? "" : " ") + std::string(n);
             fail("unknown field \"" + std::string(key) + "\" (known: " + known + ", service, sheet-kind)");
+        }
+        if (word_list) {
+            // "due words: deadline 3 | date 1 | start* -3"
+            while (true) {
+                const std::size_t bar = value.find('|');
+                std::string_view item = trim(value.substr(0, bar));
+                const std::size_t space = item.rfind(' ');
+                Profile::Word w{field, {}, false, 1};
+                std::string_view word = item;
+                if (space != std::string_view::npos) {
+                    const std::string number(trim(item.substr(space + 1)));
+                    char* end = nullptr;
+                    const double weight = std::strtod(number.c_str(), &end);
+                    if (end != number.c_str() + number.size() || number.empty())
+                        fail("expected \"word weight\" in the " + std::string(key) + " words, got \"" + std::string(item) + "\"");
+                    w.weight = weight;
+                    word = trim(item.substr(0, space));
+                }
+                w.prefix = !word.empty() && word.back() == '*';
+                if (w.prefix) word.remove_suffix(1);
+                w.folded = fold_header(word);
+                if (w.folded.empty() || w.folded.find(' ') != std::string::npos)
+                    fail("a word list holds single words, not \"" + std::string(word) + "\"");
+                profile.words.push_back(std::move(w));
+                if (bar == std::string_view::npos) break;
+                value = value.substr(bar + 1);
+            }
+            continue;
         }
         while (true) {
             std::size_t bar = value.find('|');
@@ -140,6 +208,8 @@ Profile merge_profiles(const Profile& base, const Profile& over) {
     Profile merged = over;
     merged.sources.insert(merged.sources.begin(), base.sources.begin(), base.sources.end());
     merged.synonyms.insert(merged.synonyms.end(), base.synonyms.begin(), base.synonyms.end());
+    merged.words.insert(merged.words.end(), base.words.begin(), base.words.end());
+    merged.item_kinds.insert(merged.item_kinds.end(), base.item_kinds.begin(), base.item_kinds.end());
     merged.sheet_hints.insert(merged.sheet_hints.end(), base.sheet_hints.begin(), base.sheet_hints.end());
     if (merged.service.empty()) merged.service = base.service;
     return merged;

@@ -1,46 +1,46 @@
 // build_plan: recognise the layout of every sheet and build the plan model.
 //
-// A sheet is read top to bottom. Rows are blank, header rows (most cells are
-// known header synonyms), lone rows (one cell, often merged across: titles,
-// priority headings, bullet points, notes) or data rows. Lone rows collect in
-// a "gap" until the next header or data row, and are then resolved together,
-// because what a lone row is depends on what follows it: the heading just
-// above a table is its priority (or theme, or appendix title); rows above that
-// are titles; "- ..." rows are the priority's points.
+// A sheet is read top to bottom (SheetWalker). Before the walk, every row
+// that could be a header is weighed (find_candidates): its words against the
+// profile, and the rows below it against what its columns would then hold
+// (layout/evidence.hpp): a header wins by how well it explains the block
+// under it, so a form or title block above the real header loses because
+// nothing below it fits. During the walk a row is blank, a header (first or
+// repeated), a template's guidance, format or example row, a key or total, a
+// lone row (one cell, often merged across: titles, priority headings, bullet
+// points, notes) or a data row. Lone rows collect in a "gap" until the next
+// header or data row, and are then resolved together, because what a lone row
+// is depends on what follows it: the heading just above a table is its
+// priority (or theme, or appendix title); rows above that are titles; "- ..."
+// rows are the priority's points. A heading inside a table does not end it:
+// only a new header does.
 #include "plancon/layout.hpp"
 #include "plancon/text.hpp"
 #include "plancon/values.hpp"
+#include "layout/evidence.hpp"
+#include "layout/sheet_view.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <filesystem>
 #include <map>
-#include <set>
-#include <unordered_map>
 #include <optional>
+#include <set>
 
 namespace plancon {
 
+using namespace layout_detail;
+
 namespace {
 
-std::string trimmed(std::string s) {
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.back())) s.pop_back();
-    std::size_t i = 0;
-    while (i < s.size() && space(s[i])) ++i;
-    return s.substr(i);
-}
+// A header candidate needs this much evidence from its words to be weighed,
+// and this score (words and the rows below agreeing) to open a table.
+constexpr double words_to_weigh = 3.0;
+constexpr double score_to_open = 4.0;
+// Rows below a candidate that are weighed with it.
+constexpr std::size_t body_sample = 30;
 
-struct RowCell {
-    std::uint32_t col = 0;
-    std::uint32_t span = 1;  // columns covered when the cell heads a merged range
-    std::string text;        // as shown, trimmed
-    const Cell* cell = nullptr;
-};
-
-struct RowView {
-    std::uint32_t row = 0;  // 0-based
-    std::vector<RowCell> cells;
-    bool header = false;    // most cells are known header synonyms
-};
+std::string trimmed(std::string_view s) { return std::string(trim(s)); }
 
 // A heading such as "IMPROVEMENT ACTION 1: ...", "AIM 3: ...", "1. ...",
 // "Priority 2: ...", possibly marked "(continued)".
@@ -118,93 +118,63 @@ std::string strip_bullet(std::string t) {
     return t;
 }
 
-// Which merged range covers a cell, for any number of ranges of any shape:
-// a segment tree over the rows whose nodes hold the ranges that cover their
-// whole span of rows, each node's ranges sorted by first column. A range sits
-// in at most 40 nodes; a look-up visits 21 and binary-searches each.
-// (It kept a list per column, filled on demand with every range crossing that
-// column: 100,000 full-width merged rows under a row of 16,384 cells made 1.6
-// billion entries, 79 s and 12.9 GB for a 550 KB file.) Ranges that overlap
-// each other (invalid, but a file can say anything) may be missed, never
-// looped over.
-class MergeIndex {
-public:
-    explicit MergeIndex(const Sheet& sheet) {
-        for (const Range& r : sheet.merged) {
-            if (r.first.row > r.last.row || r.first.col > r.last.col || r.first.row >= rows) continue;
-            insert(&r, 1, 0, rows - 1);
-        }
-        for (auto& [node, ranges] : nodes_)
-            std::sort(ranges.begin(), ranges.end(), [](const Range* a, const Range* b) { return a->first.col < b->first.col; });
-    }
-    const Range* at(CellRef ref) const {
-        if (nodes_.empty() || ref.row >= rows) return nullptr;
-        std::uint32_t node = 1, lo = 0, hi = rows - 1;
-        for (;;) {
-            if (auto it = nodes_.find(node); it != nodes_.end()) {
-                const auto& ranges = it->second;
-                auto after = std::upper_bound(ranges.begin(), ranges.end(), ref.col,
-                                              [](std::uint32_t col, const Range* r) { return col < r->first.col; });
-                if (after != ranges.begin() && (*(after - 1))->contains(ref)) return *(after - 1);
-            }
-            if (lo == hi) return nullptr;
-            const std::uint32_t mid = lo + (hi - lo) / 2;
-            if (ref.row <= mid) {
-                node = 2 * node;
-                hi = mid;
-            } else {
-                node = 2 * node + 1;
-                lo = mid + 1;
-            }
-        }
-    }
-
-private:
-    static constexpr std::uint32_t rows = max_rows;  // a power of two: 2^20
-
-    void insert(const Range* r, std::uint32_t node, std::uint32_t lo, std::uint32_t hi) {
-        if (r->last.row < lo || hi < r->first.row) return;
-        if (r->first.row <= lo && hi <= r->last.row) {
-            nodes_[node].push_back(r);
-            return;
-        }
-        const std::uint32_t mid = lo + (hi - lo) / 2;
-        insert(r, 2 * node, lo, mid);
-        insert(r, 2 * node + 1, mid + 1, hi);
-    }
-
-    std::unordered_map<std::uint32_t, std::vector<const Range*>> nodes_;
-};
-
-enum class TableKind { Actions, Findings, Appendix };
-std::string_view kind_name(TableKind k) {
-    return k == TableKind::Actions ? "actions" : k == TableKind::Findings ? "findings" : "appendix";
+bool has_letters(std::string_view t) {
+    return std::any_of(t.begin(), t.end(), [](char c) { return is_alpha(c) || (static_cast<unsigned char>(c) & 0x80); });
 }
+
+// A lone cell that closes a table rather than heading or continuing it:
+// page footers, "last updated" lines, keys and totals.
+bool footer_text(std::string_view text) {
+    const std::string f = fold_for_matching(text);
+    for (std::string_view start : {"page ", "last updated", "updated ", "printed", "source ", "total", "grand total",
+                                   "key ", "key", "legend", "rag key", "notes", "note ", "nb ", "prepared by",
+                                   "date of last update", "version "})
+        if (f.rfind(start, 0) == 0 && (f.size() == start.size() || start.back() == ' ' || f[start.size()] == ' '))
+            return true;
+    return std::count(text.begin(), text.end(), '=') >= 2;  // "Red = off track; Amber = ..."
+}
+
+struct HeaderCandidate {
+    std::size_t first = 0, last = 0;  // indices into the walker's rows: one row, or two
+    std::vector<HeaderCell> cells;
+    TableModel model;
+    double score = 0;
+};
 
 struct OpenTable {
     std::size_t layout = 0;  // index in plan.tables
-    TableKind kind = TableKind::Actions;
+    TableKind kind = TableKind::Items;
     std::string signature;   // folded header texts, to recognise a repeat
     std::map<std::uint32_t, Field> fields;  // col -> field
     std::map<std::uint32_t, std::string> headers;
     int appendix = -1;
+    std::string item_kind;
+    std::uint32_t action_col = max_cols;
+    double action_length = 0;  // typical length of its action texts
+    std::size_t items = 0;     // item rows read under it
 };
 
-class SheetBuilder {
+class SheetWalker {
 public:
-    SheetBuilder(Plan& plan, const Workbook& wb, const Sheet& sheet, const Profile& profile)
-        : plan_(plan), wb_(wb), sheet_(sheet), profile_(profile), merges_(sheet) {}
+    SheetWalker(Plan& plan, const Workbook& wb, const Sheet& sheet, const Config& config, Evidence& evidence)
+        : plan_(plan), wb_(wb), sheet_(sheet), profile_(config.profile), evidence_(evidence), merges_(sheet) {}
 
     void run();
+    std::string label_service;  // a "Service: X" row's X
+    std::uint32_t label_row = 0;
 
 private:
     Plan& plan_;
     const Workbook& wb_;
     const Sheet& sheet_;
     const Profile& profile_;
+    Evidence& evidence_;
     MergeIndex merges_;
     SheetKind hint_ = SheetKind::Auto;
     std::vector<RowView> rows_;
+    std::vector<double> header_words_;  // per row: the word evidence of a header-shaped row, else 0
+    std::map<std::size_t, HeaderCandidate> candidates_;  // by first row index
+    std::vector<TableLayout::Candidate> considered_;     // since the last table opened
     std::vector<std::size_t> pending_;  // indices into rows_: lone rows awaiting resolution
     std::optional<OpenTable> table_;
     int priority_ = -1;
@@ -237,79 +207,267 @@ private:
         }
         plan_.rows.push_back({source(first), fate, index, std::move(reason), last - first + 1});
     }
-    void read_rows();
-    int header_score(const RowView& r) const;
-    // profile_.field_for, remembered per text: it folds the text through
-    // utf8proc, and every row is scored, so a sheet repeating a word a
-    // million times spent 90% of its time folding that word again.
-    // (At most 65,536 texts are kept: a sheet of a million different words
-    // costs the folding, not the memory.)
-    Field field_for(const std::string& text) const {
-        if (auto it = field_cache_.find(text); it != field_cache_.end()) return it->second;
-        const Field field = profile_.field_for(text);
-        if (field_cache_.size() < 65536) field_cache_.emplace(text, field);
-        return field;
+    std::string value_at(const RowView& r, std::uint32_t col, std::string* filled_from, const Cell** cell = nullptr) const {
+        return layout_detail::value_at(sheet_, merges_, r, col, filled_from, cell);
     }
-    mutable std::unordered_map<std::string, Field> field_cache_;
-    bool is_header(const RowView& r) const { return r.header; }
+
+    bool header_shaped(const RowView& r) const;
+    double words_of(const RowView& r);
+    void find_candidates();
+    std::optional<HeaderCandidate> weigh(std::size_t first, std::size_t last);
+    const HeaderCandidate* header_verdict(std::size_t i, const char** why = nullptr) const;
+    const HeaderCandidate* header_at(std::size_t i);
+    bool fits_table(std::size_t i) const;
+    std::string template_row(std::size_t i) const;
     bool lone_is_data(std::size_t i) const;
     bool starts_appendix(std::size_t i) const;
-    void open_table(const RowView& r, bool synonyms);
+    void open_table(const HeaderCandidate& c);
+    void open_appendix(const RowView& r);
     void resolve_gap(std::optional<TableKind> next, bool before_header, bool repeated_header = false);
     int add_priority(const HeadingText& h, std::uint32_t row, std::string& reason);
     void add_data_row(std::size_t i);
     bool is_priority_row(std::size_t i, const std::map<Field, std::string>& values) const;
+    bool heads_children(std::size_t i, const std::map<Field, std::string>& values) const;
     std::optional<double> percent_in(const RowView& r, std::uint32_t col, const std::string& shown) const;
-    std::string value_at(const RowView& r, std::uint32_t col, std::string* filled_from) const;
 };
 
-void SheetBuilder::read_rows() {
-    for (const Cell& c : sheet_.cells) {
-        if (c.type == CellType::Empty) continue;
-        std::string text = trimmed(display_value(sheet_, c));
-        if (text.empty()) continue;
-        if (rows_.empty() || rows_.back().row != c.row) rows_.push_back({c.row, {}});
-        RowCell rc{c.col, 1, std::move(text), &c};
-        if (const Range* m = merges_.at(c.ref()); m && m->first == c.ref()) rc.span = m->last.col - m->first.col + 1;
-        rows_.back().cells.push_back(std::move(rc));
+// Header-shaped: two or more cells, all short texts (a header of numbers or
+// sentences is no header).
+bool SheetWalker::header_shaped(const RowView& r) const {
+    if (r.cells.size() < 2 || r.cells.size() > 512) return false;
+    bool letters = false;
+    for (const RowCell& c : r.cells) {
+        if (c.cell->type != CellType::Text || c.text.size() > 160) return false;
+        // An id such as "8.11" or "2.0" starts a row of data, not a header.
+        if (std::all_of(c.text.begin(), c.text.end(), [](char ch) { return is_digit(ch) || ch == '.'; })) return false;
+        letters |= has_letters(c.text);
     }
-    for (RowView& r : rows_) {
-        int score = header_score(r);
-        r.header = r.cells.size() >= 2 && score >= 2 && std::size_t(score) * 2 >= r.cells.size();
+    return letters;
+}
+
+double SheetWalker::words_of(const RowView& r) {
+    double words = 0;
+    for (const RowCell& c : r.cells) words += evidence_.header(c.text).best();
+    return words;
+}
+
+// Two rows that together make one header: a group cell merged across the
+// columns of the row below ("Progress" over "Q1 | Q2"), or a header whose
+// words are stacked over two rows ("Target" over "Date"), each row may also
+// hold headers of its own (a header merged down both rows sits in the upper).
+// Nothing when the upper row is a lone title or heading beside the header.
+std::vector<HeaderCell> two_row_header(const RowView& upper, const RowView& lower) {
+    std::vector<HeaderCell> cells;
+    if (lower.row != upper.row + 1 || upper.cells.empty() || lower.cells.empty()) return cells;
+    for (const RowView* r : {&upper, &lower})
+        for (const RowCell& c : r->cells)
+            if (c.cell->type != CellType::Text || c.text.size() > 160 || !has_letters(c.text)) return {};
+    int joined = 0;
+    for (const RowCell& u : upper.cells) {
+        std::vector<const RowCell*> under;
+        for (const RowCell& l : lower.cells)
+            if (l.col >= u.col && l.col < u.col + u.span) under.push_back(&l);
+        if (under.empty()) {
+            cells.push_back({u.col, u.span, "", u.text});
+            continue;
+        }
+        ++joined;
+        if (u.span >= 2 && under.size() == lower.cells.size() && upper.cells.size() == 1) return {};  // a title over the header
+        if (u.span >= 2) {
+            for (const RowCell* l : under) cells.push_back({l->col, 1, u.text, l->text});
+        } else {
+            cells.push_back({u.col, 1, "", u.text + " " + under.front()->text});
+        }
+    }
+    if (joined == 0 && upper.cells.size() < 2) return {};  // a lone heading beside the header
+    for (const RowCell& l : lower.cells) {
+        bool under = false;
+        for (const RowCell& u : upper.cells) under |= l.col >= u.col && l.col < u.col + u.span;
+        if (!under) cells.push_back({l.col, l.span, "", l.text});
+    }
+    if (cells.size() < 2) return {};  // one column is a list, not a table
+    std::sort(cells.begin(), cells.end(), [](const HeaderCell& a, const HeaderCell& b) { return a.col < b.col; });
+    return cells;
+}
+
+// Weighs rows first..last as the header of the rows below them.
+std::optional<HeaderCandidate> SheetWalker::weigh(std::size_t first, std::size_t last) {
+    HeaderCandidate c;
+    c.first = first;
+    c.last = last;
+    if (first == last) {
+        for (const RowCell& rc : rows_[first].cells) c.cells.push_back({rc.col, rc.span, "", rc.text});
+    } else {
+        c.cells = two_row_header(rows_[first], rows_[last]);
+        if (c.cells.empty()) return std::nullopt;
+    }
+    std::string signature;
+    for (const HeaderCell& h : c.cells) signature += fold_header(h.shown()) + "|";
+    // The body: rows of two or more cells below, up to the next header of another kind.
+    std::vector<const RowView*> body;
+    for (std::size_t j = last + 1; j < rows_.size() && j <= last + 200 && body.size() < body_sample; ++j) {
+        if (header_words_[j] >= words_to_weigh) {
+            std::string other;
+            for (const RowCell& rc : rows_[j].cells) other += fold_header(rc.text) + "|";
+            if (other != signature) break;
+            continue;  // the same header again
+        }
+        if (rows_[j].cells.size() >= 2) body.push_back(&rows_[j]);
+    }
+    c.model = model_table(c.cells, body, sheet_, evidence_, hint_);
+    // How many of the body's cells sit under the header's columns.
+    std::size_t inside = 0, all = 0;
+    for (const RowView* r : body)
+        for (const RowCell& rc : r->cells) {
+            ++all;
+            for (const HeaderCell& h : c.cells)
+                if (rc.col >= h.col && rc.col < h.col + h.span) {
+                    ++inside;
+                    break;
+                }
+        }
+    const double alignment = all ? double(inside) / all : 1.0;
+    c.score = c.model.score * (0.4 + 0.6 * alignment);
+    for (const HeaderCell& h : c.cells)
+        if (h.text.size() > 60) c.score -= 1.5;  // a header holds names, not sentences
+    return c;
+}
+
+void SheetWalker::find_candidates() {
+    header_words_.assign(rows_.size(), 0);
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+        if (header_shaped(rows_[i])) header_words_[i] = words_of(rows_[i]);
+    // Rows with the same texts as one weighed already share its verdict: a
+    // header repeated at every page break (or a million times) is weighed once.
+    std::map<std::string, std::size_t> weighed;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (header_words_[i] < words_to_weigh) continue;
+        std::string texts;
+        for (const RowCell& rc : rows_[i].cells) texts += std::to_string(rc.col) + ":" + rc.text + "|";
+        if (auto it = weighed.find(texts); it != weighed.end()) {
+            HeaderCandidate copy = candidates_.at(it->second);
+            copy.first = copy.last = i;
+            candidates_.emplace(i, std::move(copy));
+        } else if (weighed.size() < 256) {
+            if (auto c = weigh(i, i)) candidates_.emplace(i, std::move(*c));
+            weighed.emplace(texts, i);
+        }
+    }
+    // Two rows as one header, where together they explain the rows below
+    // clearly better than either row alone.
+    std::size_t pairs = 0;
+    for (std::size_t i = 0; i + 1 < rows_.size() && pairs < 256; ++i) {
+        if (rows_[i + 1].row != rows_[i].row + 1) continue;
+        if (header_words_[i] + header_words_[i + 1] + (rows_[i].cells.size() == 1 ? words_of(rows_[i]) : 0) <
+            words_to_weigh)
+            continue;
+        if (two_row_header(rows_[i], rows_[i + 1]).empty()) continue;
+        ++pairs;
+        auto pair = weigh(i, i + 1);
+        if (!pair) continue;
+        double alone = 0;
+        for (std::size_t k : {i, i + 1})
+            if (auto it = candidates_.find(k); it != candidates_.end() && it->second.first == it->second.last)
+                alone = std::max(alone, it->second.score);
+        if (pair->score > alone + 1.0) candidates_[i] = std::move(*pair);
     }
 }
 
-int SheetBuilder::header_score(const RowView& r) const {
-    int score = 0;
-    for (const RowCell& c : r.cells)
-        if (c.cell->type == CellType::Text && c.text.size() < 200 && field_for(c.text) != Field::None) ++score;
-    return score;
+// The header starting at row i, if the walk should take it as one; else
+// nullptr, with why it was not when it was a candidate.
+const HeaderCandidate* SheetWalker::header_verdict(std::size_t i, const char** why) const {
+    auto it = candidates_.find(i);
+    if (it == candidates_.end()) return nullptr;
+    const HeaderCandidate& c = it->second;
+    auto refuse = [&](const char* reason) -> const HeaderCandidate* {
+        if (why) *why = reason;
+        return nullptr;
+    };
+    if (table_ && table_->signature == c.model.signature) return &c;  // repeated at a page break
+    if (c.score < score_to_open) return refuse("below the threshold");
+    if (table_ && c.model.strong_cells < 2) {
+        if (table_->kind == TableKind::Items && fits_table(i)) return refuse("a row of the table above");
+        // Straight after a row of the table, with no gap or heading between: one more row of it.
+        if (i > 0 && rows_[i - 1].row + 1 == rows_[i].row && rows_[i - 1].cells.size() >= 2 && !candidates_.count(i - 1))
+            return refuse("a row of the table above");
+    }
+    // A better header just below: this row is a form or title block above it.
+    for (auto next = candidates_.upper_bound(c.last); next != candidates_.end(); ++next) {
+        if (rows_[next->first].row > rows_[c.last].row + 6) break;
+        if (next->second.score > c.score * 1.25 && next->second.model.signature != c.model.signature)
+            return refuse("a form above the header");
+    }
+    return &c;
 }
 
-// The value a row shows in a column: its own cell, or the cell heading a
-// merged range that covers it from a row above.
-std::string SheetBuilder::value_at(const RowView& r, std::uint32_t col, std::string* filled_from) const {
-    for (const RowCell& c : r.cells)
-        if (c.col == col) return c.text;
-    const Range* m = merges_.at({r.row, col});
-    if (!m || m->first.row == r.row) return {};
-    const Cell* top = sheet_.find(m->first);
-    if (!top || top->type == CellType::Empty) return {};
-    std::string text = trimmed(display_value(sheet_, *top));
-    if (!text.empty() && filled_from) *filled_from = cell_name(m->first);
-    return text;
+const HeaderCandidate* SheetWalker::header_at(std::size_t i) {
+    const char* why = nullptr;
+    const HeaderCandidate* c = header_verdict(i, &why);
+    if (!c && why && considered_.size() < 16) considered_.push_back({rows_[i].row + 1, candidates_.at(i).score, why});
+    return c;
+}
+
+// Whether row i reads as a row of the open table: its action cell holds
+// text like the table's actions, and its cells sit in the table's columns.
+bool SheetWalker::fits_table(std::size_t i) const {
+    if (!table_ || table_->action_col == max_cols) return false;
+    const RowView& r = rows_[i];
+    const RowCell* action = r.at(table_->action_col);
+    if (!action || action->cell->type != CellType::Text || !has_letters(action->text)) return false;
+    const double wanted = std::max(8.0, 0.3 * table_->action_length);
+    if (double(action->text.size()) < wanted) return false;
+    std::size_t inside = 0;
+    for (const RowCell& c : r.cells) inside += table_->headers.count(c.col);
+    return inside * 10 >= r.cells.size() * 7;
+}
+
+// Rows of a template that are not items: an example, the column
+// descriptions or formats under the header, a total, a key. "" for others.
+std::string SheetWalker::template_row(std::size_t i) const {
+    if (!table_ || table_->kind != TableKind::Items) return {};
+    const RowView& r = rows_[i];
+    int examples = 0, formats = 0, misfits = 0, mapped = 0, filled = 0;
+    bool action_example = false;
+    for (const RowCell& c : r.cells) {
+        const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
+        const auto it = table_->fields.find(c.col);
+        const Field field = it == table_->fields.end() ? Field::None : it->second;
+        examples += f.example;
+        action_example |= f.example && field == Field::Action;
+        formats += f.type_word;
+        if (field == Field::None) continue;
+        ++filled;
+        // A typed column holding words that are not of its type.
+        const bool typed = field == Field::Ref || field == Field::Due || field == Field::Start ||
+                           field == Field::PercentComplete || field == Field::Status;
+        if (typed && c.cell->type == CellType::Text && f.text && !f.date && !f.due_word && !f.status && !f.percent &&
+            !(field == Field::Ref && f.ref) && split_words(c.text).size() >= 1 && c.text.size() > 3)
+            ++misfits;
+    }
+    for (const auto& [col, field] : table_->fields) mapped += field != Field::None;
+    if (examples >= 2 || action_example) return "example row of a template";
+    if (formats >= 2) return "format hints of a template";
+    if (table_->items == 0 && misfits >= 2 && filled * 10 >= mapped * 6) return "guidance: describes the table's columns";
+    const std::string first = fold_for_matching(r.cells.front().text);
+    if (first == "total" || first.rfind("total ", 0) == 0 || first.rfind("totals", 0) == 0 ||
+        first.rfind("grand total", 0) == 0)
+        return "total";
+    if (first == "key" || first.rfind("key ", 0) == 0 || first.rfind("legend", 0) == 0 || first.rfind("rag key", 0) == 0)
+        return "key or legend";
+    return {};
 }
 
 // A single cell inside an open table is a data row (the rest of the row is
 // blank or covered by merged cells above) unless it spans the table like a
-// heading or sits in a column that holds no text of its own.
-bool SheetBuilder::lone_is_data(std::size_t i) const {
+// heading, sits in a column that holds no text of its own, or closes the
+// table (a footer, a key, a total).
+bool SheetWalker::lone_is_data(std::size_t i) const {
     const RowView& r = rows_[i];
     if (!table_ || r.cells.size() != 1) return false;
     const RowCell& c = r.cells.front();
-    if (c.span > 1) return false;
+    if (c.span > 1 || footer_text(c.text)) return false;
     // Just above a header row, or in capitals like "LEADERSHIP": a heading.
-    if (i + 1 < rows_.size() && is_header(rows_[i + 1])) return false;
+    if (i + 1 < rows_.size() && header_verdict(i + 1)) return false;
     auto lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
     auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
     bool capitals = c.text.size() <= 60 && std::none_of(c.text.begin(), c.text.end(), lower) &&
@@ -328,43 +486,51 @@ bool SheetBuilder::lone_is_data(std::size_t i) const {
 
 // A row of short text cells right under a heading, followed by more rows,
 // that names no known fields: the header of an appendix table (gradings,
-// budget lines).
-bool SheetBuilder::starts_appendix(std::size_t i) const {
+// budget lines). Inside a table of items it must not read as one of its rows.
+bool SheetWalker::starts_appendix(std::size_t i) const {
     const RowView& r = rows_[i];
     if (r.cells.size() < 2) return false;
     bool after_heading = pending_.size() > 0 || i == 0 || !table_;
     if (!after_heading) return false;
     for (const RowCell& c : r.cells)
         if (c.cell->type != CellType::Text || c.text.size() > 40) return false;
-    return i + 1 < rows_.size() && rows_[i + 1].cells.size() >= 2 && !is_header(rows_[i + 1]);
+    if (table_ && table_->kind == TableKind::Items && fits_table(i)) return false;
+    if (i + 1 >= rows_.size() || rows_[i + 1].cells.size() < 2) return false;
+    return !header_verdict(i + 1);
 }
 
-void SheetBuilder::open_table(const RowView& r, bool synonyms) {
+void SheetWalker::open_table(const HeaderCandidate& c) {
     OpenTable t;
     TableLayout layout;
     layout.sheet = sheet_.name;
-    layout.header_row = r.row + 1;
-    bool has_action = false, has_finding = false;
-    for (const RowCell& c : r.cells) {
-        Field f = synonyms ? profile_.field_for(c.text) : Field::None;
-        t.fields[c.col] = f;
-        t.headers[c.col] = c.text;
-        t.signature += fold_header(c.text) + "|";
-        has_action |= f == Field::Action;
-        has_finding |= f == Field::Afi || f == Field::PlannedAction;
+    layout.header_row = rows_[c.last].row + 1;
+    layout.header_rows = std::uint32_t(c.last - c.first + 1);
+    layout.score = c.score;
+    layout.why = c.model.why;
+    layout.item_kind = c.model.item_kind;
+    considered_.push_back({rows_[c.first].row + 1, c.score, "chosen"});
+    layout.candidates = std::move(considered_);
+    considered_.clear();
+    t.kind = c.model.kind;
+    if (hint_ == SheetKind::Findings && c.model.kind != TableKind::Items) t.kind = TableKind::Findings;
+    t.signature = c.model.signature;
+    t.item_kind = c.model.item_kind;
+    t.action_col = c.model.action_col();
+    t.action_length = c.model.action_length;
+    for (const ColumnChoice& col : c.model.columns) {
+        t.fields[col.col] = col.field;
+        t.headers[col.col] = col.header;
+        layout.columns.push_back({col.col, col.header, std::string(to_string(col.field)), col.evidence});
     }
-    // An unnamed first column beside a named header holds the ids ("1.1").
-    bool has_ref = std::any_of(t.fields.begin(), t.fields.end(), [](const auto& p) { return p.second == Field::Ref; });
-    std::uint32_t first_col = r.cells.front().col;
-    if (synonyms && !has_ref && first_col > 0) {
-        t.fields[first_col - 1] = Field::Ref;
-        t.headers[first_col - 1] = "";
-    }
-    t.kind = has_action ? TableKind::Actions : has_finding ? TableKind::Findings : TableKind::Appendix;
-    if (hint_ == SheetKind::Appendix) t.kind = TableKind::Appendix;
-    if (hint_ == SheetKind::Findings && has_finding) t.kind = TableKind::Findings;
     layout.kind = kind_name(t.kind);
-    for (const auto& [col, f] : t.fields) layout.columns.push_back({col, t.headers[col], std::string(to_string(f))});
+    if (c.model.action_missing) {
+        std::string headers;
+        for (const HeaderCell& h : c.cells) headers += (headers.empty() ? "" : " | ") + h.shown();
+        plan_.warnings.push_back({source(rows_[c.last].row),
+                                  "no action column (header row " + std::to_string(rows_[c.last].row + 1) + ": " +
+                                      headers + "); its rows are kept as appendix data; name the action column in a profile"});
+        layout.why = "no action column";
+    }
     if (t.kind == TableKind::Appendix) {
         AppendixTable a;
         a.sheet = sheet_.name;
@@ -378,7 +544,22 @@ void SheetBuilder::open_table(const RowView& r, bool synonyms) {
     table_ = std::move(t);
 }
 
-int SheetBuilder::add_priority(const HeadingText& h, std::uint32_t row, std::string& reason) {
+// A header recognised by its shape alone (short texts over rows of another
+// kind): an appendix table, values kept as shown.
+void SheetWalker::open_appendix(const RowView& r) {
+    HeaderCandidate c;
+    c.first = c.last = std::size_t(&r - rows_.data());
+    for (const RowCell& rc : r.cells) {
+        c.cells.push_back({rc.col, rc.span, "", rc.text});
+        c.model.columns.push_back({rc.col, rc.text, Field::None, 0, 0, ""});
+        c.model.signature += fold_header(rc.text) + "|";
+    }
+    c.model.kind = TableKind::Appendix;
+    c.model.why = "a row of short texts over rows of another kind, naming no field of a plan";
+    open_table(c);
+}
+
+int SheetWalker::add_priority(const HeadingText& h, std::uint32_t row, std::string& reason) {
     // Same kind and number, or same words when unnumbered: the same priority again.
     std::string key = fold_header(h.ref.empty() ? h.title : (h.kind.empty() ? "area" : h.kind) + " " + h.ref);
     if (auto it = priority_keys_.find(key); it != priority_keys_.end()) {
@@ -401,13 +582,16 @@ int SheetBuilder::add_priority(const HeadingText& h, std::uint32_t row, std::str
 // Decide what the lone rows collected since the last table row are, now that
 // what follows them is known: a table of kind `next` (nothing at the end of
 // the sheet), with or without its own header row.
-void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header, bool repeated_header) {
-    if (pending_.empty()) return;
+void SheetWalker::resolve_gap(std::optional<TableKind> next, bool before_header, bool repeated_header) {
+    if (pending_.empty()) {
+        first_gap_ = false;  // only lone rows above the first table or row can be the title
+        return;
+    }
     std::vector<std::size_t> lone;  // non-bullet lone rows, in order
     for (std::size_t i : pending_)
         if (!is_bullet(rows_[i].cells.front().text)) lone.push_back(i);
     std::optional<std::size_t> chosen;  // the row that names what follows
-    if (next == TableKind::Actions) {
+    if (next == TableKind::Items) {
         for (std::size_t i : lone)
             if (parse_heading(rows_[i].cells.front().text).numbered) {
                 chosen = i;
@@ -429,7 +613,7 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
         const std::string& text = r.cells.front().text;
         bool before_chosen = chosen && i < *chosen;
         if (chosen && i == *chosen) {
-            if (next == TableKind::Actions) {
+            if (next == TableKind::Items) {
                 std::string reason;
                 priority = add_priority(parse_heading(text), r.row, reason);
                 priority_ = priority;
@@ -489,7 +673,7 @@ void SheetBuilder::resolve_gap(std::optional<TableKind> next, bool before_header
 
 // "% Complete" as a number, read the way normalise reads one: a cell with a
 // percentage format holds a fraction (0.4 shows as 40%).
-std::optional<double> SheetBuilder::percent_in(const RowView& r, std::uint32_t col, const std::string& shown) const {
+std::optional<double> SheetWalker::percent_in(const RowView& r, std::uint32_t col, const std::string& shown) const {
     for (const RowCell& c : r.cells)
         if (c.col == col && c.cell->type == CellType::Number)
             return parse_percent(shown, sheet_.number_format(*c.cell).find('%') != std::string_view::npos);
@@ -499,7 +683,7 @@ std::optional<double> SheetBuilder::percent_in(const RowView& r, std::uint32_t c
 // A row inside a table that holds only a ref and a title, whose ref the next
 // row's ref extends ("8.4 Resources" above "8.4.1 ..."), is a priority heading
 // written in the table's own columns.
-bool SheetBuilder::is_priority_row(std::size_t i, const std::map<Field, std::string>& values) const {
+bool SheetWalker::is_priority_row(std::size_t i, const std::map<Field, std::string>& values) const {
     if (values.size() != 2 || !values.count(Field::Ref) || !values.count(Field::Action)) return false;
     std::string ref = values.at(Field::Ref);
     if (ref.empty() || ref.size() > 20 ||
@@ -512,7 +696,7 @@ bool SheetBuilder::is_priority_row(std::size_t i, const std::map<Field, std::str
         auto depth = [](const std::string& x) { return std::count(x.begin(), x.end(), '.'); };
         if (current.size() > 1 && depth(current) == depth(ref) && current != ref) return true;
     }
-    if (i + 1 >= rows_.size() || rows_[i + 1].header) return false;
+    if (i + 1 >= rows_.size() || header_verdict(i + 1)) return false;
     std::uint32_t ref_col = 0;
     for (const auto& [col, field] : table_->fields)
         if (field == Field::Ref) ref_col = col;
@@ -520,9 +704,36 @@ bool SheetBuilder::is_priority_row(std::size_t i, const std::map<Field, std::str
     return next.size() > ref.size() && next.compare(0, ref.size(), ref) == 0;
 }
 
-void SheetBuilder::add_data_row(std::size_t i) {
+// A data row that holds an action text but no lead, date or status, whose
+// next row is its child (its ref extends this one's: "2" over "2.1", "2.0"
+// over "2.1"; or its text is indented further): a group heading of a work
+// breakdown or project plan, not an item.
+bool SheetWalker::heads_children(std::size_t i, const std::map<Field, std::string>& values) const {
+    for (Field f : {Field::Lead, Field::Due, Field::Start, Field::Status, Field::PercentComplete})
+        if (values.count(f)) return false;
+    if (!values.count(Field::Action)) return false;
+    std::size_t j = i + 1;
+    while (j < rows_.size() && j <= i + 3 && rows_[j].cells.size() < 2) ++j;
+    if (j >= rows_.size() || j > i + 3 || header_verdict(j)) return false;
+    std::uint32_t ref_col = max_cols;
+    for (const auto& [col, field] : table_->fields)
+        if (field == Field::Ref) ref_col = col;
+    if (ref_col != max_cols && values.count(Field::Ref)) {
+        std::string ref = values.at(Field::Ref);
+        if (ref.size() > 2 && ref.ends_with(".0")) ref.resize(ref.size() - 2);
+        if (!ref.empty() && ref.back() == '.') ref.pop_back();
+        const std::string next = value_at(rows_[j], ref_col, nullptr);
+        if (!ref.empty() && next.size() > ref.size() + 1 && next.compare(0, ref.size() + 1, ref + ".") == 0) return true;
+    }
+    const RowCell* here = rows_[i].at(table_->action_col);
+    const RowCell* below = rows_[j].at(table_->action_col);
+    if (!here || !below || here->cell->type != CellType::Text || below->cell->type != CellType::Text) return false;
+    return evidence_.facts(sheet_, *below->cell, below->text).indent > evidence_.facts(sheet_, *here->cell, here->text).indent;
+}
+
+void SheetWalker::add_data_row(std::size_t i) {
     const RowView& r = rows_[i];
-    const OpenTable& t = *table_;
+    OpenTable& t = *table_;
     if (t.kind == TableKind::Appendix) {
         AppendixTable& a = plan_.appendices[std::size_t(t.appendix)];
         AppendixTable::Row row;
@@ -536,12 +747,14 @@ void SheetBuilder::add_data_row(std::size_t i) {
         return;
     }
     std::map<Field, std::string> values;
+    std::map<Field, const Cell*> cells;
     std::vector<FilledFrom> filled;
     std::vector<std::pair<std::string, std::string>> extra;
     std::optional<double> percent;
     for (const auto& [col, field] : t.fields) {
         std::string from;
-        std::string v = value_at(r, col, &from);
+        const Cell* cell = nullptr;
+        std::string v = value_at(r, col, &from, &cell);
         if (v.empty()) continue;
         const std::string& header = t.headers.at(col);
         if (field == Field::None || values.count(field)) {
@@ -549,6 +762,7 @@ void SheetBuilder::add_data_row(std::size_t i) {
             continue;
         }
         values[field] = v;
+        cells[field] = cell;
         if (!from.empty()) filled.push_back({std::string(to_string(field)), from});
         if (field == Field::PercentComplete) {
             percent = percent_in(r, col, v);
@@ -576,14 +790,16 @@ void SheetBuilder::add_data_row(std::size_t i) {
         record(r.row, RowRecord::Fate::Finding, int(plan_.findings.size() - 1), "");
         return;
     }
-    if (is_priority_row(i, values)) {
+    const bool ref_and_title = is_priority_row(i, values);
+    if (ref_and_title || heads_children(i, values)) {
         HeadingText h;
-        h.kind = "area";
+        h.kind = ref_and_title ? "area" : "group";
         h.ref = get(Field::Ref);
         if (!h.ref.empty() && h.ref.back() == '.') h.ref.pop_back();
         h.title = get(Field::Action);
         h.numbered = true;
-        std::string reason = "ref and title only: a priority heading in the table";
+        std::string reason = ref_and_title ? "ref and title only: a priority heading in the table"
+                                           : "no lead or date, and the rows below belong to it: a group heading";
         std::string joined;
         priority_ = add_priority(h, r.row, joined);
         priority_from_row_ = true;
@@ -592,14 +808,34 @@ void SheetBuilder::add_data_row(std::size_t i) {
     }
     Action a;
     a.text_as_written = get(Field::Action);
-    if (a.text_as_written.empty()) {
-        record(r.row, RowRecord::Fate::Skipped, -1, "no action text in this row");
+    const Cell* action_cell = cells.count(Field::Action) ? cells.at(Field::Action) : nullptr;
+    if (a.text_as_written.empty() || !action_cell || action_cell->type != CellType::Text || !has_letters(a.text_as_written)) {
+        const bool text_elsewhere = std::any_of(r.cells.begin(), r.cells.end(), [&](const RowCell& c) {
+            return c.cell->type == CellType::Text && has_letters(c.text);
+        });
+        record(r.row, RowRecord::Fate::Skipped, -1,
+               text_elsewhere ? "no action text in this row" : "placeholder: numbers or dates only, no text");
         return;
     }
+    a.kind = t.item_kind.empty() ? "action" : t.item_kind;
     a.ref = get(Field::Ref);
     a.outcome = get(Field::Outcome);
     a.leads_as_written = get(Field::Lead);
     a.due.as_written = get(Field::Due);
+    // A date cell is a date: its value, not its text, whatever its time of day.
+    auto date_of = [&](Field f) -> std::optional<Date> {
+        const Cell* c = cells.count(f) ? cells.at(f) : nullptr;
+        if (!c || c->type != CellType::DateTime || !(c->number >= 1)) return std::nullopt;
+        const CivilDate d = civil_from_days(long(std::floor(c->number)));
+        return Date{d.year, d.month, d.day};
+    };
+    if (auto d = date_of(Field::Due)) {
+        a.due.kind = Due::Kind::Date;
+        a.due.date = d;
+        a.due.basis = "date cell";
+    }
+    a.start_as_written = get(Field::Start);
+    a.start = date_of(Field::Start);
     a.status_as_written = get(Field::Status);
     a.percent_complete = percent;
     a.progress = get(Field::Progress);
@@ -608,22 +844,24 @@ void SheetBuilder::add_data_row(std::size_t i) {
     a.quality_indicators = get(Field::QualityIndicators);
     a.page_ref = get(Field::PageRef);
     a.service = get(Field::Service);
-    if (a.service.empty()) a.service = plan_.document.service;
     a.priority = priority_;
     a.source = source(r.row);
     a.filled_from = std::move(filled);
     a.extra = std::move(extra);
+    // The typical action length follows the rows read: what a row of this table looks like.
+    ++t.items;
+    t.action_length += (double(a.text_as_written.size()) - t.action_length) / double(t.items + 1);
     plan_.actions.push_back(std::move(a));
     record(r.row, RowRecord::Fate::Action, int(plan_.actions.size() - 1), "");
 }
 
-void SheetBuilder::run() {
+void SheetWalker::run() {
     hint_ = profile_.kind_for(sheet_.name);
     first_record_ = plan_.rows.size();
     if (sheet_.visibility != Visibility::Visible)
         plan_.warnings.push_back({source(0), "sheet is " + std::string(to_string(sheet_.visibility)) +
                                                  ": read like the others; check that it belongs in the plan"});
-    read_rows();
+    rows_ = read_rows(sheet_, merges_);
     auto used = sheet_.used_range();
     std::uint32_t last_row = used ? used->last.row : 0;
     if (!used) return;
@@ -642,8 +880,9 @@ void SheetBuilder::run() {
         record_run(0, last_row, RowRecord::Fate::Skipped, -1, "sheet ignored by the profile");
         return;
     }
+    find_candidates();
     int headers = 0;
-    for (const RowView& r : rows_) headers += is_header(r) ? 1 : 0;
+    for (const auto& [i, c] : candidates_) headers += c.score >= score_to_open ? 1 : 0;
     multi_table_ = headers >= 2;
 
     std::uint32_t next_row = 0;  // rows before this have a record
@@ -653,18 +892,35 @@ void SheetBuilder::run() {
         if (next_row < r.row) record_run(next_row, r.row - 1, RowRecord::Fate::Blank, -1, "");
         next_row = r.row + 1;
 
-        if (is_header(r)) {
-            std::string signature;
-            for (const RowCell& c : r.cells) signature += fold_header(c.text) + "|";
-            if (table_ && table_->signature == signature) {
-                resolve_gap(table_->kind, true);
-                plan_.tables[table_->layout].repeated_header_rows.push_back(r.row + 1);
-                record(r.row, RowRecord::Fate::Header, int(table_->layout), "repeated header");
+        if (const HeaderCandidate* c = header_at(i)) {
+            const bool repeat = table_ && table_->signature == c->model.signature;
+            if (repeat) {
+                resolve_gap(table_->kind, true, true);
+                plan_.tables[table_->layout].repeated_header_rows.push_back(rows_[c->last].row + 1);
             } else {
-                open_table(r, true);
+                open_table(*c);
                 resolve_gap(table_->kind, true);
-                record(r.row, RowRecord::Fate::Header, int(table_->layout), "");
             }
+            for (std::size_t k = c->first; k <= c->last; ++k) {
+                if (rows_[k].row >= next_row) record_run(next_row, rows_[k].row - 1, RowRecord::Fate::Blank, -1, "");
+                const bool no_fields = c->model.why == "no field of a plan";
+                record(rows_[k].row, RowRecord::Fate::Header, int(table_->layout),
+                       repeat ? "repeated header"
+                       : k < c->last ? "header (upper row)"
+                       : no_fields ? "appendix header (no known fields)" : "");
+                next_row = rows_[k].row + 1;
+            }
+            i = c->last;
+            continue;
+        }
+        if (std::string why = template_row(i); !why.empty()) {
+            resolve_gap(table_->kind, false);
+            record(r.row, RowRecord::Fate::Skipped, -1, why);
+            continue;
+        }
+        if (r.cells.size() == 1 && !has_letters(r.cells.front().text)) {
+            // A lone number or date: a row number or a formula left in an empty row, not a heading.
+            record(r.row, RowRecord::Fate::Skipped, -1, "placeholder: a number or date alone");
             continue;
         }
         if (r.cells.size() == 1 && !lone_is_data(i)) {
@@ -675,8 +931,10 @@ void SheetBuilder::run() {
         if (r.cells.size() == 2 && (!table_ || !pending_.empty()) && r.cells[0].cell->type == CellType::Text &&
             r.cells[0].text.size() <= 40 && r.cells[0].text.back() == ':') {
             std::string label = r.cells[0].text.substr(0, r.cells[0].text.size() - 1);
-            if (profile_.field_for(label) == Field::Service && plan_.document.service.empty())
-                plan_.document.service = r.cells[1].text;
+            if (evidence_.header(label).exact == Field::Service && label_service.empty()) {
+                label_service = r.cells[1].text;
+                label_row = r.row + 1;
+            }
             record(r.row, RowRecord::Fate::Heading, -1, "label and value above a table");
             continue;
         }
@@ -694,7 +952,7 @@ void SheetBuilder::run() {
                 record(r.row, RowRecord::Fate::Header, int(table_->layout), "repeated header");
                 continue;
             }
-            open_table(r, false);
+            open_appendix(r);
             resolve_gap(TableKind::Appendix, true);
             record(r.row, RowRecord::Fate::Header, int(table_->layout), "appendix header (no known fields)");
             continue;
@@ -716,15 +974,48 @@ void SheetBuilder::run() {
 }  // namespace
 
 Plan build_plan(const Workbook& workbook, const Config& config, const LayoutOptions& options) {
-    const Profile& profile = config.profile;
     Plan plan;
     plan.document.file = workbook.path;
-    plan.document.service = options.service.empty() ? profile.service : options.service;
     plan.warnings.insert(plan.warnings.end(), workbook.warnings.begin(), workbook.warnings.end());
+    Evidence evidence(config);
+    std::string label_service, label_where;
     for (const Sheet& sheet : workbook.sheets) {
-        SheetBuilder builder(plan, workbook, sheet, profile);
-        builder.run();
+        SheetWalker walker(plan, workbook, sheet, config, evidence);
+        walker.run();
+        if (label_service.empty() && !walker.label_service.empty()) {
+            label_service = walker.label_service;
+            label_where = "a \"Service:\" row (sheet '" + sheet.name + "' row " + std::to_string(walker.label_row) + ")";
+        }
     }
+    // The service the document names, in order: a "Service:" row, the
+    // title, a sheet's name, the file's name (each through the services
+    // list), the profile, --service.
+    const ServiceDirectory& services = config.services;
+    auto from_list = [&](const std::string& text, const std::string& where) {
+        if (!plan.document.service.empty() || text.empty()) return;
+        if (const std::string* s = services.find_in(text)) {
+            plan.document.service = *s;
+            plan.document.service_source = where;
+        }
+    };
+    if (!label_service.empty()) {
+        const std::string* known = services.find_in(label_service);
+        plan.document.service = known ? *known : label_service;
+        plan.document.service_source = label_where;
+    }
+    from_list(plan.document.title, "the title");
+    for (const Sheet& sheet : workbook.sheets) from_list(sheet.name, "the sheet name '" + sheet.name + "'");
+    from_list(std::filesystem::path(workbook.path).stem().string(), "the file name");
+    if (plan.document.service.empty() && !config.profile.service.empty()) {
+        plan.document.service = config.profile.service;
+        plan.document.service_source = "the profile";
+    }
+    if (plan.document.service.empty() && !options.service.empty()) {
+        plan.document.service = options.service;
+        plan.document.service_source = "--service";
+    }
+    for (Action& a : plan.actions)
+        if (a.service.empty()) a.service = plan.document.service;
     // A priority heading without a number takes the one its actions share
     // ("1.1", "1.2" under an unnumbered area heading -> "1").
     for (std::size_t p = 0; p < plan.priorities.size(); ++p) {

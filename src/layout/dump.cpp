@@ -31,7 +31,15 @@ std::string number(double v) {
     return buf;
 }
 
-void layout_part(std::ostringstream& out, const Plan& plan) {
+std::string score(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+// The tables found, their columns and the priorities; with `why`, also the
+// evidence behind each decision (for `plancon inspect --plan`).
+void layout_part(std::ostringstream& out, const Plan& plan, bool why) {
     std::string sheet;
     for (const TableLayout& t : plan.tables) {
         if (t.sheet != sheet) {
@@ -39,11 +47,26 @@ void layout_part(std::ostringstream& out, const Plan& plan) {
             sheet = t.sheet;
         }
         out << "  table (" << t.kind << ") header row " << t.header_row;
+        if (why && t.header_rows > 1) out << " (with row " << t.header_row - 1 << " above it)";
         if (!t.title.empty()) out << ", title \"" << one_line(t.title) << "\"";
         out << "\n";
-        for (const TableLayout::Column& c : t.columns)
+        if (why) {
+            out << "    " << (t.kind == "actions" ? "items: " + t.item_kind + "s; " : "") << t.why;
+            if (t.score > 0) out << " (header score " << score(t.score) << ")";
+            out << "\n";
+            if (t.candidates.size() > 1) {
+                out << "    header candidates:";
+                for (const TableLayout::Candidate& c : t.candidates)
+                    out << " row " << c.row << " " << score(c.score) << " (" << c.verdict << ");";
+                out << "\n";
+            }
+        }
+        for (const TableLayout::Column& c : t.columns) {
             out << "    " << column_name(c.col) << " \"" << one_line(c.header) << "\" -> "
-                << (c.field.empty() ? "(kept as extra)" : c.field) << "\n";
+                << (c.field.empty() ? "(kept as extra)" : c.field);
+            if (why && !c.evidence.empty()) out << "  [" << c.evidence << "]";
+            out << "\n";
+        }
         if (!t.repeated_header_rows.empty()) {
             out << "    header repeated at rows";
             for (std::uint32_t r : t.repeated_header_rows) out << " " << r;
@@ -86,7 +109,10 @@ void rows_part(std::ostringstream& out, const Plan& plan) {
 std::string describe_layout(const Plan& plan) {
     std::ostringstream out;
     out << "file: " << plan.document.file << "\n";
-    layout_part(out, plan);
+    if (!plan.document.title.empty()) out << "title: " << one_line(plan.document.title) << "\n";
+    if (!plan.document.service.empty())
+        out << "service: " << plan.document.service << " (from " << plan.document.service_source << ")\n";
+    layout_part(out, plan, true);
     rows_part(out, plan);
     return out.str();
 }
@@ -100,7 +126,7 @@ std::string dump_plan(const Plan& plan) {
     out << "file: " << plan.document.file << "\n";
     if (!plan.document.title.empty()) out << "title: " << one_line(plan.document.title) << "\n";
     if (!plan.document.service.empty()) out << "service: " << plan.document.service << "\n";
-    layout_part(out, plan);
+    layout_part(out, plan, false);
 
     out << "actions: " << plan.actions.size() << "\n";
     for (std::size_t i = 0; i < plan.actions.size(); ++i) {

@@ -352,4 +352,29 @@ std::vector<Lead> split_leads(std::string_view cell, const LeadAliases& aliases)
     return read_lead_cell(cell, aliases).leads;
 }
 
+double lead_likeness(std::string_view cell, const LeadAliases& aliases) {
+    if (cell.size() > 120) return 0;
+    const LeadCell read = read_lead_cell(cell, aliases);
+    if (read.leads.empty() || !read.notes.empty()) return 0;
+    double least = 1;
+    for (const Lead& lead : read.leads) {
+        const std::string flat = normalise_text(lead.name);
+        const auto ws = split_words(flat);
+        if (ws.empty() || ws.size() > 8) return 0;
+        const bool expanded = lead.name != lead.as_written;  // an alias
+        const std::string head = lower_ascii(trim(ws.back(), "().,:;"));
+        double likeness = 0;
+        if (expanded || in(post_words, head) || in(body_words, head) || looks_like_person(ws)) {
+            likeness = 1;
+        } else if (ws.size() == 1) {
+            // "Mark", "CSP", "PMO": a first name or an unknown abbreviation.
+            const std::string_view w = trim(ws[0], "().,:;");
+            const bool capitalised = !w.empty() && is_upper(w.front());
+            likeness = capitalised && w.size() <= 20 ? 0.5 : 0;
+        }
+        least = std::min(least, likeness);
+    }
+    return least;
+}
+
 }  // namespace plancon

@@ -52,7 +52,7 @@ TEST(Cli, InspectShowsSheetsRangesAndTypes) {
 TEST(Cli, InspectPlanShowsTheLayoutAndTheFateOfEveryRow) {
     CliRun r = run_plancon("inspect --plan " + std::string(PLANCON_FIXTURES_DIR) + "/budget_tracker_windows1252.csv");
     EXPECT_EQ(r.status, 0) << r.err;
-    EXPECT_NE(r.out.find("    C \"Responsible Officer\" -> lead\n"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("    C \"Responsible Officer\" -> lead  [header \"Responsible Officer\" (profile)"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("    4 blank\n    5 action 2\n"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("counts: action=3 blank=1 header=1\n"), std::string::npos) << r.out;
     // A run of a million blank rows is one line.

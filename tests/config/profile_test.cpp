@@ -18,7 +18,9 @@ TEST(FoldHeader, FoldsCasePunctuationAndSpace) {
     EXPECT_EQ(fold_header("Implications (Risk,Cost,Resource)"), "implications risk cost resource");
     EXPECT_EQ(fold_header("CURRENT/PLANNED\nACTION"), "current planned action");
     EXPECT_EQ(fold_header("Échéance"), "echeance");
-    EXPECT_EQ(fold_header("% Complete"), "complete");
+    EXPECT_EQ(fold_header("% Complete"), "percent complete");
+    EXPECT_EQ(fold_header("Complete?"), "complete") << "a yes/no, not a percentage";
+    EXPECT_EQ(fold_header("Task #"), "task number") << "an id, not the task";
     EXPECT_EQ(fold_header("--"), "");
 }
 

@@ -121,7 +121,7 @@ TEST(BuildPlan, UnnumberedAreaHeadingsAboveRepeatedHeadersAndAnUnnamedIdColumn) 
         .row(10, {"2.2", "Quality Assurance of individual Child's Plans.", "GIG", "September 2016"})
         .done();
     Plan plan = build_plan(wb, test_config());
-    ASSERT_EQ(plan.priorities.size(), 2u);
+    ASSERT_EQ(plan.priorities.size(), 2u) << dump_plan(plan);
     EXPECT_EQ(plan.priorities[0].ref, "1") << "taken from the ids of its actions";
     EXPECT_EQ(plan.priorities[1].ref, "2");
     EXPECT_EQ(plan.priorities[1].title, "Improve the quality and consistency of individual Child's Plans.");
@@ -171,7 +171,7 @@ TEST(BuildPlan, FindingsTakeTheirThemeAndLinks) {
         .row(9, {"", "Measure the impact of training", "Identified as a priority: Improvement Action 3"})
         .done();
     Plan plan = build_plan(wb, test_config());
-    EXPECT_TRUE(plan.actions.empty()) << "areas for improvement are findings, not actions";
+    EXPECT_TRUE(plan.actions.empty()) << "areas for improvement are findings, not actions\n" << dump_plan(plan);
     ASSERT_EQ(plan.findings.size(), 3u);
     EXPECT_EQ(plan.findings[0].theme, "LEADERSHIP");
     EXPECT_EQ(plan.findings[0].strength, "Leaders build partnerships");
@@ -295,8 +295,10 @@ TEST(BuildPlan, ProfileHintsServiceAndSheetKinds) {
     EXPECT_EQ(plan.actions[0].service, "Community Justice");
     EXPECT_EQ(plan.rows[2].fate, F::Skipped);
     EXPECT_EQ(plan.rows[2].reason, "sheet ignored by the profile");
-    Plan overridden = build_plan(wb, p, LayoutOptions{"Children & Families"});
-    EXPECT_EQ(overridden.actions[0].service, "Children & Families");
+    // --service is for inputs that name none: the profile's service comes first.
+    EXPECT_EQ(build_plan(wb, p, LayoutOptions{"Children & Families"}).actions[0].service, "Community Justice");
+    EXPECT_EQ(build_plan(wb, test_config(), LayoutOptions{"Children & Families"}).actions[0].service, "Children & Families");
+    EXPECT_EQ(build_plan(wb, test_config(), LayoutOptions{"Children & Families"}).document.service_source, "--service");
     test::expect_rows_conserved(wb, plan);
 }
 
@@ -350,10 +352,11 @@ TEST(DescribeLayout, ShowsTablesColumnsPrioritiesAndRowFatesButNoActions) {
               "file: plan.xlsx\n"
               "sheet \"Plan\"\n"
               "  table (actions) header row 2\n"
-              "    A \"No.\" -> ref\n"
-              "    B \"We will\" -> action\n"
-              "    C \"Action Owner\" -> lead\n"
-              "    D \"Notes\" -> (kept as extra)\n"
+              "    items: actions; the header names the items (header score 28.8)\n"
+              "    A \"No.\" -> ref  [header \"No.\" (profile); content: 100% short ids 2.0]\n"
+              "    B \"We will\" -> action  [header \"We will\" (profile); content: text of 40 characters on average 2.5]\n"
+              "    C \"Action Owner\" -> lead  [header \"Action Owner\" (profile); content: 100% names of people, posts or bodies 2.5]\n"
+              "    D \"Notes\" -> progress  [header words: notes 3.8]\n"
               "priorities: 1\n"
               "  P0 aim AIM 3: To make the best use of resources  [Plan row 1]\n"
               "rows: 3\n"

@@ -57,7 +57,7 @@ inline RowRecord row_record(const std::string& file, const std::string& sheet, s
 // Seed 000, Appendix 1b: the C&F PSIF improvement plan, and Appendix 1a's findings.
 inline Plan psif_plan(const std::string& file) {
     Plan plan;
-    plan.document = {file, "Children and Families Service PSIF Improvement Plan", "Children & Families"};
+    plan.document = {file, "Children and Families Service PSIF Improvement Plan", "Children & Families", "the title"};
     const std::string sheet = "Appendix 1b";
     plan.priorities.push_back({"4", "improvement action", "Data and evidence informs service improvement", {}, {file, sheet, 3}});
     plan.priorities.push_back({"5", "improvement action", "Priority based budgeting across the Dundee Partnership", {}, {file, sheet, 7}});
@@ -147,7 +147,7 @@ inline Plan psif_plan(const std::string& file) {
 // its own due dates and statuses, and seed 003's Care Inspectorate gradings.
 inline Plan tracker_plan(const std::string& file) {
     Plan plan;
-    plan.document = {file, "Corporate improvement tracker Q2 2019/20", "Chief Executive's Services"};
+    plan.document = {file, "Corporate improvement tracker Q2 2019/20", "Chief Executive's Services", "the title"};
     const std::string sheet = "Tracker";
 
     Action b;

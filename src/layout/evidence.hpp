@@ -1,0 +1,135 @@
+// Evidence for layout decisions, and the decisions it supports.
+//
+// Two kinds of evidence say which field a column holds:
+//  * header words (HeaderEvidence): a synonym of the profile names a field
+//    outright (weight 10); otherwise every word of the header votes with the
+//    weights of the profile's word lists, the header's last word (its head
+//    noun: "Action Owner" is an owner) counting half as much again, and a
+//    line or row above it (a group cell, a second line of explanation) half;
+//  * content (ColumnContent): what the column's cells read as: date cells and
+//    date phrases, status and RAG words, percentages, leads, short ids, long
+//    varied text.
+// model_table weighs both for every column and field, assigns each field to
+// at most one column (the strongest pairs first), and decides what kind of
+// table it is; every choice keeps the evidence that made it, for
+// `plancon inspect --plan` and the profile `plancon profile` writes.
+#pragma once
+
+#include "layout/sheet_view.hpp"
+#include "plancon/config.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace plancon::layout_detail {
+
+using FieldScores = std::array<double, field_count>;
+
+// What a header's words say.
+struct HeaderEvidence {
+    FieldScores score{};
+    Field exact = Field::None;  // named outright by a profile synonym
+    std::string words;          // the words that voted, for explanations: "target, date"
+    double best() const;        // the strongest field's score (0 when none is positive)
+};
+
+// What one value reads as.
+struct CellFacts {
+    bool text = false;       // a text with letters
+    bool number = false;     // a number that is not a date or a percentage
+    bool date = false;       // a date cell, or a phrase giving a due date ("March 2020", "2019/20")
+    bool due_word = false;   // due without a date: "Ongoing", "Immediate", "TBC"
+    bool status = false;     // a status or RAG word, yes/no, a boolean
+    bool percent = false;    // "75%", or a number shown as a percentage
+    double lead = 0;         // lead_likeness (values.hpp)
+    bool ref = false;        // a short id: "1", "1.2", "A-3", "V-1"
+    bool type_word = false;  // a template's format hint: "Text", "Date", "MM/DD/YYYY", "(select)"
+    bool example = false;    // says it is an example: "Example: ...", "John Doe - Example CSP"
+    std::uint32_t length = 0;  // characters
+    std::uint32_t indent = 0;  // leading spaces of a text cell (WBS and project plans indent sub-tasks)
+};
+
+// The cells of one column below a header candidate.
+struct ColumnContent {
+    std::uint32_t cells = 0, texts = 0, dates = 0, due_words = 0, statuses = 0, percents = 0, refs = 0,
+                  numbers = 0, type_words = 0;
+    double leads = 0;
+    std::uint64_t length = 0;  // characters of the text cells
+    std::unordered_set<std::string> distinct;
+    void add(const CellFacts& facts, const std::string& text);
+    double share(double n) const { return cells ? n / cells : 0; }
+    double mean_length() const { return texts ? double(length) / texts : 0; }
+    // Long, varied text: 1 for a column of distinct sentences, 0 for codes or numbers.
+    double prose() const;
+};
+
+// Evidence with its caches: one per sheet, so a sheet repeating a word a
+// million times folds it once.
+class Evidence {
+public:
+    explicit Evidence(const Config& config) : config_(config) {}
+    const Config& config() const { return config_; }
+    // A header cell's words; lines after the first (an explanation under the
+    // header proper: "Mitigation\nWhat will we do about this?") count half.
+    const HeaderEvidence& header(const std::string& text);
+    // A header of two rows: the lower row's words, and the group cell's above at half weight.
+    HeaderEvidence header(const std::string& upper, const std::string& lower);
+    const CellFacts& facts(const Sheet& sheet, const Cell& cell, const std::string& shown);
+
+private:
+    HeaderEvidence words_of(const std::string& text) const;
+    const Config& config_;
+    std::unordered_map<std::string, HeaderEvidence> headers_;
+    std::unordered_map<std::string, CellFacts> texts_;
+    CellFacts scratch_;
+};
+
+// The content evidence a column gives a field, 0 to 3 (0 for fields content
+// cannot tell: outcome, measures, risks ...).
+double content_score(const ColumnContent& content, Field field);
+
+enum class TableKind { Items, Findings, Appendix };
+std::string_view kind_name(TableKind k);  // "actions", "findings", "appendix"
+
+struct HeaderCell {
+    std::uint32_t col = 0;
+    std::uint32_t span = 1;
+    std::string upper;  // the group cell above, in a header of two rows
+    std::string text;   // the header cell itself
+    std::string shown() const { return upper.empty() ? text : text.empty() ? upper : upper + " / " + text; }
+};
+
+struct ColumnChoice {
+    std::uint32_t col = 0;
+    std::string header;  // as shown ("" for a column with no header cell)
+    Field field = Field::None;
+    double header_score = 0;
+    double content_score = 0;
+    std::string evidence;  // "header words: target, date 3.5; content: 93% dates 2.8"
+};
+
+struct TableModel {
+    std::vector<ColumnChoice> columns;  // by column
+    TableKind kind = TableKind::Appendix;
+    double score = 0;          // how well the header explains the rows below it
+    std::string item_kind;     // what the items are: "action", "task", "risk" ...
+    std::string why;           // the reason for the kind
+    bool action_by_content = false;  // no header named the action column; its text did
+    bool action_missing = false;     // item fields were named, but no action column found
+    double action_length = 0;        // typical length of the action texts below the header
+    int strong_cells = 0;            // header cells naming a field clearly (score >= 4)
+    std::string signature;           // folded header texts, to recognise a repeat
+    std::uint32_t action_col() const;  // max_cols when none
+    Field field_at(std::uint32_t col) const;
+};
+
+// Weighs the header cells against the rows below them (a sample) and decides
+// the column -> field map and the kind of table.
+TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<const RowView*>& body,
+                       const Sheet& sheet, Evidence& evidence, SheetKind hint);
+
+}  // namespace plancon::layout_detail
