@@ -10,6 +10,8 @@
 #include "plan_of_file.hpp"
 #include "plancon/normalise.hpp"
 
+// Boost 1.74's JSON parser includes boost/bind.hpp, which otherwise prints a deprecation note.
+#define BOOST_BIND_GLOBAL_PLACEHOLDERS
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 #include <gtest/gtest.h>

@@ -260,9 +260,13 @@ private:
             text = rng_.pick(verbs) + " " + rng_.pick(objects) + " " + rng_.pick(qualifiers) + ".";
             const int style = int(rng_.below(3));
             const int more = rng_.between(1, 3);
+            std::vector<std::size_t> order(extra_sentences.size());
+            for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+            rng_.shuffle(order);  // no sentence twice in one text
             for (int i = 0; i < more; ++i) {
-                if (style == 0) text += " " + rng_.pick(extra_sentences);
-                else if (style == 1) text += "\n" + rng_.pick(extra_sentences);
+                const std::string& sentence = extra_sentences[order[std::size_t(i)]];
+                if (style == 0) text += " " + sentence;
+                else if (style == 1) text += "\n" + sentence;
                 else text += "\n\u2022 " + rng_.pick(verbs) + " " + rng_.pick(objects);
             }
         }
@@ -281,10 +285,12 @@ private:
         const int n = rng_.between(2, 3);
         const std::string sep = rng_.pick(lead_separators);
         std::string out, ignored;
-        for (int i = 0; i < n; ++i) {
+        std::vector<std::string> chosen;
+        while (int(chosen.size()) < n) {
             std::string l = rng_.percent(60) ? rng_.pick(abbreviations) : one_lead(ignored);
-            out += (i ? sep : "") + l;
+            if (std::find(chosen.begin(), chosen.end(), l) == chosen.end()) chosen.push_back(l);
         }
+        for (std::size_t i = 0; i < chosen.size(); ++i) out += (i ? sep : "") + chosen[i];
         kind = "several";
         return out;
     }
