@@ -51,6 +51,7 @@ const std::vector<ExtraKind> extra_kinds = {
     {"Notes", "notes"},          {"Start date", "start"},     {"Resources required", "resources"},
     {"Success measures", "measure"}, {"Expected outcome", "outcome"}, {"Control ID", "control"},
     {"Frequency", "frequency"},  {"Risk Rating", "level"},    {"Directorate", "service"},
+    {"Complete?", "flag"},       {"Done?", "flag"},
 };
 const S empty_column_words = {"Comments", "Officer notes", "Date completed", "Evidence link", "Sign-off"};
 
@@ -1023,6 +1024,14 @@ private:
         } else if (k == "support") {
             if (rng_.percent(40)) return false;
             out = text_cell(col, rng_.pick(names));
+        } else if (k == "flag") {  // booleans, or the letters people type instead (18_poi's "Complete?")
+            if (!csv_ && rng_.percent(70)) {
+                out.col = col;
+                out.type = GenCell::Type::Boolean;
+                out.number = rng_.percent(50) ? 1 : 0;
+            } else {
+                out = text_cell(col, rng_.pick(S{"Y", "N", "Yes", "No", "TRUE", "FALSE"}));
+            }
         } else if (k == "service") {
             out = text_cell(col, service_);
         } else {
