@@ -827,15 +827,17 @@ private:
         if (rng_.percent(45)) {
             tf.push_back("labels");
             const int n = rng_.between(1, 4);
-            for (int i = 0; i < n; ++i) label_row(first_col);
+            // No label twice: the service is given one way (0, 1 or the pairs row 8), the others once each.
+            std::vector<int> kinds = {int(rng_.pick(std::vector<int>{0, 1, 8})), 2, 3, 4, 5, 6, 7};
+            rng_.shuffle(kinds);
+            for (int i = 0; i < n; ++i) label_row(first_col, kinds[std::size_t(i)]);
             if (rng_.percent(60)) blanks(rng_.between(1, 2));
         }
     }
 
-    void label_row(std::uint32_t c) {
+    void label_row(std::uint32_t c, int k) {
         const std::size_t r = add_row(RowKind::Label);
         auto& cells = row(r).cells;
-        const int k = int(rng_.below(9));
         const double date = serial(year_, unsigned(rng_.between(1, 12)), unsigned(rng_.between(1, 28)));
         std::string feature = "label";
         switch (k) {
@@ -1109,7 +1111,7 @@ private:
                 one({text_cell(first_col, "Source: Pentana, extracted " + date)});
             } else if (k == "note") {
                 one({text_cell(first_col, rng_.pick(S{"Notes: timescales are subject to budget approval.",
-                                                       "Completed actions will be removed at the next review."}))});
+                                                       "Note: completed actions will be removed at the next review."}))});
             } else {
                 one({text_cell(first_col, "* Carried forward from the " + fy(year_ - 1) + " plan")});
             }
