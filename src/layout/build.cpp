@@ -47,6 +47,7 @@ std::string trimmed(std::string_view s) { return std::string(trim(s)); }
 struct HeadingText {
     std::string ref, kind, title;
     bool numbered = false;
+    bool named = false;  // "Theme: Leadership", "Priority - Early years": a heading word and its title
     bool continued = false;
 };
 
@@ -84,7 +85,17 @@ HeadingText parse_heading(std::string text) {
         if (!starts_with_ci(text, n.prefix)) continue;
         std::size_t end = 0;
         std::string number = number_after(n.prefix.size(), end);
-        if (number.empty()) continue;
+        if (number.empty()) {
+            // "Theme: Service planning": the heading word, a colon and the title.
+            const std::size_t after = n.prefix.size();
+            if (after < text.size() && text[after] == ':' && !n.aim) {
+                h.named = true;
+                h.kind = n.kind;
+                h.title = rest_after(after);
+                return h;
+            }
+            continue;
+        }
         h.numbered = true;
         h.kind = n.kind;
         h.ref = n.aim ? "AIM " + number : number;
@@ -125,6 +136,7 @@ bool has_letters(std::string_view t) {
 // A lone cell that closes a table rather than heading or continuing it:
 // page footers, "last updated" lines, keys and totals.
 bool footer_text(std::string_view text) {
+    if (text.starts_with("*") || text.starts_with("\u2020")) return true;  // a footnote
     const std::string f = fold_for_matching(text);
     for (std::string_view start : {"page ", "last updated", "updated ", "printed", "source ", "total", "grand total",
                                    "key ", "key", "legend", "rag key", "notes", "note ", "nb ", "prepared by",
@@ -134,11 +146,24 @@ bool footer_text(std::string_view text) {
     return std::count(text.begin(), text.end(), '=') >= 2;  // "Red = off track; Amber = ..."
 }
 
+// "Date: 02/03/2022", "Service: Housing", "Prepared by: J. Smith": a label
+// and its value in one cell (not a heading such as "Theme: Leadership").
+// The label's length is where the colon stands.
+std::size_t label_length(std::string_view text) {
+    const std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 30) return 0;
+    if (split_words(text.substr(0, colon)).size() > 4) return 0;
+    const HeadingText h = parse_heading(std::string(text));
+    if (h.named || h.numbered) return 0;
+    return colon;
+}
+
 struct HeaderCandidate {
     std::size_t first = 0, last = 0;  // indices into the walker's rows: one row, or two
     std::vector<HeaderCell> cells;
     TableModel model;
     double score = 0;
+    std::size_t body = 0;             // rows of two or more cells weighed below it
 };
 
 struct OpenTable {
@@ -152,6 +177,8 @@ struct OpenTable {
     std::uint32_t action_col = max_cols;
     double action_length = 0;  // typical length of its action texts
     std::size_t items = 0;     // item rows read under it
+    double score = 0;          // its header's score
+    std::uint32_t header_end = 0;  // its (last) header row, 0-based
 };
 
 class SheetWalker {
@@ -185,6 +212,7 @@ private:
     bool first_gap_ = true;
     bool had_table_ = false;
     bool multi_table_ = false;  // two or more header rows on the sheet
+    std::size_t last_data_ = std::size_t(-1);  // the last row read as a row of a table
     std::size_t first_record_ = 0;
 
     Provenance source(std::uint32_t row) const { return {wb_.path, sheet_.name, row + 1}; }
@@ -211,38 +239,72 @@ private:
         return layout_detail::value_at(sheet_, merges_, r, col, filled_from, cell);
     }
 
-    bool header_shaped(const RowView& r) const;
+    bool header_cells(const RowView& r);
+    bool header_shaped(const RowView& r);
     double words_of(const RowView& r);
     void find_candidates();
     std::optional<HeaderCandidate> weigh(std::size_t first, std::size_t last);
-    const HeaderCandidate* header_verdict(std::size_t i, const char** why = nullptr) const;
+    const HeaderCandidate* header_verdict(std::size_t i, const char** why = nullptr);
     const HeaderCandidate* header_at(std::size_t i);
-    bool fits_table(std::size_t i) const;
-    std::string template_row(std::size_t i) const;
-    bool lone_is_data(std::size_t i) const;
-    bool starts_appendix(std::size_t i) const;
+    bool fits_table(std::size_t i);
+    std::string template_row(std::size_t i);
+    bool lone_is_data(std::size_t i);
+    bool starts_appendix(std::size_t i);
     void open_table(const HeaderCandidate& c);
     void open_appendix(const RowView& r);
     void resolve_gap(std::optional<TableKind> next, bool before_header, bool repeated_header = false);
     int add_priority(const HeadingText& h, std::uint32_t row, std::string& reason);
     void add_data_row(std::size_t i);
-    bool is_priority_row(std::size_t i, const std::map<Field, std::string>& values) const;
-    bool heads_children(std::size_t i, const std::map<Field, std::string>& values) const;
+    bool is_priority_row(std::size_t i, const std::map<Field, std::string>& values);
+    bool heads_children(std::size_t i, const std::map<Field, std::string>& values);
     std::optional<double> percent_in(const RowView& r, std::uint32_t col, const std::string& shown) const;
 };
 
 // Header-shaped: two or more cells, all short texts (a header of numbers or
 // sentences is no header).
-bool SheetWalker::header_shaped(const RowView& r) const {
-    if (r.cells.size() < 2 || r.cells.size() > 512) return false;
-    bool letters = false;
+// "Q1", "Q2 2020/21", "2019/20": a period a column is for, a header's words
+// (under "Progress" or "Budget"), though each reads as a date.
+bool period_label(std::string_view text) {
+    const std::string f = fold_for_matching(text);
+    const auto words = split_words(f);
+    if (words.empty() || words.size() > 3) return false;
+    auto digits = [](std::string_view w, std::size_t n) {
+        return w.size() == n && std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c); });
+    };
+    std::size_t i = 0;
+    if (words[0].size() == 2 && words[0][0] == 'q' && is_digit(words[0][1])) ++i;
+    if (i < words.size() && digits(words[i], 4)) ++i;
+    if (i < words.size() && (digits(words[i], 2) || digits(words[i], 4))) ++i;
+    return i == words.size() && i > 0;
+}
+
+// Cells a header could be made of: short texts, none of them a value of a
+// row of data ("HOU-04", "100%", "2019/20", "8.11"), at most one format hint.
+bool SheetWalker::header_cells(const RowView& r) {
+    if (r.cells.empty() || r.cells.size() > 512) return false;
+    int formats = 0;
     for (const RowCell& c : r.cells) {
         if (c.cell->type != CellType::Text || c.text.size() > 160) return false;
-        // An id such as "8.11" or "2.0" starts a row of data, not a header.
-        if (std::all_of(c.text.begin(), c.text.end(), [](char ch) { return is_digit(ch) || ch == '.'; })) return false;
-        letters |= has_letters(c.text);
+        const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
+        formats += f.type_word;  // "Text | Date | Number": a template's format hints under its header
+        if (f.percent || (f.date && !f.type_word && !period_label(c.text)) || (f.ref && !period_label(c.text))) return false;
     }
-    return letters;
+    return formats < 2;
+}
+
+// Header-shaped: two or more header cells with letters; or, when the
+// profile names two of its cells outright, whatever the others hold.
+bool SheetWalker::header_shaped(const RowView& r) {
+    if (r.cells.size() < 2) return false;
+    if (!std::any_of(r.cells.begin(), r.cells.end(), [](const RowCell& c) { return has_letters(c.text); })) return false;
+    if (header_cells(r)) return true;
+    int named = 0, texts = 0;
+    for (const RowCell& c : r.cells) {
+        if (c.cell->type != CellType::Text || c.text.size() > 160) return false;
+        named += evidence_.header(c.text).exact != Field::None;
+        texts += 1;
+    }
+    return named >= 2 && texts >= 2;
 }
 
 double SheetWalker::words_of(const RowView& r) {
@@ -261,8 +323,9 @@ std::vector<HeaderCell> two_row_header(const RowView& upper, const RowView& lowe
     if (lower.row != upper.row + 1 || upper.cells.empty() || lower.cells.empty()) return cells;
     for (const RowView* r : {&upper, &lower})
         for (const RowCell& c : r->cells)
-            if (c.cell->type != CellType::Text || c.text.size() > 160 || !has_letters(c.text)) return {};
-    int joined = 0;
+            if (c.cell->type != CellType::Text || c.text.size() > 160 ||
+                std::all_of(c.text.begin(), c.text.end(), [](char ch) { return is_digit(ch) || ch == '.' || ch == ' '; }))
+                return {};
     for (const RowCell& u : upper.cells) {
         std::vector<const RowCell*> under;
         for (const RowCell& l : lower.cells)
@@ -271,7 +334,6 @@ std::vector<HeaderCell> two_row_header(const RowView& upper, const RowView& lowe
             cells.push_back({u.col, u.span, "", u.text});
             continue;
         }
-        ++joined;
         if (u.span >= 2 && under.size() == lower.cells.size() && upper.cells.size() == 1) return {};  // a title over the header
         if (u.span >= 2) {
             for (const RowCell* l : under) cells.push_back({l->col, 1, u.text, l->text});
@@ -279,7 +341,9 @@ std::vector<HeaderCell> two_row_header(const RowView& upper, const RowView& lowe
             cells.push_back({u.col, 1, "", u.text + " " + under.front()->text});
         }
     }
-    if (joined == 0 && upper.cells.size() < 2) return {};  // a lone heading beside the header
+    // A lone cell above that is no group cell is a heading or title, not half a header.
+    const bool group = std::any_of(cells.begin(), cells.end(), [](const HeaderCell& h) { return !h.upper.empty(); });
+    if (upper.cells.size() < 2 && !group) return {};
     for (const RowCell& l : lower.cells) {
         bool under = false;
         for (const RowCell& u : upper.cells) under |= l.col >= u.col && l.col < u.col + u.span;
@@ -315,6 +379,7 @@ std::optional<HeaderCandidate> SheetWalker::weigh(std::size_t first, std::size_t
         if (rows_[j].cells.size() >= 2) body.push_back(&rows_[j]);
     }
     c.model = model_table(c.cells, body, sheet_, evidence_, hint_);
+    c.body = body.size();
     // How many of the body's cells sit under the header's columns.
     std::size_t inside = 0, all = 0;
     for (const RowView* r : body)
@@ -361,7 +426,16 @@ void SheetWalker::find_candidates() {
         if (header_words_[i] + header_words_[i + 1] + (rows_[i].cells.size() == 1 ? words_of(rows_[i]) : 0) <
             words_to_weigh)
             continue;
-        if (two_row_header(rows_[i], rows_[i + 1]).empty()) continue;
+        if (!header_cells(rows_[i]) || !header_cells(rows_[i + 1])) continue;
+        const std::vector<HeaderCell> cells = two_row_header(rows_[i], rows_[i + 1]);
+        if (cells.empty()) continue;
+        // A group cell merged over cells of the row below, or a header cell
+        // merged down into it, says outright that the two rows are one header.
+        bool grouped = std::any_of(cells.begin(), cells.end(), [](const HeaderCell& h) { return !h.upper.empty(); });
+        for (const RowCell& u : rows_[i].cells) {
+            const Range* m = merges_.at({rows_[i].row, u.col});
+            grouped |= m && m->first.row == rows_[i].row && m->last.row > rows_[i].row;
+        }
         ++pairs;
         auto pair = weigh(i, i + 1);
         if (!pair) continue;
@@ -369,13 +443,13 @@ void SheetWalker::find_candidates() {
         for (std::size_t k : {i, i + 1})
             if (auto it = candidates_.find(k); it != candidates_.end() && it->second.first == it->second.last)
                 alone = std::max(alone, it->second.score);
-        if (pair->score > alone + 1.0) candidates_[i] = std::move(*pair);
+        if (grouped ? pair->score >= 0.85 * alone : pair->score > alone + 1.0) candidates_[i] = std::move(*pair);
     }
 }
 
 // The header starting at row i, if the walk should take it as one; else
 // nullptr, with why it was not when it was a candidate.
-const HeaderCandidate* SheetWalker::header_verdict(std::size_t i, const char** why) const {
+const HeaderCandidate* SheetWalker::header_verdict(std::size_t i, const char** why) {
     auto it = candidates_.find(i);
     if (it == candidates_.end()) return nullptr;
     const HeaderCandidate& c = it->second;
@@ -385,11 +459,16 @@ const HeaderCandidate* SheetWalker::header_verdict(std::size_t i, const char** w
     };
     if (table_ && table_->signature == c.model.signature) return &c;  // repeated at a page break
     if (c.score < score_to_open) return refuse("below the threshold");
+    // Just under a header, before any row of its table: the header's notes
+    // (column descriptions, formats), unless they explain the rows better.
+    if (table_ && table_->items == 0 && rows_[i].row <= table_->header_end + 3 && c.score <= table_->score)
+        return refuse("notes under the header above");
     if (table_ && c.model.strong_cells < 2) {
-        if (table_->kind == TableKind::Items && fits_table(i)) return refuse("a row of the table above");
-        // Straight after a row of the table, with no gap or heading between: one more row of it.
-        if (i > 0 && rows_[i - 1].row + 1 == rows_[i].row && rows_[i - 1].cells.size() >= 2 && !candidates_.count(i - 1))
+        if (c.body == 0) return refuse("nothing below it");
+        if (table_->kind == TableKind::Items && (fits_table(i) || fits_table(c.last)))
             return refuse("a row of the table above");
+        // Straight after a row of the table, with no gap or heading between: one more row of it.
+        if (i > 0 && last_data_ == i - 1 && rows_[i - 1].row + 1 == rows_[i].row) return refuse("a row of the table above");
     }
     // A better header just below: this row is a form or title block above it.
     for (auto next = candidates_.upper_bound(c.last); next != candidates_.end(); ++next) {
@@ -407,26 +486,41 @@ const HeaderCandidate* SheetWalker::header_at(std::size_t i) {
     return c;
 }
 
-// Whether row i reads as a row of the open table: its action cell holds
-// text like the table's actions, and its cells sit in the table's columns.
-bool SheetWalker::fits_table(std::size_t i) const {
-    if (!table_ || table_->action_col == max_cols) return false;
+// Whether row i reads as a row of the open table: its cells sit in the
+// table's columns, and what they hold is what those columns hold (a date
+// under the due date, a status word under the status, text under the action).
+bool SheetWalker::fits_table(std::size_t i) {
+    if (!table_ || table_->action_col == max_cols || i >= rows_.size()) return false;
     const RowView& r = rows_[i];
-    const RowCell* action = r.at(table_->action_col);
-    if (!action || action->cell->type != CellType::Text || !has_letters(action->text)) return false;
-    const double wanted = std::max(8.0, 0.3 * table_->action_length);
-    if (double(action->text.size()) < wanted) return false;
-    std::size_t inside = 0;
-    for (const RowCell& c : r.cells) inside += table_->headers.count(c.col);
-    return inside * 10 >= r.cells.size() * 7;
+    double fit = 0;
+    bool action_text = false;
+    for (const RowCell& c : r.cells) {
+        const auto it = table_->fields.find(c.col);
+        if (it == table_->fields.end()) {
+            fit -= 0.5;
+            continue;
+        }
+        const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
+        switch (it->second) {
+            case Field::Action: action_text = f.text && !f.type_word; fit += action_text; break;
+            case Field::Due:
+            case Field::Start: fit += f.date || f.due_word; break;
+            case Field::Status: fit += f.status || f.percent; break;
+            case Field::PercentComplete: fit += f.percent || f.number; break;
+            case Field::Ref: fit += f.ref; break;
+            case Field::Lead: fit += f.lead >= 0.5; break;
+            default: break;
+        }
+    }
+    return action_text && fit >= 2;
 }
 
 // Rows of a template that are not items: an example, the column
 // descriptions or formats under the header, a total, a key. "" for others.
-std::string SheetWalker::template_row(std::size_t i) const {
+std::string SheetWalker::template_row(std::size_t i) {
     if (!table_ || table_->kind != TableKind::Items) return {};
     const RowView& r = rows_[i];
-    int examples = 0, formats = 0, misfits = 0, mapped = 0, filled = 0;
+    int examples = 0, formats = 0, misfits = 0, mapped = 0, filled = 0, echoes = 0;
     bool action_example = false;
     for (const RowCell& c : r.cells) {
         const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
@@ -437,18 +531,39 @@ std::string SheetWalker::template_row(std::size_t i) const {
         formats += f.type_word;
         if (field == Field::None) continue;
         ++filled;
-        // A typed column holding words that are not of its type.
+        // A typed column holding words that are not of its type ("Name or
+        // post of the person responsible" under the lead).
         const bool typed = field == Field::Ref || field == Field::Due || field == Field::Start ||
-                           field == Field::PercentComplete || field == Field::Status;
-        if (typed && c.cell->type == CellType::Text && f.text && !f.date && !f.due_word && !f.status && !f.percent &&
-            !(field == Field::Ref && f.ref) && split_words(c.text).size() >= 1 && c.text.size() > 3)
-            ++misfits;
+                           field == Field::PercentComplete || field == Field::Status || field == Field::Lead;
+        const bool misfit = typed && c.cell->type == CellType::Text && f.text && !f.date && !f.due_word && !f.status &&
+                            !f.percent && !(field == Field::Ref && f.ref) && c.text.size() > 3 &&
+                            !(field == Field::Lead && (f.lead >= 0.5 || split_words(c.text).size() < 4));
+        misfits += misfit;
+        // ... and saying so: "Date by which the action will be completed"
+        // under the due date, a cell that talks about its own column.
+        echoes += misfit && evidence_.header(c.text).score[std::size_t(field)] > 0;
     }
     for (const auto& [col, field] : table_->fields) mapped += field != Field::None;
-    if (examples >= 2 || action_example) return "example row of a template";
+    if (examples >= 2 || action_example || (examples >= 1 && table_->items == 0)) return "example row of a template";
     if (formats >= 2) return "format hints of a template";
-    if (table_->items == 0 && misfits >= 2 && filled * 10 >= mapped * 6) return "guidance: describes the table's columns";
-    const std::string first = fold_for_matching(r.cells.front().text);
+    if (table_->items == 0 && (echoes >= 2 || (misfits >= 2 && filled * 10 >= mapped * 6)))
+        return "guidance: describes the table's columns";
+    // "Last updated: | 12/06/2023" at the foot: a label and its value.
+    const std::string& first_text = r.cells.front().text;
+    if (r.cells.size() <= 3 && first_text.size() <= 40 && first_text.back() == ':' && split_words(first_text).size() <= 5)
+        return "label and value";
+    if (r.cells.size() <= 2 && footer_text(first_text)) return "a note below the table";
+    // "Red | Off track": a status word explained, outside the status column: a key.
+    if (r.cells.size() == 2) {
+        const auto it = table_->fields.find(r.cells.front().col);
+        const bool status_column = it != table_->fields.end() && it->second == Field::Status;
+        const RowCell& meaning = r.cells.back();
+        if (!status_column && evidence_.facts(sheet_, *r.cells.front().cell, first_text).status &&
+            split_words(first_text).size() <= 2 && first_text.size() >= 3 && meaning.cell->type == CellType::Text &&
+            has_letters(meaning.text))
+            return "key or legend";
+    }
+    const std::string first = fold_for_matching(first_text);
     if (first == "total" || first.rfind("total ", 0) == 0 || first.rfind("totals", 0) == 0 ||
         first.rfind("grand total", 0) == 0)
         return "total";
@@ -461,11 +576,11 @@ std::string SheetWalker::template_row(std::size_t i) const {
 // blank or covered by merged cells above) unless it spans the table like a
 // heading, sits in a column that holds no text of its own, or closes the
 // table (a footer, a key, a total).
-bool SheetWalker::lone_is_data(std::size_t i) const {
+bool SheetWalker::lone_is_data(std::size_t i) {
     const RowView& r = rows_[i];
     if (!table_ || r.cells.size() != 1) return false;
     const RowCell& c = r.cells.front();
-    if (c.span > 1 || footer_text(c.text)) return false;
+    if (c.span > 1 || footer_text(c.text) || parse_heading(c.text).named) return false;
     // Just above a header row, or in capitals like "LEADERSHIP": a heading.
     if (i + 1 < rows_.size() && header_verdict(i + 1)) return false;
     auto lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
@@ -487,15 +602,17 @@ bool SheetWalker::lone_is_data(std::size_t i) const {
 // A row of short text cells right under a heading, followed by more rows,
 // that names no known fields: the header of an appendix table (gradings,
 // budget lines). Inside a table of items it must not read as one of its rows.
-bool SheetWalker::starts_appendix(std::size_t i) const {
+bool SheetWalker::starts_appendix(std::size_t i) {
     const RowView& r = rows_[i];
     if (r.cells.size() < 2) return false;
     bool after_heading = pending_.size() > 0 || i == 0 || !table_;
     if (!after_heading) return false;
     for (const RowCell& c : r.cells)
         if (c.cell->type != CellType::Text || c.text.size() > 40) return false;
-    if (table_ && table_->kind == TableKind::Items && fits_table(i)) return false;
     if (i + 1 >= rows_.size() || rows_[i + 1].cells.size() < 2) return false;
+    // Inside a table of items, a row of short texts whose next row is one more
+    // row of the table is a row of it too (short actions are actions).
+    if (table_ && table_->kind == TableKind::Items && (fits_table(i) || fits_table(i + 1))) return false;
     return !header_verdict(i + 1);
 }
 
@@ -517,6 +634,8 @@ void SheetWalker::open_table(const HeaderCandidate& c) {
     t.item_kind = c.model.item_kind;
     t.action_col = c.model.action_col();
     t.action_length = c.model.action_length;
+    t.score = c.score;
+    t.header_end = rows_[c.last].row;
     for (const ColumnChoice& col : c.model.columns) {
         t.fields[col.col] = col.field;
         t.headers[col.col] = col.header;
@@ -587,9 +706,13 @@ void SheetWalker::resolve_gap(std::optional<TableKind> next, bool before_header,
         first_gap_ = false;  // only lone rows above the first table or row can be the title
         return;
     }
-    std::vector<std::size_t> lone;  // non-bullet lone rows, in order
-    for (std::size_t i : pending_)
-        if (!is_bullet(rows_[i].cells.front().text)) lone.push_back(i);
+    std::vector<std::size_t> lone;  // non-bullet lone rows, in order, but for labels ("Date: ...")
+    std::vector<std::size_t> labels;
+    for (std::size_t i : pending_) {
+        const std::string& text = rows_[i].cells.front().text;
+        if (!had_table_ && label_length(text) && !is_bullet(text)) labels.push_back(i);
+        else if (!is_bullet(text)) lone.push_back(i);
+    }
     std::optional<std::size_t> chosen;  // the row that names what follows
     if (next == TableKind::Items) {
         for (std::size_t i : lone)
@@ -611,6 +734,16 @@ void SheetWalker::resolve_gap(std::optional<TableKind> next, bool before_header,
     for (std::size_t i : pending_) {
         const RowView& r = rows_[i];
         const std::string& text = r.cells.front().text;
+        if (std::find(labels.begin(), labels.end(), i) != labels.end()) {
+            const std::size_t colon = label_length(text);
+            const std::string label = text.substr(0, colon), value(trim(std::string_view(text).substr(colon + 1)));
+            if (!value.empty() && evidence_.header(label).exact == Field::Service && label_service.empty()) {
+                label_service = value;
+                label_row = r.row + 1;
+            }
+            record(r.row, RowRecord::Fate::Heading, -1, "label and value above a table");
+            continue;
+        }
         bool before_chosen = chosen && i < *chosen;
         if (chosen && i == *chosen) {
             if (next == TableKind::Items) {
@@ -683,7 +816,7 @@ std::optional<double> SheetWalker::percent_in(const RowView& r, std::uint32_t co
 // A row inside a table that holds only a ref and a title, whose ref the next
 // row's ref extends ("8.4 Resources" above "8.4.1 ..."), is a priority heading
 // written in the table's own columns.
-bool SheetWalker::is_priority_row(std::size_t i, const std::map<Field, std::string>& values) const {
+bool SheetWalker::is_priority_row(std::size_t i, const std::map<Field, std::string>& values) {
     if (values.size() != 2 || !values.count(Field::Ref) || !values.count(Field::Action)) return false;
     std::string ref = values.at(Field::Ref);
     if (ref.empty() || ref.size() > 20 ||
@@ -708,7 +841,7 @@ bool SheetWalker::is_priority_row(std::size_t i, const std::map<Field, std::stri
 // next row is its child (its ref extends this one's: "2" over "2.1", "2.0"
 // over "2.1"; or its text is indented further): a group heading of a work
 // breakdown or project plan, not an item.
-bool SheetWalker::heads_children(std::size_t i, const std::map<Field, std::string>& values) const {
+bool SheetWalker::heads_children(std::size_t i, const std::map<Field, std::string>& values) {
     for (Field f : {Field::Lead, Field::Due, Field::Start, Field::Status, Field::PercentComplete})
         if (values.count(f)) return false;
     if (!values.count(Field::Action)) return false;
@@ -733,7 +866,9 @@ bool SheetWalker::heads_children(std::size_t i, const std::map<Field, std::strin
 
 void SheetWalker::add_data_row(std::size_t i) {
     const RowView& r = rows_[i];
+    last_data_ = i;
     OpenTable& t = *table_;
+    if (t.kind != TableKind::Items) ++t.items;
     if (t.kind == TableKind::Appendix) {
         AppendixTable& a = plan_.appendices[std::size_t(t.appendix)];
         AppendixTable::Row row;
@@ -895,6 +1030,7 @@ void SheetWalker::run() {
         if (const HeaderCandidate* c = header_at(i)) {
             const bool repeat = table_ && table_->signature == c->model.signature;
             if (repeat) {
+                table_->header_end = rows_[c->last].row;
                 resolve_gap(table_->kind, true, true);
                 plan_.tables[table_->layout].repeated_header_rows.push_back(rows_[c->last].row + 1);
             } else {

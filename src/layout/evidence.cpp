@@ -47,11 +47,17 @@ bool is_type_word(const std::string& folded) {
 }
 
 bool says_example(const std::string& folded) {
-    // "Example", "For example ...", "e.g. ...", "V-1Example", "John Doe - Example CSP";
-    // not "examples of good practice" (a plural is a real action's word).
-    if (folded.rfind("e g ", 0) == 0 || folded.rfind("eg ", 0) == 0) return true;
-    for (std::string_view w : split_words(folded))
-        if (w.size() >= 7 && w.substr(w.size() - 7) == "example") return true;
+    // "Example", "Example: ...", "e.g. ...", "For example ...", "V-1Example",
+    // "John Doe - Example CSP", "J. Bloggs (example)"; not "Share an example of
+    // good practice" (a real action may use the word).
+    if (folded.rfind("e g ", 0) == 0 || folded.rfind("eg ", 0) == 0 || folded.rfind("for example", 0) == 0) return true;
+    const auto words = split_words(folded);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string_view w = words[i];
+        if (w.size() > 7 && w.substr(w.size() - 7) == "example") return true;  // glued: "1example"
+        if (w == "example" && (i == 0 || i + 1 == words.size() || (i + 2 == words.size() && words.size() <= 4)))
+            return true;
+    }
     return false;
 }
 
@@ -92,9 +98,13 @@ HeaderEvidence Evidence::words_of(const std::string& text) const {
         e.words = "\"" + std::string(trim(text)) + "\" (profile)";
         return e;
     }
-    // The first line is the header; later lines explain it.
-    const std::size_t newline = text.find('\n');
-    const std::string main = text.substr(0, newline);
+    // The first line is the header; later lines explain it ("Mitigation\nWhat
+    // will we do about this?"), unless they are a word or two that finish it
+    // ("Completion\n%", "Description\nof action").
+    std::size_t newline = text.find('\n');
+    if (newline != std::string::npos && split_words(fold_header(text.substr(newline + 1))).size() <= 2) newline = std::string::npos;
+    std::string main = text.substr(0, newline);
+    if (newline == std::string::npos) std::replace(main.begin(), main.end(), '\n', ' ');
     const std::string folded = fold_header(main);
     std::string head;
     for (std::string_view w : split_words(fold_header(outside_brackets(main))))
@@ -138,7 +148,13 @@ HeaderEvidence Evidence::header(const std::string& upper, const std::string& low
     if (lower.empty()) return header(upper);
     HeaderEvidence e = header(lower);
     const HeaderEvidence& above = header(upper);
-    if (e.exact == Field::None) {
+    if (e.best() <= 0) {
+        // "Progress" over "Q1", "Who" over "Support": the group names the column.
+        e = above;
+        for (double& v : e.score) v *= 0.8;
+        e.exact = Field::None;
+        e.words = "above: " + above.words;
+    } else if (e.exact == Field::None) {
         for (std::size_t f = 0; f < field_count; ++f) e.score[f] = std::clamp(e.score[f] + 0.5 * above.score[f], -6.0, 6.0);
         if (!above.words.empty()) e.words += (e.words.empty() ? "" : ", ") + std::string("above: ") + above.words;
     }
@@ -344,6 +360,12 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
             const double c = content_score(content[k], field);
             if (h <= -1.5) continue;  // the header says it is not that
             if (h < 1 && (!content_can_tell(field) || c < 1.5)) continue;
+            if (h < 2 && c < 0.5) continue;  // a weak word alone does not name a column
+            // A column of percentages or plain numbers holds no due dates.
+            if ((field == Field::Due || field == Field::Start) && content[k].cells >= 2 &&
+                content[k].share(content[k].dates + content[k].due_words) < 0.1 &&
+                content[k].share(content[k].percents + content[k].numbers) >= 0.5)
+                continue;
             const double s = std::max(h, 0.0) + c;
             if (s >= 1.5) pairs.push_back({s, h, c, k, field});
         }

@@ -21,12 +21,22 @@ void normalise_plan(Plan& plan, const Config& config, const NormaliseOptions& op
         }
         if (action.leads.empty()) plan.warnings.push_back({action.source, where + ": no lead"});
 
-        // A Due already holding a date with nothing else written came from a date cell.
+        // A Due already holding a date came from a date cell (the layout read
+        // its value): kept, with the cell as shown ("2020-06-30T14:05:00").
         const bool from_date_cell = action.due.kind == Due::Kind::Date && action.due.date &&
-                                    (action.due.basis.empty() || action.due.basis == "date cell") &&
-                                    (action.due.as_written.empty() || action.due.as_written == to_iso(*action.due.date));
-        action.due = from_date_cell ? parse_due({}, action.due.date, options.due)
-                                    : parse_due(action.due.as_written, std::nullopt, options.due);
+                                    (action.due.basis == "date cell" ||
+                                     (action.due.basis.empty() &&
+                                      (action.due.as_written.empty() || action.due.as_written == to_iso(*action.due.date))));
+        if (from_date_cell) {
+            const std::string shown = action.due.as_written;
+            action.due = parse_due({}, action.due.date, options.due);
+            if (!shown.empty()) action.due.as_written = shown;
+        } else {
+            action.due = parse_due(action.due.as_written, std::nullopt, options.due);
+        }
+        if (!action.start && !action.start_as_written.empty())
+            if (const Due start = parse_due(action.start_as_written, std::nullopt, options.due); start.date)
+                action.start = start.date;
         if (action.due.kind == Due::Kind::Unreadable)
             plan.warnings.push_back({action.source, where + ": due date not read: \"" + normalise_text(action.due.as_written) +
                                                         "\" (" + action.due.basis + ")"});

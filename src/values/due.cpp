@@ -471,6 +471,21 @@ Due unreadable(Due due, std::string why) {
     return due;
 }
 
+// A date followed by a time of day, as a date-time cell shows in a CSV file
+// ("2020-06-30 14:05", "2020-06-30t14:05:00", "30/06/2020 14:05:00"): the
+// time says nothing of the due date, so it goes.
+void drop_time_of_day(std::string& text) {
+    const std::size_t cut = text.find_first_of(" t", 6);
+    if (cut == std::string::npos || !is_digit(text[cut - 1])) return;
+    std::size_t i = cut + 1, digits = 0, colons = 0;
+    for (; i < text.size(); ++i) {
+        if (is_digit(text[i])) ++digits;
+        else if (text[i] == ':') ++colons;
+        else if (text[i] != '.') return;
+    }
+    if (colons >= 1 && colons <= 2 && digits >= 3 && digits <= 12) text.resize(cut);
+}
+
 }  // namespace
 
 Due parse_due(std::string_view as_written, std::optional<Date> cell_date, const DueContext& ctx) {
@@ -484,8 +499,9 @@ Due parse_due(std::string_view as_written, std::optional<Date> cell_date, const 
         return due;
     }
     due.as_written = std::string(as_written);
-    const std::string text = lower_ascii(normalise_text(as_written));
+    std::string text = lower_ascii(normalise_text(as_written));
     if (text.empty()) return due;  // Kind::None
+    drop_time_of_day(text);
 
     const std::vector<Token> tokens = tokenize(text);
     std::vector<Clause> clauses;

@@ -358,7 +358,15 @@ double lead_likeness(std::string_view cell, const LeadAliases& aliases) {
     if (read.leads.empty() || !read.notes.empty()) return 0;
     double least = 1;
     for (const Lead& lead : read.leads) {
-        const std::string flat = normalise_text(lead.name);
+        // Without bracketed asides: "Team Leader (Fostering)" is a Team Leader.
+        std::string plain;
+        int depth = 0;
+        for (char c : lead.name) {
+            if (c == '(') ++depth;
+            else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
+            else if (depth == 0) plain.push_back(c);
+        }
+        const std::string flat = normalise_text(plain);
         const auto ws = split_words(flat);
         if (ws.empty() || ws.size() > 8) return 0;
         const bool expanded = lead.name != lead.as_written;  // an alias

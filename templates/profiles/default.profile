@@ -46,7 +46,7 @@ planned-action: CURRENT/PLANNED ACTION | CURRENT/PLANNED ACTION (AFI) | Current 
 ref words: ref 3 | reference 3 | id 3 | identifier 2.5 | no 2.5 | number 2.5 | code 2 | item 0.5
 action words: action* 3 | task* 3 | activit* 3 | deliverable* 2.5 | milestone* 2 | initiative* 2.5 | commitment* 2.5 | recommendation* 2 | step* 2 | what 2 | do 1 | description 1 | title 2.5 | issue 1.5 | weakness* 2 | mitigation* 2 | objective* 1 | improvement* 1 | project* 1 | requirement* 1 | plan 0.5 | date -3 | id -2 | no -2 | number -2
 outcome words: outcome* 3 | result* 1.5 | benefit* 1.5 | aim* 1 | date -3
-lead words: lead 3 | leads 3 | owner* 3 | owned 2 | responsib* 3 | accountab* 3 | who 3 | assign* 3 | contact* 2.5 | officer* 2.5 | manager* 2 | champion* 2 | person 1.5 | party 1 | resourc* 1.5 | team 1.5 | staff 1 | author 1 | date -3
+lead words: lead 3 | leads 3 | owner* 3 | owned 2 | responsib* 3 | accountab* 3 | who 3 | assign* 3 | contact* 2.5 | officer* 2.5 | manager* 2 | champion* 2 | person 1.5 | party 1 | resourcing 2 | resource 1 | team 1.5 | staff 1 | author 1 | date -3
 due words: due 3 | deadline* 3 | timescale* 3 | timeline* 2 | timeframe* 3 | target 2 | date* 1 | when 3 | completion 2.5 | end 2.5 | finish* 2.5 | delivery 1.5 | scheduled 1 | start* -4 | begin* -4 | commenc* -4 | status -3 | identified -3 | detect* -3 | discover* -3 | open* -3 | raised -3 | created -3 | logged -3 | last -3 | updated -3 | update -3 | review* -2 | reported -3 | check* -3 | inspection -3 | original -2 | discussed -3 | submitted -2 | closed -1 | birth -3
 start words: start* 3 | begin* 3 | commenc* 3 | from 1
 measures words: measure* 3 | success 2.5 | criteria 2 | kpi* 3 | indicator* 1.5 | evidence 1.5 | metric* 3 | output* 1.5 | how 1 | date -3

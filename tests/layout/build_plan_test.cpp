@@ -172,7 +172,7 @@ TEST(BuildPlan, FindingsTakeTheirThemeAndLinks) {
         .done();
     Plan plan = build_plan(wb, test_config());
     EXPECT_TRUE(plan.actions.empty()) << "areas for improvement are findings, not actions\n" << dump_plan(plan);
-    ASSERT_EQ(plan.findings.size(), 3u);
+    ASSERT_EQ(plan.findings.size(), 3u) << dump_plan(plan);
     EXPECT_EQ(plan.findings[0].theme, "LEADERSHIP");
     EXPECT_EQ(plan.findings[0].strength, "Leaders build partnerships");
     ASSERT_EQ(plan.findings[0].links.size(), 2u);
@@ -315,7 +315,7 @@ TEST(BuildPlan, PercentCompleteFromAPercentCell) {
         .row(6, {"E", "150%", ""})
         .done();
     Plan plan = build_plan(wb, test_config());
-    ASSERT_EQ(plan.actions.size(), 5u);
+    ASSERT_EQ(plan.actions.size(), 5u) << dump_plan(plan);
     ASSERT_TRUE(plan.actions[0].percent_complete);
     EXPECT_DOUBLE_EQ(*plan.actions[0].percent_complete, 40);
     EXPECT_DOUBLE_EQ(*plan.actions[1].percent_complete, 75);

@@ -1,11 +1,9 @@
 // The one place the layout-quality tests call the library: read a file, find
-// its layout, normalise. When the layout engine's signatures change, only
-// this function needs to follow.
+// its layout, normalise (plancon::plan_workbook, as consolidate does).
 #pragma once
 
-#include "plancon/layout.hpp"
-#include "plancon/normalise.hpp"
-#include "plancon/read.hpp"
+#include "plancon/pipeline.hpp"
+#include "test_config.hpp"
 
 #include <string>
 
@@ -17,12 +15,9 @@ struct FileReading {
 };
 
 inline FileReading plan_of_file(const std::string& path) {
-    static const Profile profile = default_profile();
-    static const NormaliseOptions options{};
     FileReading out;
     out.workbook = read_workbook(path);
-    out.plan = build_plan(out.workbook, profile);
-    normalise_plan(out.plan, options);
+    out.plan = plan_workbook(out.workbook, test_config());
     return out;
 }
 

@@ -8,6 +8,7 @@
 // PLANCON_LAYOUT_REPORT_ONLY=1 prints the report without asserting; PLANCON_TRACKERS_DIR
 // points it at another folder holding files and their items.json.
 #include "plan_of_file.hpp"
+#include "plancon/text.hpp"
 #include "plancon/normalise.hpp"
 
 // Boost 1.74's JSON parser includes boost/bind.hpp, which otherwise prints a deprecation note.

@@ -1,5 +1,6 @@
 #include "layout/generated/check.hpp"
 
+#include "plancon/text.hpp"
 #include "plancon/normalise.hpp"
 
 #include <algorithm>
