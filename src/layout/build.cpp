@@ -140,7 +140,7 @@ bool footer_text(std::string_view text) {
     const std::string f = fold_for_matching(text);
     for (std::string_view start : {"page ", "last updated", "updated ", "printed", "source ", "total", "grand total",
                                    "key ", "key", "legend", "rag key", "notes", "note ", "nb ", "prepared by",
-                                   "date of last update", "version "})
+                                   "date of last update", "version ", "please ", "instructions", "guidance"})
         if (f.rfind(start, 0) == 0 && (f.size() == start.size() || start.back() == ' ' || f[start.size()] == ' '))
             return true;
     return std::count(text.begin(), text.end(), '=') >= 2;  // "Red = off track; Amber = ..."
@@ -156,6 +156,23 @@ std::size_t label_length(std::string_view text) {
     const HeadingText h = parse_heading(std::string(text));
     if (h.named || h.numbered) return 0;
     return colon;
+}
+
+// Whether a cell and its column's header share a word of substance
+// ("Describe the action to be taken" under "Description of action").
+bool shares_a_word(std::string_view cell, std::string_view header) {
+    auto stems = [](std::string_view text) {
+        std::vector<std::string> out;
+        const std::string folded = fold_header(text);  // named: the views below point into it
+        for (std::string_view w : split_words(folded)) {
+            if (w.size() < 4) continue;  // "of", "the", "by", "%"
+            std::string stem(w.substr(0, std::min<std::size_t>(w.size(), 6)));  // "description" ~ "describe"
+            out.push_back(std::move(stem));
+        }
+        return out;
+    };
+    const std::vector<std::string> a = stems(cell), b = stems(header);
+    return std::any_of(a.begin(), a.end(), [&](const std::string& w) { return std::find(b.begin(), b.end(), w) != b.end(); });
 }
 
 struct HeaderCandidate {
@@ -213,6 +230,7 @@ private:
     bool had_table_ = false;
     bool multi_table_ = false;  // two or more header rows on the sheet
     std::size_t last_data_ = std::size_t(-1);  // the last row read as a row of a table
+    std::size_t last_key_ = std::size_t(-1);   // the last row of a key or legend
     std::size_t first_record_ = 0;
 
     Provenance source(std::uint32_t row) const { return {wb_.path, sheet_.name, row + 1}; }
@@ -240,6 +258,7 @@ private:
     }
 
     bool header_cells(const RowView& r);
+    std::vector<HeaderCell> two_row_header(const RowView& upper, const RowView& lower);
     bool header_shaped(const RowView& r);
     double words_of(const RowView& r);
     void find_candidates();
@@ -318,7 +337,7 @@ double SheetWalker::words_of(const RowView& r) {
 // words are stacked over two rows ("Target" over "Date"), each row may also
 // hold headers of its own (a header merged down both rows sits in the upper).
 // Nothing when the upper row is a lone title or heading beside the header.
-std::vector<HeaderCell> two_row_header(const RowView& upper, const RowView& lower) {
+std::vector<HeaderCell> SheetWalker::two_row_header(const RowView& upper, const RowView& lower) {
     std::vector<HeaderCell> cells;
     if (lower.row != upper.row + 1 || upper.cells.empty() || lower.cells.empty()) return cells;
     for (const RowView* r : {&upper, &lower})
@@ -341,9 +360,21 @@ std::vector<HeaderCell> two_row_header(const RowView& upper, const RowView& lowe
             cells.push_back({u.col, 1, "", u.text + " " + under.front()->text});
         }
     }
-    // A lone cell above that is no group cell is a heading or title, not half a header.
+    // An upper row of no header words ("Dundee City Council" merged across) is a title.
+    if (std::none_of(upper.cells.begin(), upper.cells.end(),
+                     [&](const RowCell& u) { return evidence_.header(u.text).best() > 0; }))
+        return {};
+    // A lone cell above that is no group cell is a heading or title, not half
+    // a header, unless the profile names it as one ("Milestone" over nothing).
     const bool group = std::any_of(cells.begin(), cells.end(), [](const HeaderCell& h) { return !h.upper.empty(); });
-    if (upper.cells.size() < 2 && !group) return {};
+    if (upper.cells.size() < 2 && !group && evidence_.header(upper.cells.front().text).exact == Field::None) return {};
+    // A lone cell below beside the header, under nothing: a heading under it.
+    if (lower.cells.size() < 2) {
+        const RowCell& l = lower.cells.front();
+        if (std::none_of(upper.cells.begin(), upper.cells.end(),
+                         [&](const RowCell& u) { return l.col >= u.col && l.col < u.col + u.span; }))
+            return {};
+    }
     for (const RowCell& l : lower.cells) {
         bool under = false;
         for (const RowCell& u : upper.cells) under |= l.col >= u.col && l.col < u.col + u.span;
@@ -421,6 +452,7 @@ void SheetWalker::find_candidates() {
     // Two rows as one header, where together they explain the rows below
     // clearly better than either row alone.
     std::size_t pairs = 0;
+    std::set<std::string> chosen_pairs;  // signatures of the headers of two rows taken so far
     for (std::size_t i = 0; i + 1 < rows_.size() && pairs < 256; ++i) {
         if (rows_[i + 1].row != rows_[i].row + 1) continue;
         if (header_words_[i] + header_words_[i + 1] + (rows_[i].cells.size() == 1 ? words_of(rows_[i]) : 0) <
@@ -443,7 +475,12 @@ void SheetWalker::find_candidates() {
         for (std::size_t k : {i, i + 1})
             if (auto it = candidates_.find(k); it != candidates_.end() && it->second.first == it->second.last)
                 alone = std::max(alone, it->second.score);
-        if (grouped ? pair->score >= 0.85 * alone : pair->score > alone + 1.0) candidates_[i] = std::move(*pair);
+        // The same two rows again (repeated at a page break) are the same header.
+        const bool repeat = chosen_pairs.count(pair->model.signature) > 0;
+        if (repeat || (grouped ? pair->score >= 0.85 * alone : pair->score > alone + 1.0)) {
+            chosen_pairs.insert(pair->model.signature);
+            candidates_[i] = std::move(*pair);
+        }
     }
 }
 
@@ -539,29 +576,40 @@ std::string SheetWalker::template_row(std::size_t i) {
                             !f.percent && !(field == Field::Ref && f.ref) && c.text.size() > 3 &&
                             !(field == Field::Lead && (f.lead >= 0.5 || split_words(c.text).size() < 4));
         misfits += misfit;
-        // ... and saying so: "Date by which the action will be completed"
-        // under the due date, a cell that talks about its own column.
-        echoes += misfit && evidence_.header(c.text).score[std::size_t(field)] > 0;
+        // A cell that talks about its own column, in its header's words:
+        // "Date by which the action will be completed" under "Target date".
+        echoes += c.cell->type == CellType::Text && shares_a_word(c.text, table_->headers.at(c.col));
     }
     for (const auto& [col, field] : table_->fields) mapped += field != Field::None;
     if (examples >= 2 || action_example || (examples >= 1 && table_->items == 0)) return "example row of a template";
     if (formats >= 2) return "format hints of a template";
-    if (table_->items == 0 && (echoes >= 2 || (misfits >= 2 && filled * 10 >= mapped * 6)))
+    if (table_->items == 0 && ((echoes >= 2 && echoes * 2 > filled) || (misfits >= 2 && filled * 10 >= mapped * 6)))
         return "guidance: describes the table's columns";
     // "Last updated: | 12/06/2023" at the foot: a label and its value.
     const std::string& first_text = r.cells.front().text;
     if (r.cells.size() <= 3 && first_text.size() <= 40 && first_text.back() == ':' && split_words(first_text).size() <= 5)
         return "label and value";
     if (r.cells.size() <= 2 && footer_text(first_text)) return "a note below the table";
-    // "Red | Off track": a status word explained, outside the status column: a key.
+    // Rows under a "Key" or "Legend" line, and the key's own rows.
+    if (i > 0 && rows_[i - 1].row + 1 == r.row && (last_key_ == i - 1 || (rows_[i - 1].cells.size() == 1 && [&] {
+            const std::string above = fold_for_matching(rows_[i - 1].cells.front().text);
+            return above == "key" || above == "legend" || above.rfind("rag key", 0) == 0 || above.rfind("key ", 0) == 0;
+        }())) && r.cells.size() <= 3) {
+        last_key_ = i;
+        return "key or legend";
+    }
+    // "Red | Off track": a RAG colour explained, outside the status column: a key.
     if (r.cells.size() == 2) {
         const auto it = table_->fields.find(r.cells.front().col);
         const bool status_column = it != table_->fields.end() && it->second == Field::Status;
         const RowCell& meaning = r.cells.back();
-        if (!status_column && evidence_.facts(sheet_, *r.cells.front().cell, first_text).status &&
-            split_words(first_text).size() <= 2 && first_text.size() >= 3 && meaning.cell->type == CellType::Text &&
-            has_letters(meaning.text))
+        static constexpr std::string_view colours[] = {"red", "amber", "green", "blue", "black", "grey", "gray", "purple"};
+        const std::string colour = fold_for_matching(first_text);
+        if (!status_column && std::find(std::begin(colours), std::end(colours), colour) != std::end(colours) &&
+            meaning.cell->type == CellType::Text && has_letters(meaning.text)) {
+            last_key_ = i;
             return "key or legend";
+        }
     }
     const std::string first = fold_for_matching(first_text);
     if (first == "total" || first.rfind("total ", 0) == 0 || first.rfind("totals", 0) == 0 ||
@@ -852,11 +900,16 @@ bool SheetWalker::heads_children(std::size_t i, const std::map<Field, std::strin
     for (const auto& [col, field] : table_->fields)
         if (field == Field::Ref) ref_col = col;
     if (ref_col != max_cols && values.count(Field::Ref)) {
+        // Where the ids are numbered by level ("3", "3.1", "3.1.2"), they
+        // decide: "3.5" over "3.6" are siblings, however their texts are
+        // indented. Row numbers ("6" over "7") say nothing of levels.
         std::string ref = values.at(Field::Ref);
         if (ref.size() > 2 && ref.ends_with(".0")) ref.resize(ref.size() - 2);
         if (!ref.empty() && ref.back() == '.') ref.pop_back();
         const std::string next = value_at(rows_[j], ref_col, nullptr);
-        if (!ref.empty() && next.size() > ref.size() + 1 && next.compare(0, ref.size() + 1, ref + ".") == 0) return true;
+        const bool extends = next.size() > ref.size() + 1 && next.compare(0, ref.size() + 1, ref + ".") == 0;
+        if (!ref.empty() && (extends || (next.find('.') != std::string::npos && ref.find('.') != std::string::npos)))
+            return extends;
     }
     const RowCell* here = rows_[i].at(table_->action_col);
     const RowCell* below = rows_[j].at(table_->action_col);

@@ -50,7 +50,9 @@ bool says_example(const std::string& folded) {
     // "Example", "Example: ...", "e.g. ...", "For example ...", "V-1Example",
     // "John Doe - Example CSP", "J. Bloggs (example)"; not "Share an example of
     // good practice" (a real action may use the word).
-    if (folded.rfind("e g ", 0) == 0 || folded.rfind("eg ", 0) == 0 || folded.rfind("for example", 0) == 0) return true;
+    if (folded == "e g" || folded == "eg" || folded.rfind("e g ", 0) == 0 || folded.rfind("eg ", 0) == 0 ||
+        folded.rfind("for example", 0) == 0)
+        return true;
     const auto words = split_words(folded);
     for (std::size_t i = 0; i < words.size(); ++i) {
         const std::string_view w = words[i];
@@ -107,7 +109,8 @@ HeaderEvidence Evidence::words_of(const std::string& text) const {
     if (newline == std::string::npos) std::replace(main.begin(), main.end(), '\n', ' ');
     const std::string folded = fold_header(main);
     std::string head;
-    for (std::string_view w : split_words(fold_header(outside_brackets(main))))
+    const std::string bare = fold_header(outside_brackets(main));  // named: split_words keeps views into it
+    for (std::string_view w : split_words(bare))
         if (!weak_word(w)) head = std::string(w);
     std::vector<std::string> seen;
     auto vote = [&](const std::string& words, double scale, bool with_head) {
@@ -239,11 +242,12 @@ double ColumnContent::prose() const {
 double content_score(const ColumnContent& c, Field field) {
     if (!c.cells) return 0;
     switch (field) {
-        case Field::Due: return 3 * c.share(c.dates + 0.5 * c.due_words);
+        case Field::Due: return 3 * c.share(c.dates + 0.25 * c.due_words);  // "Ongoing", "Monthly" alone say little
         case Field::Status: return 3 * c.share(c.statuses);
         case Field::PercentComplete: return 3 * c.share(c.percents);
         case Field::Lead: return 2.5 * c.share(c.leads);
-        case Field::Ref: return c.mean_length() <= 12 ? 2 * c.share(c.refs) : 0;
+        case Field::Ref:  // an item's own ids: short, and one per row (a control or category code repeats)
+            return c.mean_length() <= 12 ? 2 * c.share(c.refs) * std::min(1.0, double(c.distinct.size()) / c.cells) : 0;
         case Field::Action: return 2.5 * c.prose();
         case Field::Progress: return 0.5 * c.prose();
         default: return 0;
@@ -298,7 +302,8 @@ std::string content_words(const ColumnContent& c, Field f) {
 std::string item_kind_of(const std::string& header, const std::string& sheet_name, const Profile& profile) {
     for (const std::string& text : {header, sheet_name}) {
         std::string found;
-        for (std::string_view w : split_words(fold_header(outside_brackets(text)))) {
+        const std::string bare = fold_header(outside_brackets(text));  // named: the views below point into it
+        for (std::string_view w : split_words(bare)) {
             std::string word(w);
             if (word.size() > 3 && word.back() == 's') word.pop_back();
             if (word.size() > 4 && word.ends_with("ie")) word = word.substr(0, word.size() - 2) + "y";  // activities
@@ -361,6 +366,7 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
             if (h <= -1.5) continue;  // the header says it is not that
             if (h < 1 && (!content_can_tell(field) || c < 1.5)) continue;
             if (h < 2 && c < 0.5) continue;  // a weak word alone does not name a column
+            if (h < 1 && said[k].best() >= 2) continue;  // content does not override a header that names another field
             // A column of percentages or plain numbers holds no due dates.
             if ((field == Field::Due || field == Field::Start) && content[k].cells >= 2 &&
                 content[k].share(content[k].dates + content[k].due_words) < 0.1 &&
@@ -415,6 +421,8 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
     }
     const bool empty_body = body.empty();
     const double mean_length = action_content ? action_content->mean_length() : 0;
+    // Long text under the action column, seen in more than one row.
+    const bool long_text = action_content && action_content->texts >= 2 && mean_length >= 25;
     model.action_length = mean_length;
     if (hint == SheetKind::Appendix) {
         model.kind = TableKind::Appendix;
@@ -425,8 +433,8 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
     } else if (action != max_cols && action_header >= 4) {
         model.kind = TableKind::Items;
         model.why = "the header names the items";
-    } else if (action != max_cols && action_header >= 2 && (empty_body || mean_length >= 25 || support >= 2) &&
-               (empty_body || support >= 1 || mean_length >= 25)) {
+    } else if (action != max_cols && action_header >= 2 && (empty_body || long_text || support >= 2) &&
+               (empty_body || support >= 1 || long_text)) {
         model.kind = TableKind::Items;
         model.why = "the header names the items, and the columns beside them agree";
     } else if (action != max_cols && action_header < 2 && support >= 2) {
@@ -435,7 +443,8 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
         model.why = "no header names the items; the column of longest, most varied text holds them";
     } else {
         model.kind = TableKind::Appendix;
-        model.action_missing = support >= 1 || (action != max_cols && action_header >= 2);
+        // Worth a warning when item fields are named: a tracker whose action column went unseen.
+        model.action_missing = support >= 2 || (support >= 1 && action == max_cols);
         model.why = model.action_missing ? "no action column" : "no field of a plan";
     }
     if (model.kind != TableKind::Items)

@@ -372,7 +372,7 @@ double lead_likeness(std::string_view cell, const LeadAliases& aliases) {
         const bool expanded = lead.name != lead.as_written;  // an alias
         const std::string head = lower_ascii(trim(ws.back(), "().,:;"));
         double likeness = 0;
-        if (expanded || in(post_words, head) || in(body_words, head) || looks_like_person(ws)) {
+        if ((expanded && ws.size() <= 4) || in(post_words, head) || in(body_words, head) || looks_like_person(ws)) {
             likeness = 1;
         } else if (ws.size() == 1) {
             // "Mark", "CSP", "PMO": a first name or an unknown abbreviation.
