@@ -258,6 +258,7 @@ private:
     }
 
     bool header_cells(const RowView& r);
+    bool form_row(const RowView& r);
     std::vector<HeaderCell> two_row_header(const RowView& upper, const RowView& lower);
     bool header_shaped(const RowView& r);
     double words_of(const RowView& r);
@@ -281,6 +282,28 @@ private:
 
 // Header-shaped: two or more cells, all short texts (a header of numbers or
 // sentences is no header).
+// "Lead officer: | Head of Housing", "Service: | Housing | Date: | 01/04/2020":
+// labels each followed by its value, a form above the table, not a header.
+bool SheetWalker::form_row(const RowView& r) {
+    int labels = 0;
+    for (std::size_t k = 0; k < r.cells.size(); ++k) {
+        const std::string& t = r.cells[k].text;
+        if (t.empty() || t.back() != ':') continue;
+        if (k + 1 >= r.cells.size() || r.cells[k + 1].col != r.cells[k].col + r.cells[k].span) return false;
+        // A value: no header word, or a name, date, number or choice a form is
+        // filled in with. "Start: | Finish" is a header; "Lead officer: | Head
+        // of Housing" and "Service: | (select)" are a form.
+        const RowCell& v = r.cells[k + 1];
+        const HeaderEvidence& said = evidence_.header(v.text);
+        const CellFacts& f = evidence_.facts(sheet_, *v.cell, v.text);
+        const bool value = v.text.back() != ':' && said.exact == Field::None &&
+                           (said.best() <= 0 || f.lead >= 1 || f.date || f.number || f.type_word || v.cell->type != CellType::Text);
+        if (!value) return false;
+        ++labels;
+    }
+    return labels > 0 && labels * 2 >= int(r.cells.size());
+}
+
 // "Q1", "Q2 2020/21", "2019/20": a period a column is for, a header's words
 // (under "Progress" or "Budget"), though each reads as a date.
 bool period_label(std::string_view text) {
@@ -306,15 +329,21 @@ bool SheetWalker::header_cells(const RowView& r) {
         if (c.cell->type != CellType::Text || c.text.size() > 160) return false;
         const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
         formats += f.type_word;  // "Text | Date | Number": a template's format hints under its header
-        if (f.percent || (f.date && !f.type_word && !period_label(c.text)) || (f.ref && !period_label(c.text))) return false;
+        if (f.percent || f.due_word || (f.date && !f.type_word && !period_label(c.text)) || (f.ref && !period_label(c.text)))
+            return false;
+        // "Not started", "On track": a status of the vocabulary, not the header over it.
+        const std::string folded = fold_for_matching(c.text);
+        if (f.status && split_words(folded).size() >= 2 && evidence_.header(c.text).exact == Field::None &&
+            evidence_.config().statuses.find_exact(folded))
+            return false;
     }
-    return formats < 2;
+    return formats < 2 || formats * 2 < int(r.cells.size());  // "Text | Date | Number" under a header: format hints
 }
 
 // Header-shaped: two or more header cells with letters; or, when the
 // profile names two of its cells outright, whatever the others hold.
 bool SheetWalker::header_shaped(const RowView& r) {
-    if (r.cells.size() < 2) return false;
+    if (r.cells.size() < 2 || form_row(r)) return false;
     if (!std::any_of(r.cells.begin(), r.cells.end(), [](const RowCell& c) { return has_letters(c.text); })) return false;
     if (header_cells(r)) return true;
     int named = 0, texts = 0;
@@ -340,6 +369,12 @@ double SheetWalker::words_of(const RowView& r) {
 std::vector<HeaderCell> SheetWalker::two_row_header(const RowView& upper, const RowView& lower) {
     std::vector<HeaderCell> cells;
     if (lower.row != upper.row + 1 || upper.cells.empty() || lower.cells.empty()) return cells;
+    // Cells under a group ("Who" over "Lead: | Support") are sub-headers, whatever their colons.
+    const bool grouping = std::any_of(upper.cells.begin(), upper.cells.end(), [&](const RowCell& u) {
+        return u.span >= 2 && std::any_of(lower.cells.begin(), lower.cells.end(),
+                                          [&](const RowCell& l) { return l.col >= u.col && l.col < u.col + u.span; });
+    });
+    if (form_row(upper) || (!grouping && form_row(lower))) return cells;
     for (const RowView* r : {&upper, &lower})
         for (const RowCell& c : r->cells)
             if (c.cell->type != CellType::Text || c.text.size() > 160 ||
@@ -355,6 +390,13 @@ std::vector<HeaderCell> SheetWalker::two_row_header(const RowView& upper, const 
         }
         if (u.span >= 2 && under.size() == lower.cells.size() && upper.cells.size() == 1) return {};  // a title over the header
         if (u.span >= 2) {
+            // Over three or more headers of their own ("Lead", "#", "Timescale"...): a title, not a group.
+            std::set<Field> named;
+            for (const RowCell* l : under)
+                if (const Field f = evidence_.header(l->text).exact; f != Field::None) named.insert(f);
+            if (named.size() >= 3) return {};
+        }
+        if (u.span >= 2) {
             for (const RowCell* l : under) cells.push_back({l->col, 1, u.text, l->text});
         } else {
             cells.push_back({u.col, 1, "", u.text + " " + under.front()->text});
@@ -368,11 +410,13 @@ std::vector<HeaderCell> SheetWalker::two_row_header(const RowView& upper, const 
     // a header, unless the profile names it as one ("Milestone" over nothing).
     const bool group = std::any_of(cells.begin(), cells.end(), [](const HeaderCell& h) { return !h.upper.empty(); });
     if (upper.cells.size() < 2 && !group && evidence_.header(upper.cells.front().text).exact == Field::None) return {};
-    // A lone cell below beside the header, under nothing: a heading under it.
+    // A lone cell below beside the header, under nothing: a heading under it,
+    // unless the profile names it as a header ("Deliverable" split off below).
     if (lower.cells.size() < 2) {
         const RowCell& l = lower.cells.front();
         if (std::none_of(upper.cells.begin(), upper.cells.end(),
-                         [&](const RowCell& u) { return l.col >= u.col && l.col < u.col + u.span; }))
+                         [&](const RowCell& u) { return l.col >= u.col && l.col < u.col + u.span; }) &&
+            evidence_.header(l.text).exact == Field::None)
             return {};
     }
     for (const RowCell& l : lower.cells) {
@@ -436,6 +480,7 @@ void SheetWalker::find_candidates() {
     // Rows with the same texts as one weighed already share its verdict: a
     // header repeated at every page break (or a million times) is weighed once.
     std::map<std::string, std::size_t> weighed;
+    std::set<std::size_t> repeats;  // rows that repeat a row weighed before
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         if (header_words_[i] < words_to_weigh) continue;
         std::string texts;
@@ -444,6 +489,7 @@ void SheetWalker::find_candidates() {
             HeaderCandidate copy = candidates_.at(it->second);
             copy.first = copy.last = i;
             candidates_.emplace(i, std::move(copy));
+            repeats.insert(i);
         } else if (weighed.size() < 256) {
             if (auto c = weigh(i, i)) candidates_.emplace(i, std::move(*c));
             weighed.emplace(texts, i);
@@ -455,6 +501,8 @@ void SheetWalker::find_candidates() {
     std::set<std::string> chosen_pairs;  // signatures of the headers of two rows taken so far
     for (std::size_t i = 0; i + 1 < rows_.size() && pairs < 256; ++i) {
         if (rows_[i + 1].row != rows_[i].row + 1) continue;
+        // A repeat of a header of one row stays one: its copy's score is no measure against a pair.
+        if (repeats.count(i) && !chosen_pairs.size()) continue;
         if (header_words_[i] + header_words_[i + 1] + (rows_[i].cells.size() == 1 ? words_of(rows_[i]) : 0) <
             words_to_weigh)
             continue;
@@ -475,9 +523,15 @@ void SheetWalker::find_candidates() {
         for (std::size_t k : {i, i + 1})
             if (auto it = candidates_.find(k); it != candidates_.end() && it->second.first == it->second.last)
                 alone = std::max(alone, it->second.score);
+        // Every cell of the upper row stacked on a cell below ("Improvement"
+        // over "Action", "Link" over "to Council Plan"): the words of one header.
+        const bool stacked = std::all_of(rows_[i].cells.begin(), rows_[i].cells.end(), [&](const RowCell& u) {
+            return u.span == 1 && rows_[i + 1].at(u.col) != nullptr;
+        });
         // The same two rows again (repeated at a page break) are the same header.
         const bool repeat = chosen_pairs.count(pair->model.signature) > 0;
-        if (repeat || (grouped ? pair->score >= 0.85 * alone : pair->score > alone + 1.0)) {
+        const double margin = grouped ? pair->score - 0.85 * alone : stacked ? pair->score - alone + 1.0 : pair->score - alone - 1.0;
+        if (repeat || margin >= 0) {
             chosen_pairs.insert(pair->model.signature);
             candidates_[i] = std::move(*pair);
         }
@@ -507,8 +561,10 @@ const HeaderCandidate* SheetWalker::header_verdict(std::size_t i, const char** w
         // Straight after a row of the table, with no gap or heading between: one more row of it.
         if (i > 0 && last_data_ == i - 1 && rows_[i - 1].row + 1 == rows_[i].row) return refuse("a row of the table above");
     }
-    // A better header just below: this row is a form or title block above it.
-    for (auto next = candidates_.upper_bound(c.last); next != candidates_.end(); ++next) {
+    // A better header just below, and nothing between that reads as rows of
+    // this one: this row is a form or title block above the real header.
+    const bool has_rows = c.body > 0 && c.model.kind == TableKind::Items;
+    for (auto next = candidates_.upper_bound(c.last); !has_rows && next != candidates_.end(); ++next) {
         if (rows_[next->first].row > rows_[c.last].row + 6) break;
         if (next->second.score > c.score * 1.25 && next->second.model.signature != c.model.signature)
             return refuse("a form above the header");
@@ -582,7 +638,7 @@ std::string SheetWalker::template_row(std::size_t i) {
     }
     for (const auto& [col, field] : table_->fields) mapped += field != Field::None;
     if (examples >= 2 || action_example || (examples >= 1 && table_->items == 0)) return "example row of a template";
-    if (formats >= 2) return "format hints of a template";
+    if (formats >= 2 && formats * 2 >= int(r.cells.size())) return "format hints of a template";
     if (table_->items == 0 && ((echoes >= 2 && echoes * 2 > filled) || (misfits >= 2 && filled * 10 >= mapped * 6)))
         return "guidance: describes the table's columns";
     // "Last updated: | 12/06/2023" at the foot: a label and its value.

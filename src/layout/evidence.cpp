@@ -341,7 +341,7 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
                 model.signature += fold_header(h.shown());
             }
         model.signature += "|";
-        model.strong_cells += said[k].best() >= 4 ? 1 : 0;
+        model.strong_cells += said[k].exact != Field::None ? 1 : 0;
         model.columns.push_back(std::move(choice));
     }
     for (const RowView* r : body)

@@ -121,7 +121,7 @@ struct TableModel {
     bool action_by_content = false;  // no header named the action column; its text did
     bool action_missing = false;     // item fields were named, but no action column found
     double action_length = 0;        // typical length of the action texts below the header
-    int strong_cells = 0;            // header cells naming a field clearly (score >= 4)
+    int strong_cells = 0;            // header cells the profile names outright
     std::string signature;           // folded header texts, to recognise a repeat
     std::uint32_t action_col() const;  // max_cols when none
     Field field_at(std::uint32_t col) const;
