@@ -17,7 +17,7 @@
 namespace plancon {
 
 struct LayoutOptions {
-    std::string service;  // --service: overrides the profile's service
+    std::string service;  // --service: the service of inputs that name none (the last resort)
 };
 
 // Every row of every sheet accounted for in Plan::rows; derived fields
@@ -31,5 +31,14 @@ std::string dump_plan(const Plan& plan);
 // `plancon inspect --plan FILE`).
 std::string describe_layout(const Plan& plan);
 std::string describe_layout(const Workbook& workbook, const Config& config, const LayoutOptions& options = {});
+
+// A ready-to-edit profile for the trackers these plans were read from: every
+// header the layout mapped, as a synonym of its field (so the next run reads
+// it outright), and every header it could not map as a commented line to fill
+// in, each with the file, sheet and evidence it came from (`plancon profile`).
+std::string suggest_profile(const std::vector<Plan>& plans, const Config& config);
+
+// Tables whose header named fields of a plan but no action column.
+std::size_t tables_without_action_column(const Plan& plan);
 
 }  // namespace plancon

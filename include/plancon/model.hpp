@@ -175,6 +175,7 @@ struct TableLayout {
     std::string title;                        // heading above it, when there is one
     double score = 0;                         // how well the header explains the rows below it
     std::string why;                          // why this kind: "the header names the items", "no action column"
+    bool action_missing = false;              // item fields named, but no action column found (a warning)
     struct Column {
         std::uint32_t col = 0;                // 0-based
         std::string header;                   // as written

@@ -56,6 +56,9 @@ struct ConsolidateResult {
     std::size_t appendix_rows() const;
     std::size_t skipped_rows() const;
     std::size_t warnings() const;      // plans' and reconciliation's
+    // Tables whose header named fields of a plan but no action column, each
+    // as its warning ("no action column (header row 4: Ref | Status | Owner) ...").
+    std::vector<Warning> tables_without_action() const;
     // "17 of 17 files, 20 sheets, 471 rows read: 49 actions (62 merged), ..."
     std::string summary() const;
 };

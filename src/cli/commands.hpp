@@ -16,6 +16,7 @@ int run_inspect(int argc, char** argv);
 int run_convert(int argc, char** argv);
 int run_consolidate(int argc, char** argv);
 int run_validate(int argc, char** argv);
+int run_profile(int argc, char** argv);
 
 // Options every command that reads spreadsheets takes.
 boost::program_options::options_description reading_options(ReadOptions& options);

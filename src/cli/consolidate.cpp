@@ -77,6 +77,7 @@ int run_consolidate(int argc, char** argv) {
         const Config config = load_config({{}, profiles});
         const ConsolidateResult result = consolidate(inputs, config, options);
         for (const Warning& u : result.unreadable) report(to_string(u) + " (skipped)");
+        for (const Warning& w : result.tables_without_action()) report(to_string(w));
         std::cerr << "plancon: " << result.summary() << " -> " << options.workbook
                   << (options.feed.empty() ? "" : " and " + options.feed) << "\n";
         return result.unreadable.empty() ? exit_ok : exit_input;

@@ -13,7 +13,8 @@ void usage(std::ostream& out) {
            "commands:\n"
            "  consolidate INPUT...  trackers and appendices in; one workbook and an XML feed out\n"
            "  validate FEED.xml     check a feed against its schema and Pentana's import rules\n"
-           "  inspect FILE...       show sheets, ranges, cell types and warnings (--plan: the layout found)\n"
+           "  inspect FILE...       show sheets, ranges, cell types and warnings (--plan: the layout found, and why)\n"
+           "  profile FILE...       write a ready-to-edit profile of the headers these trackers use\n"
            "  convert FILE          write one sheet's values as CSV or JSON\n\n"
            "plancon COMMAND --help for a command's options; plancon --version for the version.\n";
 }
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     if (command == "convert") return plancon::cli::run_convert(argc - 1, argv + 1);
     if (command == "consolidate") return plancon::cli::run_consolidate(argc - 1, argv + 1);
     if (command == "validate") return plancon::cli::run_validate(argc - 1, argv + 1);
+    if (command == "profile") return plancon::cli::run_profile(argc - 1, argv + 1);
     std::cerr << "plancon: unknown command '" << command << "'\n";
     usage(std::cerr);
     return plancon::cli::exit_usage;

@@ -645,7 +645,6 @@ std::string SheetWalker::template_row(std::size_t i) {
     const std::string& first_text = r.cells.front().text;
     if (r.cells.size() <= 3 && first_text.size() <= 40 && first_text.back() == ':' && split_words(first_text).size() <= 5)
         return "label and value";
-    if (r.cells.size() <= 2 && footer_text(first_text)) return "a note below the table";
     // Rows under a "Key" or "Legend" line, and the key's own rows.
     if (i > 0 && rows_[i - 1].row + 1 == r.row && (last_key_ == i - 1 || (rows_[i - 1].cells.size() == 1 && [&] {
             const std::string above = fold_for_matching(rows_[i - 1].cells.front().text);
@@ -673,6 +672,7 @@ std::string SheetWalker::template_row(std::size_t i) {
         return "total";
     if (first == "key" || first.rfind("key ", 0) == 0 || first.rfind("legend", 0) == 0 || first.rfind("rag key", 0) == 0)
         return "key or legend";
+    if (r.cells.size() <= 2 && footer_text(first_text)) return "a note below the table";
     return {};
 }
 
@@ -750,9 +750,11 @@ void SheetWalker::open_table(const HeaderCandidate& c) {
         std::string headers;
         for (const HeaderCell& h : c.cells) headers += (headers.empty() ? "" : " | ") + h.shown();
         plan_.warnings.push_back({source(rows_[c.last].row),
-                                  "no action column (header row " + std::to_string(rows_[c.last].row + 1) + ": " +
-                                      headers + "); its rows are kept as appendix data; name the action column in a profile"});
+                                  "no action column under this header (" + headers +
+                                      "); its rows are kept as appendix data; name the action column in a profile "
+                                      "(`plancon profile FILE` writes one to edit)"});
         layout.why = "no action column";
+        layout.action_missing = true;
     }
     if (t.kind == TableKind::Appendix) {
         AppendixTable a;
@@ -1172,13 +1174,19 @@ void SheetWalker::run() {
             pending_.push_back(i);
             continue;
         }
-        // "Service: | Children & Families" above a table: a label and its value.
-        if (r.cells.size() == 2 && (!table_ || !pending_.empty()) && r.cells[0].cell->type == CellType::Text &&
-            r.cells[0].text.size() <= 40 && r.cells[0].text.back() == ':') {
-            std::string label = r.cells[0].text.substr(0, r.cells[0].text.size() - 1);
-            if (evidence_.header(label).exact == Field::Service && label_service.empty()) {
-                label_service = r.cells[1].text;
-                label_row = r.row + 1;
+        // "Service: | Children & Families", "CSP: | (name) | CSO: | (name)"
+        // above a table: labels and their values, a form.
+        const bool two_cell_label = r.cells.size() == 2 && r.cells[0].cell->type == CellType::Text &&
+                                    r.cells[0].text.size() <= 40 && r.cells[0].text.back() == ':';
+        if ((!table_ || !pending_.empty()) && (two_cell_label || form_row(r))) {
+            for (std::size_t k = 0; k + 1 < r.cells.size(); ++k) {
+                const std::string& label = r.cells[k].text;
+                if (label.empty() || label.back() != ':') continue;
+                if (evidence_.header(label.substr(0, label.size() - 1)).exact == Field::Service && label_service.empty() &&
+                    !evidence_.facts(sheet_, *r.cells[k + 1].cell, r.cells[k + 1].text).type_word) {
+                    label_service = r.cells[k + 1].text;
+                    label_row = r.row + 1;
+                }
             }
             record(r.row, RowRecord::Fate::Heading, -1, "label and value above a table");
             continue;

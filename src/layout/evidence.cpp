@@ -135,7 +135,7 @@ HeaderEvidence Evidence::words_of(const std::string& text) const {
     if (main.size() > 80) sentence = std::min(sentence, 0.2);
     if (trim(main).ends_with('.') && words > 2) sentence *= 0.5;  // a sentence, with its full stop
     vote(folded, sentence, true);
-    if (newline != std::string::npos) vote(fold_header(text.substr(newline + 1)), 0.5 * sentence, false);
+    if (newline != std::string::npos) vote(fold_header(text.substr(newline + 1)), 0.25 * sentence, false);
     for (double& s : e.score) s = std::clamp(s, -6.0, 6.0);
     return e;
 }
@@ -193,8 +193,11 @@ const CellFacts& Evidence::facts(const Sheet& sheet, const Cell& cell, const std
     f.length = characters(shown);
     const std::string folded = fold_for_matching(shown);
     f.text = std::any_of(shown.begin(), shown.end(), [](char c) { return is_alpha(c) || (c & 0x80); });
-    f.type_word = is_type_word(folded) || (shown.front() == '(' && shown.back() == ')' && shown.size() < 40 &&
-                                           folded.find(' ') == std::string::npos);
+    // "(select)", "<insert name>", "[Service name]", "(Cloud Service Provider name)": a template's placeholder.
+    const bool bracketed = shown.size() >= 3 && shown.size() <= 60 &&
+                           ((shown.front() == '(' && shown.back() == ')') || (shown.front() == '<' && shown.back() == '>') ||
+                            (shown.front() == '[' && shown.back() == ']'));
+    f.type_word = is_type_word(folded) || bracketed;
     f.example = says_example(folded);
     f.ref = looks_like_ref(shown);
     if (shown.find('%') != std::string::npos && parse_percent(shown)) f.percent = true;
@@ -404,6 +407,7 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
     // What kind of table it is.
     const std::uint32_t action = model.action_col();
     double action_header = 0;
+    bool action_exact = false;  // the profile names the action column outright
     const ColumnContent* action_content = nullptr;
     std::string action_header_text;
     int support = 0;
@@ -412,6 +416,7 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
         const ColumnChoice& c = model.columns[k];
         if (c.field == Field::Action) {
             action_header = c.header_score;
+            action_exact = said[k].exact == Field::Action;
             action_content = &content[k];
             action_header_text = c.header;
         }
@@ -430,11 +435,11 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
     } else if (findings && action_header < 4) {
         model.kind = TableKind::Findings;
         model.why = "areas for improvement";
-    } else if (action != max_cols && action_header >= 4) {
+    } else if (action != max_cols && action_exact) {
         model.kind = TableKind::Items;
         model.why = "the header names the items";
-    } else if (action != max_cols && action_header >= 2 && (empty_body || long_text || support >= 2) &&
-               (empty_body || support >= 1 || long_text)) {
+    } else if (action != max_cols && action_header >= 2 &&
+               ((empty_body && support >= 1) || support >= 2 || (long_text && (support >= 1 || action_header >= 4)))) {
         model.kind = TableKind::Items;
         model.why = "the header names the items, and the columns beside them agree";
     } else if (action != max_cols && action_header < 2 && support >= 2) {

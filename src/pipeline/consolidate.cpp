@@ -99,14 +99,36 @@ std::size_t ConsolidateResult::warnings() const {
     return n;
 }
 
+std::vector<Warning> ConsolidateResult::tables_without_action() const {
+    std::vector<Warning> out;
+    for (const Plan& p : plans)
+        for (const TableLayout& t : p.tables) {
+            if (!t.action_missing) continue;
+            for (const Warning& w : p.warnings)
+                if (w.source.sheet == t.sheet && w.source.row == t.header_row && w.message.rfind("no action column", 0) == 0)
+                    out.push_back(w);
+        }
+    return out;
+}
+
+namespace {
+
+std::string count(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
 std::string ConsolidateResult::summary() const {
     const std::size_t actions = reconciliation.actions.size();
-    return std::to_string(plans.size()) + " of " + std::to_string(files.size()) + " files, " + std::to_string(sheets) +
-           " sheets, " + std::to_string(rows_read()) + " rows read: " + std::to_string(actions) + " actions (" +
-           std::to_string(actions_in() - actions) + " merged), " +
-           std::to_string(reconciliation.possible_duplicates.size()) + " possible duplicates, " +
-           std::to_string(appendix_rows()) + " appendix rows, " + std::to_string(skipped_rows()) + " skipped, " +
-           std::to_string(warnings()) + " warnings";
+    const std::size_t without_action = tables_without_action().size();
+    return std::to_string(plans.size()) + " of " + count(files.size(), "file", "files") + ", " +
+           count(sheets, "sheet", "sheets") + ", " + count(rows_read(), "row", "rows") + " read: " +
+           count(actions, "action", "actions") + " (" + std::to_string(actions_in() - actions) + " merged), " +
+           count(reconciliation.possible_duplicates.size(), "possible duplicate", "possible duplicates") + ", " +
+           count(appendix_rows(), "appendix row", "appendix rows") + ", " + std::to_string(skipped_rows()) + " skipped, " +
+           (without_action ? count(without_action, "table", "tables") + " with no action column, " : std::string()) +
+           count(warnings(), "warning", "warnings");
 }
 
 }  // namespace plancon

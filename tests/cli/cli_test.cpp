@@ -1,5 +1,6 @@
 // The plancon binary as a user runs it: exit codes, one-line errors, output files.
 #include "cli/run_plancon.hpp"
+#include "temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,7 +24,7 @@ TEST(Cli, VersionAndHelp) {
     CliRun v = run_plancon("--version");
     EXPECT_EQ(v.status, 0);
     EXPECT_EQ(v.out.rfind("plancon ", 0), 0u);
-    for (const char* cmd : {"inspect", "convert", "consolidate", "validate"}) {
+    for (const char* cmd : {"inspect", "convert", "consolidate", "validate", "profile"}) {
         CliRun h = run_plancon(std::string(cmd) + " --help");
         EXPECT_EQ(h.status, 0) << cmd;
         EXPECT_NE(h.out.find("usage: plancon " + std::string(cmd)), std::string::npos) << cmd;
@@ -117,4 +118,34 @@ TEST(Cli, ConvertOutputAppearsWholeOrNotAtAll) {
     EXPECT_EQ(nowhere.status, 1);
     EXPECT_EQ(std::count(nowhere.err.begin(), nowhere.err.end(), '\n'), 1) << nowhere.err;
     fs::remove_all(dir);
+}
+
+// `plancon profile`: a profile that reads back, names what was found by
+// content, and leaves what was not as lines to fill in; `consolidate` says
+// which tables had no action column, on stderr and in its summary.
+TEST(Cli, ProfileWritesAProfileToEditAndConsolidateNamesTablesWithoutActions) {
+    plancon::test::TempDir dir;
+    const std::string tracker = dir.file("tasks.csv",
+                                         "#,Snarf,Status,Due Date,Assigned To,Budget code\n"
+                                         "1,Research vendors on the web,Complete,TBD,Mark,X1\n"
+                                         "2,Compile the list of first round vendors,Complete,31/03/2020,Sue,X2\n"
+                                         "3,Circulate the list to executives for comment,Open,30/04/2020,Mary,X3\n");
+    const std::string form = dir.file("form.csv", "Ref,Status,Owner,Due date\n1,Green,J. Smith,31/03/2020\n");
+    CliRun r = run_plancon("profile " + tracker + " -o " + dir / "tasks.profile");
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::ifstream in(dir / "tasks.profile");
+    const std::string profile((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_NE(profile.find("\naction: Snarf\n"), std::string::npos) << profile;
+    EXPECT_NE(profile.find("\n# FIELD: Budget code\n"), std::string::npos) << profile;
+    // It reads back: consolidating with it gives the same actions.
+    CliRun with = run_plancon("consolidate " + tracker + " --profile " + dir / "tasks.profile" + " -o " + dir / "a.xlsx");
+    EXPECT_EQ(with.status, 0) << with.err;
+    EXPECT_NE(with.err.find(": 3 actions"), std::string::npos) << with.err;
+
+    CliRun c = run_plancon("consolidate " + form + " " + tracker + " -o " + dir / "b.xlsx");
+    EXPECT_EQ(c.status, 0) << c.err;
+    EXPECT_NE(c.err.find("plancon: " + form + ": sheet 'form' row 1: no action column under this header (Ref | Status | Owner | Due date)"),
+              std::string::npos)
+        << c.err;
+    EXPECT_NE(c.err.find("1 table with no action column"), std::string::npos) << c.err;
 }

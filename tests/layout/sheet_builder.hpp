@@ -59,6 +59,21 @@ public:
         sheet().cells.push_back(c);
         return *this;
     }
+    // A date-time cell: the date and a time of day.
+    SheetBuilder& datetime(std::uint32_t row, std::uint32_t col, int y, unsigned m, unsigned d, unsigned hour, unsigned minute) {
+        date(row, col, y, m, d);
+        sheet().cells.back().number += (hour * 60.0 + minute) / 1440.0;
+        return *this;
+    }
+    SheetBuilder& boolean(std::uint32_t row, std::uint32_t col, bool v) {
+        Cell c;
+        c.row = row - 1;
+        c.col = col;
+        c.type = CellType::Boolean;
+        c.number = v ? 1 : 0;
+        sheet().cells.push_back(c);
+        return *this;
+    }
     SheetBuilder& merge(const std::string& range) {
         sheet().merged.push_back(*parse_range(range));
         return *this;
