@@ -297,7 +297,7 @@ bool SheetWalker::form_row(const RowView& r) {
         const HeaderEvidence& said = evidence_.header(v.text);
         const CellFacts& f = evidence_.facts(sheet_, *v.cell, v.text);
         const bool value = v.text.back() != ':' && said.exact == Field::None &&
-                           (said.best() <= 0 || f.lead >= 1 || f.date || f.number || f.type_word || v.cell->type != CellType::Text);
+                           (said.best() <= 0 || evidence_.lead(sheet_, *v.cell, v.text) >= 1 || f.date || f.number || f.type_word || v.cell->type != CellType::Text);
         if (!value) return false;
         ++labels;
     }
@@ -475,8 +475,16 @@ std::optional<HeaderCandidate> SheetWalker::weigh(std::size_t first, std::size_t
 
 void SheetWalker::find_candidates() {
     header_words_.assign(rows_.size(), 0);
-    for (std::size_t i = 0; i < rows_.size(); ++i)
-        if (header_shaped(rows_[i])) header_words_[i] = words_of(rows_[i]);
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        // Cheapest first: a header is short texts (a row holding a number or a
+        // date cell is data); then its words, folded once per distinct text;
+        // only a row with header words gets a closer look.
+        const RowView& r = rows_[i];
+        const bool all_text = r.cells.size() >= 2 && std::all_of(r.cells.begin(), r.cells.end(), [](const RowCell& c) {
+            return c.cell->type == CellType::Text && c.text.size() <= 160;
+        });
+        if (const double w = all_text ? words_of(r) : 0; w > 0 && header_shaped(r)) header_words_[i] = w;
+    }
     // Rows with the same texts as one weighed already share its verdict: a
     // header repeated at every page break (or a million times) is weighed once.
     std::map<std::string, std::size_t> weighed;
@@ -601,7 +609,7 @@ bool SheetWalker::fits_table(std::size_t i) {
             case Field::Status: fit += f.status || f.percent; break;
             case Field::PercentComplete: fit += f.percent || f.number; break;
             case Field::Ref: fit += f.ref; break;
-            case Field::Lead: fit += f.lead >= 0.5; break;
+            case Field::Lead: fit += evidence_.lead(sheet_, *c.cell, c.text) >= 0.5; break;
             default: break;
         }
     }
@@ -615,14 +623,22 @@ std::string SheetWalker::template_row(std::size_t i) {
     const RowView& r = rows_[i];
     int examples = 0, formats = 0, misfits = 0, mapped = 0, filled = 0, echoes = 0;
     bool action_example = false;
+    // Column descriptions and format hints sit under the header, before the
+    // first item; below that only an example needs a look at every cell (and
+    // only a cell that says "example" or "e.g." at all: most rows cost nothing).
+    const bool under_header = table_->items == 0;
     for (const RowCell& c : r.cells) {
-        const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
         const auto it = table_->fields.find(c.col);
         const Field field = it == table_->fields.end() ? Field::None : it->second;
+        if (!under_header) {
+            const std::string lower = lower_ascii(c.text);
+            if (lower.find("example") == std::string::npos && lower.rfind("e.g", 0) != 0 && lower.rfind("eg", 0) != 0) continue;
+        }
+        const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
         examples += f.example;
         action_example |= f.example && field == Field::Action;
         formats += f.type_word;
-        if (field == Field::None) continue;
+        if (field == Field::None || !under_header) continue;
         ++filled;
         // A typed column holding words that are not of its type ("Name or
         // post of the person responsible" under the lead).
@@ -630,7 +646,8 @@ std::string SheetWalker::template_row(std::size_t i) {
                            field == Field::PercentComplete || field == Field::Status || field == Field::Lead;
         const bool misfit = typed && c.cell->type == CellType::Text && f.text && !f.date && !f.due_word && !f.status &&
                             !f.percent && !(field == Field::Ref && f.ref) && c.text.size() > 3 &&
-                            !(field == Field::Lead && (f.lead >= 0.5 || split_words(c.text).size() < 4));
+                            !(field == Field::Lead &&
+                              (split_words(c.text).size() < 4 || evidence_.lead(sheet_, *c.cell, c.text) >= 0.5));
         misfits += misfit;
         // A cell that talks about its own column, in its header's words:
         // "Date by which the action will be completed" under "Target date".

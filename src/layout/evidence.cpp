@@ -117,7 +117,12 @@ HeaderEvidence Evidence::words_of(const std::string& text) const {
         for (std::string_view w : split_words(words)) {
             if (std::find(seen.begin(), seen.end(), w) != seen.end()) continue;
             seen.emplace_back(w);
-            const FieldScores weights = profile.word_weights(w);
+            auto found = words_.find(std::string(w));
+            if (found == words_.end()) {
+                if (words_.size() >= 65536) words_.clear();
+                found = words_.emplace(std::string(w), profile.word_weights(w)).first;
+            }
+            const FieldScores weights = found->second;
             const double times = scale * (with_head && w == head ? 1.5 : 1.0);
             bool voted = false;
             for (std::size_t f = 0; f < field_count; ++f)
@@ -212,7 +217,6 @@ const CellFacts& Evidence::facts(const Sheet& sheet, const Cell& cell, const std
         f.due_word = due.kind == Due::Kind::Immediate || due.kind == Due::Kind::Ongoing || folded == "tbc" ||
                      folded == "tbd" || folded == "tba";
     }
-    if (f.text && !f.date && !f.status && !f.ref && f.length <= 120) f.lead = lead_likeness(shown, config_.leads);
     std::size_t spaces = 0;
     const std::string_view raw = sheet.text(cell);
     while (spaces < raw.size() && raw[spaces] == ' ') ++spaces;
@@ -221,7 +225,16 @@ const CellFacts& Evidence::facts(const Sheet& sheet, const Cell& cell, const std
     return texts_.emplace(shown, f).first->second;
 }
 
-void ColumnContent::add(const CellFacts& f, const std::string& text) {
+double Evidence::lead(const Sheet& sheet, const Cell& cell, const std::string& shown) {
+    if (cell.type != CellType::Text) return 0;
+    const CellFacts& f = facts(sheet, cell, shown);
+    if (!f.text || f.date || f.status || f.ref || f.length > 120) return 0;
+    if (auto it = leads_.find(shown); it != leads_.end()) return it->second;
+    if (leads_.size() >= 65536) leads_.clear();
+    return leads_.emplace(shown, lead_likeness(shown, config_.leads)).first->second;
+}
+
+void ColumnContent::add(const CellFacts& f, const std::string& text, double lead) {
     ++cells;
     texts += f.text;
     dates += f.date;
@@ -231,7 +244,7 @@ void ColumnContent::add(const CellFacts& f, const std::string& text) {
     refs += f.ref;
     numbers += f.number;
     type_words += f.type_word;
-    leads += f.lead;
+    leads += lead;
     if (f.text) length += f.length;
     if (distinct.size() < 256) distinct.insert(text);
 }
@@ -351,7 +364,8 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
         for (const RowCell& c : r->cells) {
             const auto it = std::lower_bound(cols.begin(), cols.end(), c.col);
             if (it == cols.end() || *it != c.col) continue;
-            content[std::size_t(it - cols.begin())].add(evidence.facts(sheet, *c.cell, c.text), c.text);
+            content[std::size_t(it - cols.begin())].add(evidence.facts(sheet, *c.cell, c.text), c.text,
+                                                        evidence.lead(sheet, *c.cell, c.text));
         }
 
     // Every (column, field) pair that has a case, strongest first.

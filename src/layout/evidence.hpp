@@ -45,7 +45,6 @@ struct CellFacts {
     bool due_word = false;   // due without a date: "Ongoing", "Immediate", "TBC"
     bool status = false;     // a status or RAG word, yes/no, a boolean
     bool percent = false;    // "75%", or a number shown as a percentage
-    double lead = 0;         // lead_likeness (values.hpp)
     bool ref = false;        // a short id: "1", "1.2", "A-3", "V-1"
     bool type_word = false;  // a template's format hint: "Text", "Date", "MM/DD/YYYY", "(select)"
     bool example = false;    // says it is an example: "Example: ...", "John Doe - Example CSP"
@@ -60,7 +59,7 @@ struct ColumnContent {
     double leads = 0;
     std::uint64_t length = 0;  // characters of the text cells
     std::unordered_set<std::string> distinct;
-    void add(const CellFacts& facts, const std::string& text);
+    void add(const CellFacts& facts, const std::string& text, double lead);
     double share(double n) const { return cells ? n / cells : 0; }
     double mean_length() const { return texts ? double(length) / texts : 0; }
     // Long, varied text: 1 for a column of distinct sentences, 0 for codes or numbers.
@@ -79,12 +78,17 @@ public:
     // A header of two rows: the lower row's words, and the group cell's above at half weight.
     HeaderEvidence header(const std::string& upper, const std::string& lower);
     const CellFacts& facts(const Sheet& sheet, const Cell& cell, const std::string& shown);
+    // How surely a text cell names leads (values.hpp lead_likeness), kept apart
+    // from the facts because it costs most and few questions need it.
+    double lead(const Sheet& sheet, const Cell& cell, const std::string& shown);
 
 private:
     HeaderEvidence words_of(const std::string& text) const;
     const Config& config_;
     std::unordered_map<std::string, HeaderEvidence> headers_;
     std::unordered_map<std::string, CellFacts> texts_;
+    std::unordered_map<std::string, double> leads_;
+    mutable std::unordered_map<std::string, FieldScores> words_;  // Profile::word_weights, per word
     CellFacts scratch_;
 };
 

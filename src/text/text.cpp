@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -162,10 +163,20 @@ std::vector<std::string_view> split_words(std::string_view s) {
     return out;
 }
 
+namespace {
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
 std::string normalise_text(std::string_view text) {
-    const std::string nfkc =
-        utf8proc_transform(repair_utf8(text), UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
-    const std::u32string cps = decode(nfkc);
+    // ASCII is its own NFKC (most cells of most trackers are ASCII, and
+    // utf8proc is most of the time spent here otherwise).
+    const std::u32string cps =
+        is_ascii(text) ? std::u32string(text.begin(), text.end())
+                       : decode(utf8proc_transform(repair_utf8(text), UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
     std::u32string mapped;
     mapped.reserve(cps.size());
     for (std::size_t i = 0; i < cps.size(); ++i) {
@@ -197,7 +208,36 @@ std::string normalise_text(std::string_view text) {
 }
 
 std::string fold_for_matching(std::string_view text) {
-    const std::string folded = utf8proc_transform(normalise_text(text),
+    const std::string normalised = normalise_text(text);
+    if (is_ascii(normalised)) {
+        // The same as below for ASCII, without utf8proc: case folded, letters,
+        // digits and "%" kept, "&" read as "and", apostrophes dropped, the rest
+        // separating words.
+        std::string out;
+        out.reserve(normalised.size());
+        bool pending_space = false;
+        auto emit = [&](std::string_view s) {
+            if (pending_space && !out.empty()) out.push_back(' ');
+            pending_space = false;
+            out += s;
+        };
+        for (const char c : normalised) {
+            if (c == '&') {
+                pending_space = true;
+                emit("and");
+                pending_space = true;
+            } else if (c == '\'') {
+                continue;
+            } else if (is_alpha(c) || is_digit(c) || c == '%') {
+                const char lower = lower_ascii(c);
+                emit(std::string_view(&lower, 1));
+            } else {
+                pending_space = true;
+            }
+        }
+        return out;
+    }
+    const std::string folded = utf8proc_transform(normalised,
                                                   UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
     std::string out;
     out.reserve(folded.size());

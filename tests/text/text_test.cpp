@@ -50,5 +50,30 @@ TEST(FoldForMatching, SameActionRetyped) {
     EXPECT_NE(fold_for_matching("Integrated approach to budget planning"), fold_for_matching("Three year budget planning"));
 }
 
+// normalise_text and fold_for_matching take a shortcut for ASCII (no
+// utf8proc). The shortcut must give what the Unicode path gives: a non-ASCII
+// letter after the ASCII text sends it down the Unicode path.
+TEST(TextAsciiShortcut, GivesWhatTheUnicodePathGives) {
+    std::uint64_t state = 0x2545F4914F6CDD1Dull;
+    auto next = [&] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    const std::string alphabet = "abcXYZ019 -*&'`%.,;:()/\n\r\t\v\f\x01\x7f\"#_|~!?";
+    for (int n = 0; n < 20000; ++n) {
+        std::string text;
+        const std::size_t length = next() % 24;
+        for (std::size_t i = 0; i < length; ++i) text += alphabet[next() % alphabet.size()];
+        const std::string ascii = normalise_text(text);
+        const std::string unicode = normalise_text(text + "\n\xC3\xA9");  // "é" on a line of its own
+        EXPECT_EQ(unicode, ascii + (ascii.empty() ? "" : "\n") + "\xC3\xA9") << "text: " << text;
+        const std::string folded = fold_for_matching(text);
+        const std::string folded_unicode = fold_for_matching(text + " \xC3\xA9");
+        EXPECT_EQ(folded_unicode, folded + (folded.empty() ? "" : " ") + "e") << "text: " << text;
+    }
+}
+
 }  // namespace
 }  // namespace plancon
