@@ -509,6 +509,7 @@ void SheetWalker::find_candidates() {
     std::set<std::string> chosen_pairs;  // signatures of the headers of two rows taken so far
     for (std::size_t i = 0; i + 1 < rows_.size() && pairs < 256; ++i) {
         if (rows_[i + 1].row != rows_[i].row + 1) continue;
+        if (rows_[i].cells.size() + rows_[i + 1].cells.size() < 3) continue;  // a header of two rows spans two columns or more
         // A repeat of a header of one row stays one: its copy's score is no measure against a pair.
         if (repeats.count(i) && !chosen_pairs.size()) continue;
         if (header_words_[i] + header_words_[i + 1] + (rows_[i].cells.size() == 1 ? words_of(rows_[i]) : 0) <
