@@ -1,5 +1,13 @@
 // Reconcile: cluster the same action across plans without chaining, merge
 // copies keeping every source and every disagreement, assign stable codes.
+//
+// reconcile() runs these steps, each a function below:
+//   reconcile_priorities  priorities merged by folded title, coded
+//   collect_items         the actions in an order independent of input order
+//   resolve_decisions     the officer's decisions as pairs of items
+//   Clusterer::run        complete-linkage clusters: decisions, then scored pairs
+//   merge_cluster         one reconciled action per cluster, conflicts listed
+//   possible_duplicates   the best pair between clusters that stayed apart
 #include "plancon/reconcile.hpp"
 #include "plancon/text.hpp"
 #include "reconcile/text.hpp"
@@ -31,10 +39,21 @@ struct Item {
     std::string service;
 };
 
-std::uint64_t pair_key(std::size_t a, std::size_t b) {
+// One unordered pair of item indices as one number: the smaller index in the
+// high 32 bits.
+using PairKey = std::uint64_t;
+PairKey pair_key(std::size_t a, std::size_t b) {
     if (a > b) std::swap(a, b);
     return (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint64_t>(b);
 }
+std::size_t first_of(PairKey key) { return static_cast<std::size_t>(key >> 32); }
+std::size_t second_of(PairKey key) { return static_cast<std::size_t>(key & 0xffffffffu); }
+
+// Pairs of items the officer's decisions merge or keep apart.
+struct DecidedPairs {
+    std::set<PairKey> merge;
+    std::set<PairKey> keep_apart;
+};
 
 std::string format_score(double s) {
     char buf[16];
@@ -92,70 +111,99 @@ public:
         return s;
     }
 
-    // Clusters as lists of item indices (each sorted), by complete linkage.
+    // Clusters as lists of item indices (each sorted), by complete linkage:
+    // merge decisions first, then candidate pairs best first. The pairs
+    // scored at or above the review band go to scored_edges when given.
     std::vector<std::vector<std::size_t>> run(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
-                                              const std::set<std::uint64_t>& forced,
-                                              const std::set<std::uint64_t>& apart, std::vector<Warning>& warnings,
+                                              const DecidedPairs& decided, std::vector<Warning>& warnings,
                                               std::vector<std::pair<std::size_t, std::size_t>>* scored_edges) {
+        start(decided);
+        apply_merge_decisions(decided, warnings);
+        join_scored_pairs(candidates, scored_edges);
+        std::vector<std::vector<std::size_t>> out;
+        for (auto& m : members_)
+            if (!m.empty()) {
+                std::sort(m.begin(), m.end());
+                out.push_back(m);
+            }
+        return out;
+    }
+
+private:
+    // One cluster per item. Rows with the same folded text are checked once,
+    // through the first of them: a tracker with thousands of identical rows
+    // ("TBC") costs one check per distinct text, not one per pair of rows.
+    void start(const DecidedPairs& decided) {
         const std::size_t n = items_.size();
-        // Rows with the same folded text are checked once, through the first
-        // of them: a tracker with thousands of identical rows ("TBC") costs
-        // one check per distinct text, not one per pair of rows.
-        std::vector<std::size_t> rep(n);
+        first_with_text_.assign(n, 0);
         {
             std::unordered_map<std::string_view, std::size_t> first;
             for (std::size_t i = 0; i < n; ++i)
-                rep[i] = scorer_.folded(i).empty() ? i : first.try_emplace(scorer_.folded(i), i).first->second;
+                first_with_text_[i] =
+                    scorer_.folded(i).empty() ? i : first.try_emplace(scorer_.folded(i), i).first->second;
         }
-        std::set<std::uint64_t> forced_reps;
-        for (auto key : forced) forced_reps.insert(pair_key(rep[key >> 32], rep[key & 0xffffffffu]));
-        std::vector<std::vector<std::size_t>> apart_of(n);
-        for (auto key : apart) {
-            apart_of[key >> 32].push_back(key & 0xffffffffu);
-            apart_of[key & 0xffffffffu].push_back(key >> 32);
+        merged_texts_.clear();
+        for (auto key : decided.merge)
+            merged_texts_.insert(pair_key(first_with_text_[first_of(key)], first_with_text_[second_of(key)]));
+        kept_apart_from_.assign(n, {});
+        for (auto key : decided.keep_apart) {
+            kept_apart_from_[first_of(key)].push_back(second_of(key));
+            kept_apart_from_[second_of(key)].push_back(first_of(key));
         }
         cluster_.resize(n);
         members_.assign(n, {});
-        reps_.assign(n, {});
-        for (std::size_t i = 0; i < n; ++i) cluster_[i] = i, members_[i] = {i}, reps_[i] = {rep[i]};
-        auto cross_ok = [&](std::size_t c1, std::size_t c2, bool by_decision) {
-            const auto& smaller = members_[c1].size() <= members_[c2].size() ? members_[c1] : members_[c2];
-            const std::size_t other = members_[c1].size() <= members_[c2].size() ? c2 : c1;
-            for (auto x : smaller)
-                for (auto y : apart_of[x])
-                    if (cluster_[y] == other) return false;
-            if (by_decision) return true;
-            for (auto x : reps_[c1])
-                for (auto y : reps_[c2]) {
-                    if (x == y || forced_reps.count(pair_key(x, y))) continue;
-                    if (cached(x, y) < options_.threshold) return false;
-                }
-            return true;
-        };
-        auto join = [&](std::size_t c1, std::size_t c2) {
-            if (members_[c1].size() < members_[c2].size()) std::swap(c1, c2);
-            for (auto y : members_[c2]) cluster_[y] = c1;
-            members_[c1].insert(members_[c1].end(), members_[c2].begin(), members_[c2].end());
-            members_[c2].clear();
-            auto& r = reps_[c1];
-            r.insert(r.end(), reps_[c2].begin(), reps_[c2].end());
-            std::sort(r.begin(), r.end());
-            r.erase(std::unique(r.begin(), r.end()), r.end());
-            reps_[c2].clear();
-        };
-        // Decisions first: a merge joins whatever the scores say, but never
-        // across a keep-apart.
-        for (auto key : forced) {
-            std::size_t x = key >> 32, y = key & 0xffffffffu;
-            std::size_t c1 = cluster_[x], c2 = cluster_[y];
+        distinct_texts_.assign(n, {});
+        for (std::size_t i = 0; i < n; ++i)
+            cluster_[i] = i, members_[i] = {i}, distinct_texts_[i] = {first_with_text_[i]};
+    }
+
+    // Whether clusters c1 and c2 may become one: never across a keep-apart;
+    // unless a decision joins them, every pair of their distinct texts must
+    // reach the threshold (or have been merged by a decision).
+    bool can_join(std::size_t c1, std::size_t c2, bool by_decision) {
+        const auto& smaller = members_[c1].size() <= members_[c2].size() ? members_[c1] : members_[c2];
+        const std::size_t other = members_[c1].size() <= members_[c2].size() ? c2 : c1;
+        for (auto x : smaller)
+            for (auto y : kept_apart_from_[x])
+                if (cluster_[y] == other) return false;
+        if (by_decision) return true;
+        for (auto x : distinct_texts_[c1])
+            for (auto y : distinct_texts_[c2]) {
+                if (x == y || merged_texts_.count(pair_key(x, y))) continue;
+                if (cached(x, y) < options_.threshold) return false;
+            }
+        return true;
+    }
+
+    void join(std::size_t c1, std::size_t c2) {
+        if (members_[c1].size() < members_[c2].size()) std::swap(c1, c2);
+        for (auto y : members_[c2]) cluster_[y] = c1;
+        members_[c1].insert(members_[c1].end(), members_[c2].begin(), members_[c2].end());
+        members_[c2].clear();
+        auto& texts = distinct_texts_[c1];
+        texts.insert(texts.end(), distinct_texts_[c2].begin(), distinct_texts_[c2].end());
+        std::sort(texts.begin(), texts.end());
+        texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+        distinct_texts_[c2].clear();
+    }
+
+    // A merge decision joins whatever the scores say, but never across a keep-apart.
+    void apply_merge_decisions(const DecidedPairs& decided, std::vector<Warning>& warnings) {
+        for (auto key : decided.merge) {
+            const std::size_t x = first_of(key), y = second_of(key);
+            const std::size_t c1 = cluster_[x], c2 = cluster_[y];
             if (c1 == c2) continue;
-            if (cross_ok(c1, c2, true)) join(c1, c2);
+            if (can_join(c1, c2, true)) join(c1, c2);
             else
                 warnings.push_back({items_[x].action_ptr->source,
                                     "merge with " + to_string(items_[y].action_ptr->source) +
                                         " not applied: a keep-apart decision separates their groups"});
         }
-        // Then scored pairs, best first; ties broken by the stable item order.
+    }
+
+    // Scored pairs, best first; ties broken by the stable item order.
+    void join_scored_pairs(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
+                           std::vector<std::pair<std::size_t, std::size_t>>* scored_edges) {
         std::vector<std::tuple<double, std::size_t, std::size_t>> edges;
         for (auto [i, j] : candidates) {
             double s = cached(i, j);
@@ -169,39 +217,36 @@ public:
             if (scored_edges) scored_edges->emplace_back(i, j);
             if (s < options_.threshold) continue;
             std::size_t c1 = cluster_[i], c2 = cluster_[j];
-            if (c1 != c2 && cross_ok(c1, c2, false)) join(c1, c2);
+            if (c1 != c2 && can_join(c1, c2, false)) join(c1, c2);
         }
-        std::vector<std::vector<std::size_t>> out;
-        for (auto& m : members_)
-            if (!m.empty()) {
-                std::sort(m.begin(), m.end());
-                out.push_back(m);
-            }
-        return out;
     }
 
-private:
     const std::vector<Item>& items_;
     const TextScorer& scorer_;
     const ReconcileOptions& options_;
-    std::unordered_map<std::uint64_t, double> cache_;
-    std::vector<std::size_t> cluster_;
-    std::vector<std::vector<std::size_t>> members_;
-    std::vector<std::vector<std::size_t>> reps_;  // distinct texts of each cluster
+    std::unordered_map<PairKey, double> cache_;
+    std::vector<std::size_t> first_with_text_;  // per item: the first item with its folded text
+    std::set<PairKey> merged_texts_;            // decided merges, between first_with_text_ items
+    std::vector<std::vector<std::size_t>> kept_apart_from_;  // per item: items a decision keeps apart
+    std::vector<std::size_t> cluster_;                  // per item: its cluster
+    std::vector<std::vector<std::size_t>> members_;     // per cluster: its items
+    std::vector<std::vector<std::size_t>> distinct_texts_;  // per cluster: first_with_text_ of its items, unique
 };
 
 // Codes from hashes; collisions resolved by (text, first source), so the
-// result does not depend on input order. keys[i] is the folded text hashed,
-// firsts[i] the first source of group i.
-std::vector<std::string> assign_codes(const std::string& prefix, std::size_t chars, const std::vector<std::string>& keys,
-                                      const std::vector<Provenance>& firsts) {
-    std::vector<std::string> codes(keys.size());
+// result does not depend on input order. hashed_texts[i] is the folded text
+// hashed for group i, first_sources[i] its first source.
+std::vector<std::string> assign_codes(const std::string& prefix, std::size_t chars,
+                                      const std::vector<std::string>& hashed_texts,
+                                      const std::vector<Provenance>& first_sources) {
+    std::vector<std::string> codes(hashed_texts.size());
     std::map<std::string, std::vector<std::size_t>> by_code;
-    for (std::size_t i = 0; i < keys.size(); ++i) by_code[prefix + base32(fnv1a(keys[i]), chars)].push_back(i);
+    for (std::size_t i = 0; i < hashed_texts.size(); ++i)
+        by_code[prefix + base32(fnv1a(hashed_texts[i]), chars)].push_back(i);
     for (auto& [code, group] : by_code) {
         std::sort(group.begin(), group.end(), [&](std::size_t a, std::size_t b) {
-            if (keys[a] != keys[b]) return keys[a] < keys[b];
-            return source_less(firsts[a], firsts[b]);
+            if (hashed_texts[a] != hashed_texts[b]) return hashed_texts[a] < hashed_texts[b];
+            return source_less(first_sources[a], first_sources[b]);
         });
         for (std::size_t k = 0; k < group.size(); ++k)
             codes[group[k]] = k == 0 ? code : code + "-" + std::to_string(k + 1);
@@ -268,51 +313,61 @@ std::vector<Conflict> find_conflicts(const std::vector<const Action*>& members) 
     return out;
 }
 
-}  // namespace
+// Which merged priority each (plan, priority) joined.
+struct PriorityIndex {
+    std::map<std::pair<std::size_t, std::size_t>, std::string> title_of;  // folded title, the group's key
+    std::map<std::string, std::string> code_of_title;
 
-Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, const ReconcileOptions& options,
-                         const Decisions& decisions) {
-    Reconciliation result;
+    // The folded title of plan `plan`'s priority number `priority`; null when
+    // it has none (no priority, or one without a title or reference).
+    const std::string* title(std::size_t plan, int priority) const {
+        if (priority < 0) return nullptr;
+        auto found = title_of.find({plan, static_cast<std::size_t>(priority)});
+        return found == title_of.end() ? nullptr : &found->second;
+    }
+};
 
-    // ---- Priorities: merged by folded title, coded from it ----
-    std::map<std::string, std::vector<ReconciledPriority::Member>> priority_groups;
-    std::map<std::pair<std::size_t, std::size_t>, std::string> priority_key_of;
+// Priorities with the same folded title (or kind and reference, when untitled)
+// merge; each group is coded from that key. Written to `out` sorted by first source.
+PriorityIndex reconcile_priorities(const std::vector<Plan>& plans, std::vector<ReconciledPriority>& out) {
+    PriorityIndex index;
+    std::map<std::string, std::vector<ReconciledPriority::Member>> groups;
     for (std::size_t p = 0; p < plans.size(); ++p)
         for (std::size_t k = 0; k < plans[p].priorities.size(); ++k) {
             const Priority& pr = plans[p].priorities[k];
             std::string key = fold_for_matching(pr.title);
             if (key.empty()) key = fold_for_matching(pr.kind + " " + pr.ref);
             if (key.empty()) continue;
-            priority_groups[key].push_back({p, k, pr.source});
-            priority_key_of[{p, k}] = key;
+            groups[key].push_back({p, k, pr.source});
+            index.title_of[{p, k}] = key;
         }
-    std::vector<std::string> pkeys;
-    std::vector<Provenance> pfirsts;
-    for (auto& [key, members] : priority_groups) {
+    std::vector<std::string> titles;
+    std::vector<Provenance> first_sources;
+    for (auto& [key, members] : groups) {
         std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return source_less(a.source, b.source); });
-        pkeys.push_back(key);
-        pfirsts.push_back(members.front().source);
+        titles.push_back(key);
+        first_sources.push_back(members.front().source);
     }
-    auto pcodes = assign_codes("P-", 6, pkeys, pfirsts);
-    std::map<std::string, std::string> priority_code_of_key;
-    {
-        std::size_t g = 0;
-        for (auto& [key, members] : priority_groups) {
-            ReconciledPriority rp;
-            rp.code = pcodes[g++];
-            const Priority& first = plans[members.front().plan].priorities[members.front().priority];
-            rp.ref = first.ref;
-            rp.kind = first.kind;
-            rp.title = first.title;
-            rp.members = members;
-            priority_code_of_key[key] = rp.code;
-            result.priorities.push_back(std::move(rp));
-        }
-        std::sort(result.priorities.begin(), result.priorities.end(),
-                  [](const auto& a, const auto& b) { return source_less(a.members.front().source, b.members.front().source); });
+    const auto codes = assign_codes("P-", 6, titles, first_sources);
+    std::size_t g = 0;
+    for (auto& [key, members] : groups) {
+        ReconciledPriority rp;
+        rp.code = codes[g++];
+        const Priority& first = plans[members.front().plan].priorities[members.front().priority];
+        rp.ref = first.ref;
+        rp.kind = first.kind;
+        rp.title = first.title;
+        rp.members = members;
+        index.code_of_title[key] = rp.code;
+        out.push_back(std::move(rp));
     }
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return source_less(a.members.front().source, b.members.front().source); });
+    return index;
+}
 
-    // ---- Items in an order independent of the order of the plans ----
+// Every action as an item, in an order independent of the order of the plans.
+std::vector<Item> collect_items(const std::vector<Plan>& plans, const PriorityIndex& priorities) {
     std::vector<Item> items;
     for (std::size_t p = 0; p < plans.size(); ++p)
         for (std::size_t k = 0; k < plans[p].actions.size(); ++k) {
@@ -322,10 +377,7 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, c
             it.action = k;
             it.action_ptr = &a;
             it.text = a.text.empty() ? a.text_as_written : a.text;
-            if (a.priority >= 0 && static_cast<std::size_t>(a.priority) < plans[p].priorities.size()) {
-                auto found = priority_key_of.find({p, static_cast<std::size_t>(a.priority)});
-                if (found != priority_key_of.end()) it.priority_title = found->second;
-            }
+            if (const std::string* title = priorities.title(p, a.priority)) it.priority_title = *title;
             for (const auto& l : a.leads) it.lead_names.push_back(fold_lead(l));
             std::sort(it.lead_names.begin(), it.lead_names.end());
             it.lead_names.erase(std::unique(it.lead_names.begin(), it.lead_names.end()), it.lead_names.end());
@@ -337,159 +389,189 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, c
         if (source_less(b.action_ptr->source, a.action_ptr->source)) return false;
         return a.text < b.text;
     });
-    std::vector<std::string> corpus;
-    corpus.reserve(items.size());
-    for (const auto& it : items) corpus.push_back(it.text);
-    TextScorer scorer(corpus, config);
-    const auto candidates = scorer.candidates(options.block_words_per_action, options.max_posting);
-    result.candidate_pairs = candidates.size();
-    Clusterer clusterer(items, scorer, options);
+    return items;
+}
 
-    auto canonical_of = [&](const std::vector<std::size_t>& members) {
-        std::size_t best = members.front();
-        for (auto m : members)
-            if (scorer.folded(m).size() > scorer.folded(best).size()) best = m;  // members sorted: ties keep the first
-        return best;
-    };
-    auto action_codes = [&](const std::vector<std::vector<std::size_t>>& clusters) {
-        std::vector<std::string> keys;
-        std::vector<Provenance> firsts;
-        for (const auto& c : clusters) {
-            keys.push_back(scorer.folded(canonical_of(c)));
-            firsts.push_back(items[c.front()].action_ptr->source);
-        }
-        return assign_codes("A-", 8, keys, firsts);
-    };
+// The canonical member: the longest folded text; members are sorted, so a tie keeps the first.
+std::size_t canonical_of(const std::vector<std::size_t>& members, const TextScorer& scorer) {
+    std::size_t best = members.front();
+    for (auto m : members)
+        if (scorer.folded(m).size() > scorer.folded(best).size()) best = m;
+    return best;
+}
 
-    // ---- Decisions: rows by "file|sheet|row", or codes from a decision-free pass ----
-    std::set<std::uint64_t> forced, apart;
-    if (!decisions.empty()) {
-        std::unordered_map<std::string, std::size_t> by_source;
-        for (std::size_t i = 0; i < items.size(); ++i) by_source.emplace(to_string(items[i].action_ptr->source), i);
-        std::unordered_map<std::string, std::vector<std::size_t>> by_code;
-        bool codes_needed = std::any_of(decisions.begin(), decisions.end(), [&](const Decision& d) {
-            return !by_source.count(d.a) || !by_source.count(d.b);
-        });
-        if (codes_needed) {
-            Clusterer first_pass(items, scorer, options);
-            std::vector<Warning> ignored;
-            auto clusters = first_pass.run(candidates, {}, {}, ignored, nullptr);
-            auto codes = action_codes(clusters);
-            for (std::size_t c = 0; c < clusters.size(); ++c) by_code[codes[c]] = clusters[c];
-        }
-        auto resolve = [&](const std::string& name, const Decision& d) -> std::vector<std::size_t> {
-            if (auto it = by_source.find(name); it != by_source.end()) return {it->second};
-            if (auto it = by_code.find(name); it != by_code.end()) return it->second;
-            result.warnings.push_back({{}, d.origin + ": no action named '" + name + "' (expected file|sheet|row or an action code)"});
-            return {};
-        };
-        for (const auto& d : decisions) {
-            auto as = resolve(d.a, d);
-            auto bs = resolve(d.b, d);
-            for (auto x : as)
-                for (auto y : bs)
-                    if (x != y) (d.kind == Decision::Kind::Merge ? forced : apart).insert(pair_key(x, y));
-        }
-        for (auto key : apart)
-            if (forced.erase(key))
-                result.warnings.push_back({items[key >> 32].action_ptr->source,
-                                           "both merge and keep-apart given with " +
-                                               to_string(items[key & 0xffffffffu].action_ptr->source) + ": kept apart"});
+std::vector<std::string> action_codes(const std::vector<std::vector<std::size_t>>& clusters,
+                                      const std::vector<Item>& items, const TextScorer& scorer) {
+    std::vector<std::string> texts;
+    std::vector<Provenance> first_sources;
+    for (const auto& c : clusters) {
+        texts.push_back(scorer.folded(canonical_of(c, scorer)));
+        first_sources.push_back(items[c.front()].action_ptr->source);
     }
+    return assign_codes("A-", 8, texts, first_sources);
+}
 
-    std::vector<std::pair<std::size_t, std::size_t>> scored_edges;
-    auto clusters = clusterer.run(candidates, forced, apart, result.warnings, &scored_edges);
-    auto codes = action_codes(clusters);
-    std::vector<std::size_t> cluster_index(items.size());
-    for (std::size_t c = 0; c < clusters.size(); ++c)
-        for (auto m : clusters[c]) cluster_index[m] = c;
+// Decisions name rows "file|sheet|row" or actions by code; codes come from a
+// decision-free pass, run only when some name is not a row. A name that
+// matches nothing, and a pair both merged and kept apart, become warnings.
+DecidedPairs resolve_decisions(const Decisions& decisions, const std::vector<Item>& items, const TextScorer& scorer,
+                               const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
+                               const ReconcileOptions& options, std::vector<Warning>& warnings) {
+    DecidedPairs decided;
+    if (decisions.empty()) return decided;
+    std::unordered_map<std::string, std::size_t> by_source;
+    for (std::size_t i = 0; i < items.size(); ++i) by_source.emplace(to_string(items[i].action_ptr->source), i);
+    std::unordered_map<std::string, std::vector<std::size_t>> by_code;
+    const bool codes_needed = std::any_of(decisions.begin(), decisions.end(), [&](const Decision& d) {
+        return !by_source.count(d.a) || !by_source.count(d.b);
+    });
+    if (codes_needed) {
+        Clusterer first_pass(items, scorer, options);
+        std::vector<Warning> ignored;
+        auto clusters = first_pass.run(candidates, {}, ignored, nullptr);
+        auto codes = action_codes(clusters, items, scorer);
+        for (std::size_t c = 0; c < clusters.size(); ++c) by_code[codes[c]] = clusters[c];
+    }
+    auto resolve = [&](const std::string& name, const Decision& d) -> std::vector<std::size_t> {
+        if (auto it = by_source.find(name); it != by_source.end()) return {it->second};
+        if (auto it = by_code.find(name); it != by_code.end()) return it->second;
+        warnings.push_back({{}, d.origin + ": no action named '" + name + "' (expected file|sheet|row or an action code)"});
+        return {};
+    };
+    for (const auto& d : decisions) {
+        auto as = resolve(d.a, d);
+        auto bs = resolve(d.b, d);
+        for (auto x : as)
+            for (auto y : bs)
+                if (x != y) (d.kind == Decision::Kind::Merge ? decided.merge : decided.keep_apart).insert(pair_key(x, y));
+    }
+    for (auto key : decided.keep_apart)
+        if (decided.merge.erase(key))
+            warnings.push_back({items[first_of(key)].action_ptr->source,
+                                "both merge and keep-apart given with " +
+                                    to_string(items[second_of(key)].action_ptr->source) + ": kept apart"});
+    return decided;
+}
 
-    // ---- Merged actions ----
-    for (std::size_t c = 0; c < clusters.size(); ++c) {
-        const auto& members = clusters[c];
-        const std::size_t canon = canonical_of(members);
-        ReconciledAction ra;
-        ra.code = codes[c];
-        ra.canonical = *items[canon].action_ptr;
-        std::vector<std::size_t> ordered{canon};
-        for (auto m : members)
-            if (m != canon) ordered.push_back(m);
-        std::set<std::string> services, lead_keys;
-        ra.canonical.leads.clear();
-        std::vector<const Action*> actions;
-        for (auto m : ordered) {
-            const Item& it = items[m];
-            MemberRef ref;
-            ref.plan = it.plan;
-            ref.action = it.action;
-            ref.source = it.action_ptr->source;
-            ref.service = it.service;
-            if (m == canon) {
-                ref.explanation = "canonical (most complete wording)";
-            } else if (forced.count(pair_key(m, canon))) {
-                ref.score = clusterer.cached(m, canon);
-                ref.explanation = "merged by decision";
-            } else {
-                auto s = clusterer.score(canon, m);
-                ref.score = s.score;
-                ref.explanation = s.explanation;
-                if (s.score < options.threshold) ref.explanation += "; joined through a merge decision";
-            }
-            ra.members.push_back(std::move(ref));
-            if (!it.service.empty()) services.insert(it.service);
-            for (const auto& l : it.action_ptr->leads)
-                if (lead_keys.insert(fold_lead(l)).second) ra.canonical.leads.push_back(l);
-            actions.push_back(it.action_ptr);
+// One cluster as a reconciled action: the canonical copy's wording with
+// every member's leads, each member scored against the canonical copy, the
+// services, the conflicts, and the first priority a member has.
+ReconciledAction merge_cluster(const std::vector<std::size_t>& members, const std::string& code,
+                               const std::vector<Item>& items, const TextScorer& scorer, Clusterer& clusterer,
+                               const DecidedPairs& decided, const PriorityIndex& priorities,
+                               const ReconcileOptions& options) {
+    const std::size_t canon = canonical_of(members, scorer);
+    ReconciledAction ra;
+    ra.code = code;
+    ra.canonical = *items[canon].action_ptr;
+    std::vector<std::size_t> ordered{canon};
+    for (auto m : members)
+        if (m != canon) ordered.push_back(m);
+    std::set<std::string> services, lead_keys;
+    ra.canonical.leads.clear();
+    std::vector<const Action*> actions;
+    for (auto m : ordered) {
+        const Item& it = items[m];
+        MemberRef ref;
+        ref.plan = it.plan;
+        ref.action = it.action;
+        ref.source = it.action_ptr->source;
+        ref.service = it.service;
+        if (m == canon) {
+            ref.explanation = "canonical (most complete wording)";
+        } else if (decided.merge.count(pair_key(m, canon))) {
+            ref.score = clusterer.cached(m, canon);
+            ref.explanation = "merged by decision";
+        } else {
+            auto s = clusterer.score(canon, m);
+            ref.score = s.score;
+            ref.explanation = s.explanation;
+            if (s.score < options.threshold) ref.explanation += "; joined through a merge decision";
         }
-        ra.services.assign(services.begin(), services.end());
-        ra.conflicts = find_conflicts(actions);
-        for (auto m : ordered) {
-            const Item& it = items[m];
-            const Action& a = *it.action_ptr;
-            if (a.priority < 0) continue;
-            auto found = priority_key_of.find({it.plan, static_cast<std::size_t>(a.priority)});
-            if (found == priority_key_of.end()) continue;
-            ra.priority_code = priority_code_of_key[found->second];
+        ra.members.push_back(std::move(ref));
+        if (!it.service.empty()) services.insert(it.service);
+        for (const auto& l : it.action_ptr->leads)
+            if (lead_keys.insert(fold_lead(l)).second) ra.canonical.leads.push_back(l);
+        actions.push_back(it.action_ptr);
+    }
+    ra.services.assign(services.begin(), services.end());
+    ra.conflicts = find_conflicts(actions);
+    for (auto m : ordered)
+        if (const std::string* title = priorities.title(items[m].plan, items[m].action_ptr->priority)) {
+            ra.priority_code = priorities.code_of_title.at(*title);
             break;
         }
-        result.actions.push_back(std::move(ra));
-    }
-    std::vector<std::size_t> order(result.actions.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return clusters[a].front() < clusters[b].front(); });
-    {
-        std::vector<ReconciledAction> sorted;
-        sorted.reserve(order.size());
-        for (auto k : order) sorted.push_back(std::move(result.actions[k]));
-        result.actions = std::move(sorted);
-    }
+    return ra;
+}
 
-    // ---- Possible duplicates: the best scored pair between two clusters that stayed apart ----
+// For each two clusters that stayed apart (and are not kept apart by a
+// decision), their best scored pair; highest score first.
+std::vector<PossibleDuplicate> possible_duplicates(const std::vector<std::pair<std::size_t, std::size_t>>& scored_edges,
+                                                   const std::vector<std::size_t>& cluster_of,
+                                                   const std::vector<std::string>& codes, const std::vector<Item>& items,
+                                                   Clusterer& clusterer, const DecidedPairs& decided) {
     std::map<std::pair<std::size_t, std::size_t>, std::pair<double, std::pair<std::size_t, std::size_t>>> best;
     for (auto [i, j] : scored_edges) {
-        std::size_t ci = cluster_index[i], cj = cluster_index[j];
-        if (ci == cj || apart.count(pair_key(i, j))) continue;
+        std::size_t ci = cluster_of[i], cj = cluster_of[j];
+        if (ci == cj || decided.keep_apart.count(pair_key(i, j))) continue;
         double s = clusterer.cached(i, j);
         auto key = std::minmax(ci, cj);
         auto it = best.find(key);
         if (it == best.end() || s > it->second.first) best[key] = {s, {i, j}};
     }
+    std::vector<PossibleDuplicate> out;
     for (auto& [clusters_pair, entry] : best) {
         auto [i, j] = entry.second;
         auto s = clusterer.score(i, j);
         PossibleDuplicate pd;
         pd.a = items[i].action_ptr->source;
         pd.b = items[j].action_ptr->source;
-        pd.code_a = codes[cluster_index[i]];
-        pd.code_b = codes[cluster_index[j]];
+        pd.code_a = codes[cluster_of[i]];
+        pd.code_b = codes[cluster_of[j]];
         pd.score = s.score;
         pd.matched_words = std::move(s.matched_words);
-        result.possible_duplicates.push_back(std::move(pd));
+        out.push_back(std::move(pd));
     }
-    std::sort(result.possible_duplicates.begin(), result.possible_duplicates.end(), [](const auto& a, const auto& b) {
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
         if (a.score != b.score) return a.score > b.score;
         return std::tie(a.code_a, a.code_b) < std::tie(b.code_a, b.code_b);
     });
+    return out;
+}
+
+}  // namespace
+
+Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, const ReconcileOptions& options,
+                         const Decisions& decisions) {
+    Reconciliation result;
+    const PriorityIndex priorities = reconcile_priorities(plans, result.priorities);
+    const std::vector<Item> items = collect_items(plans, priorities);
+
+    std::vector<std::string> corpus;
+    corpus.reserve(items.size());
+    for (const auto& it : items) corpus.push_back(it.text);
+    const TextScorer scorer(corpus, config);
+    const auto candidates = scorer.candidates(options.block_words_per_action, options.max_posting);
+    result.candidate_pairs = candidates.size();
+
+    const DecidedPairs decided = resolve_decisions(decisions, items, scorer, candidates, options, result.warnings);
+    Clusterer clusterer(items, scorer, options);
+    std::vector<std::pair<std::size_t, std::size_t>> scored_edges;
+    const auto clusters = clusterer.run(candidates, decided, result.warnings, &scored_edges);
+    const auto codes = action_codes(clusters, items, scorer);
+    std::vector<std::size_t> cluster_of(items.size());
+    for (std::size_t c = 0; c < clusters.size(); ++c)
+        for (auto m : clusters[c]) cluster_of[m] = c;
+
+    // Actions sorted by their first item, the order of first sources.
+    std::vector<std::size_t> order(clusters.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return clusters[a].front() < clusters[b].front(); });
+    for (auto c : order)
+        result.actions.push_back(
+            merge_cluster(clusters[c], codes[c], items, scorer, clusterer, decided, priorities, options));
+
+    result.possible_duplicates = possible_duplicates(scored_edges, cluster_of, codes, items, clusterer, decided);
     return result;
 }
 
