@@ -3,7 +3,7 @@
 //   reconcile_eval [PAIRS.tsv] [--threshold T] [--errors] [--sweep]
 // Odd data rows are the tuning half, even rows the held-out half; figures are
 // printed for the whole set and for each half.
-#include "plancon/reconcile.hpp"
+#include "eval/labelled_pairs.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,7 +12,7 @@
 
 namespace {
 
-void print_row(const char* name, const plancon::PairMetrics& m) {
+void print_row(const char* name, const plancon::eval::PairMetrics& m) {
     std::printf("  %-34s precision %.3f  recall %.3f  (tp %zu fp %zu fn %zu tn %zu)\n", name, m.precision(), m.recall(),
                 m.true_pos, m.false_pos, m.false_neg, m.true_neg);
 }
@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
     }
     try {
         const plancon::Config config = plancon::load_config();
-        const auto pairs = plancon::load_labelled_pairs(path);
+        const auto pairs = plancon::eval::load_labelled_pairs(path);
         std::vector<std::size_t> tune, held_out;
         for (std::size_t k = 0; k < pairs.size(); ++k) (k % 2 == 0 ? tune : held_out).push_back(k);
         std::size_t same = 0;
@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
             const std::vector<std::size_t>* subset;
         } parts[] = {{"whole set", nullptr}, {"tuning half (odd rows)", &tune}, {"held-out half (even rows)", &held_out}};
         for (const auto& part : parts) {
-            auto e = plancon::evaluate_pairs(pairs, threshold, config, part.subset ? *part.subset : std::vector<std::size_t>{});
+            auto e = plancon::eval::evaluate_pairs(pairs, threshold, config, part.subset ? *part.subset : std::vector<std::size_t>{});
             std::printf("%s:\n", part.title);
             print_row("scorer", e.scorer);
             print_row("baseline: Excel Remove Duplicates", e.excel);
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
         }
         if (sweep)
             for (double t = 0.40; t <= 0.951; t += 0.05) {
-                auto e = plancon::evaluate_pairs(pairs, t, config, tune);
+                auto e = plancon::eval::evaluate_pairs(pairs, t, config, tune);
                 std::printf("tuning half at %.2f: precision %.3f recall %.3f\n", t, e.scorer.precision(), e.scorer.recall());
             }
     } catch (const std::exception& e) {

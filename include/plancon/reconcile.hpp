@@ -167,12 +167,8 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, c
 
 // ---- Building blocks, public so they can be measured and tested ----
 
-// The matching key is fold_for_matching (text.hpp).
-
-// What a spreadsheet would do: Excel's Remove Duplicates (case-insensitive,
-// exact otherwise) and a fingerprint key (fold_for_matching equality).
-bool same_by_excel_rule(std::string_view a, std::string_view b);
-bool same_by_fingerprint(std::string_view a, std::string_view b);
+// The matching key is fold_for_matching (text.hpp). How the scorer fares on
+// labelled pairs: src/eval (the plancon_eval target) and bench/reconcile_eval.
 
 // Scores texts against each other with IDF weights from one corpus.
 class TextScorer {
@@ -201,29 +197,5 @@ public:
 private:
     std::unique_ptr<Impl> impl_;
 };
-
-// Precision / recall of a same/different decision over labelled pairs.
-struct PairLabel {
-    std::string a, b;
-    bool same = false;
-    std::string category;
-    int line = 0;
-};
-std::vector<PairLabel> load_labelled_pairs(const std::string& path);  // throws std::runtime_error "file:line: ..."
-
-struct PairMetrics {
-    std::size_t true_pos = 0, false_pos = 0, false_neg = 0, true_neg = 0;
-    double precision() const;
-    double recall() const;
-};
-struct Evaluation {
-    PairMetrics scorer, excel, fingerprint;
-    std::vector<const PairLabel*> scorer_errors;
-    std::vector<TextScorer::Detail> details;  // per pair of the input (empty when not visited)
-};
-// Scores every pair with IDF weights over all texts in the set; a pair is
-// "same" for the scorer when its text score reaches threshold.
-Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, double threshold, const Config& config,
-                          const std::vector<std::size_t>& subset = {});
 
 }  // namespace plancon

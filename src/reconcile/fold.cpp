@@ -1,29 +1,14 @@
-// Matching words, codes and the spreadsheet baselines, on top of the
-// normalise stage's matching key (fold_for_matching).
-#include "plancon/text.hpp"
-#include "plancon/reconcile.hpp"
+// Matching words and codes, on top of the matching key (fold_for_matching,
+// text.hpp).
 #include "reconcile/text.hpp"
+
+#include "plancon/text.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <cstdlib>
 #include <utility>
 
-namespace plancon {
-
-bool same_by_excel_rule(std::string_view a, std::string_view b) {
-    // Excel's Remove Duplicates compares cell values case-insensitively and
-    // otherwise exactly (spaces, hyphens and quote styles all count).
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return true;
-}
-
-bool same_by_fingerprint(std::string_view a, std::string_view b) { return fold_for_matching(a) == fold_for_matching(b); }
-
-namespace reconcile_detail {
+namespace plancon::reconcile_detail {
 namespace {
 
 constexpr std::array<std::string_view, 64> kFunctionWords{{
@@ -127,5 +112,4 @@ std::string base32(std::uint64_t value, std::size_t n) {
     return out;
 }
 
-}  // namespace reconcile_detail
-}  // namespace plancon
+}  // namespace plancon::reconcile_detail

@@ -1,4 +1,5 @@
 #include "plancon/reconcile.hpp"
+#include "eval/labelled_pairs.hpp"
 
 #include "test_config.hpp"
 
@@ -56,9 +57,9 @@ const ReconciledAction* find_with(const Reconciliation& r, const Provenance& p) 
 // ---- Measured quality on the labelled set ----
 
 TEST(ReconcileQuality, ScorerBeatsBaselinesOnLabelledPairs) {
-    const auto pairs = load_labelled_pairs(PLANCON_SOURCE_DIR "/tests/reconcile/labelled_pairs.tsv");
+    const auto pairs = eval::load_labelled_pairs(PLANCON_SOURCE_DIR "/tests/reconcile/labelled_pairs.tsv");
     ASSERT_GE(pairs.size(), 150u);
-    const auto e = evaluate_pairs(pairs, ReconcileOptions{}.threshold, test_config());
+    const auto e = eval::evaluate_pairs(pairs, ReconcileOptions{}.threshold, test_config());
     std::printf("scorer: precision %.3f recall %.3f | excel: precision %.3f recall %.3f | fingerprint: precision %.3f recall %.3f\n",
                 e.scorer.precision(), e.scorer.recall(), e.excel.precision(), e.excel.recall(),
                 e.fingerprint.precision(), e.fingerprint.recall());
@@ -428,7 +429,7 @@ TEST(ReconcileHostile, RowsWithoutWordsNeverMerge) {
 }  // namespace plancon
 
 TEST(ReconcileBaselines, FingerprintFoldsWhatExcelsRemoveDuplicatesCannot) {
-    EXPECT_TRUE(plancon::same_by_fingerprint("Bi-annual EFQM case study", "bi annual efqm case-study"));
-    EXPECT_FALSE(plancon::same_by_excel_rule("Bi-annual EFQM case study", "bi annual efqm case-study"));
-    EXPECT_TRUE(plancon::same_by_excel_rule("Three Year Budget", "three year budget"));
+    EXPECT_TRUE(plancon::eval::same_by_fingerprint("Bi-annual EFQM case study", "bi annual efqm case-study"));
+    EXPECT_FALSE(plancon::eval::same_by_excel_rule("Bi-annual EFQM case study", "bi annual efqm case-study"));
+    EXPECT_TRUE(plancon::eval::same_by_excel_rule("Three Year Budget", "three year budget"));
 }

@@ -1,13 +1,27 @@
 // Measuring the scorer against labelled pairs, beside the spreadsheet
 // baselines (Excel's Remove Duplicates, a fingerprint key).
-#include "plancon/reconcile.hpp"
+#include "eval/labelled_pairs.hpp"
 
+#include "plancon/text.hpp"
+
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 
-namespace plancon {
+namespace plancon::eval {
+
+bool same_by_excel_rule(std::string_view a, std::string_view b) {
+    // Excel's Remove Duplicates compares cell values case-insensitively and
+    // otherwise exactly (spaces, hyphens and quote styles all count).
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+
+bool same_by_fingerprint(std::string_view a, std::string_view b) { return fold_for_matching(a) == fold_for_matching(b); }
 
 double PairMetrics::precision() const {
     return true_pos + false_pos == 0 ? 1.0 : static_cast<double>(true_pos) / static_cast<double>(true_pos + false_pos);
@@ -91,4 +105,4 @@ Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, double threshold,
     return e;
 }
 
-}  // namespace plancon
+}  // namespace plancon::eval
