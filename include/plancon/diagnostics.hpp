@@ -1,8 +1,8 @@
-// Diagnostics: where a thing came from, the warnings every stage raises and
-// the one error type every stage throws. The bottom of the house: every
-// stage reports through these, so a reader's warning reaches the Issues
-// sheet in the same shape, and every error is one line naming the file, the
-// place and the problem.
+// Diagnostics: where a thing came from, the warnings every stage raises,
+// the one error type every stage throws and the writers' WriteError. The
+// bottom of the house: every stage reports through these, so a reader's
+// warning reaches the Issues sheet in the same shape, and every error is one
+// line naming the file, the place and the problem.
 #pragma once
 
 #include <cstdint>
@@ -52,6 +52,13 @@ public:
 private:
     std::string file_;
     std::string problem_;
+};
+
+// An output that could not be written (write.hpp, sheet_export.hpp). what()
+// is "FILE: problem"; the file named is the output, and it was left as it was.
+class WriteError : public Error {
+public:
+    using Error::Error;
 };
 
 }  // namespace plancon

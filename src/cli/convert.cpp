@@ -1,6 +1,6 @@
 #include "cli/commands.hpp"
 
-#include "plancon/write.hpp"
+#include "plancon/sheet_export.hpp"
 
 #include <charconv>
 #include <iostream>
@@ -53,20 +53,18 @@ int run_convert(int argc, char** argv) {
             report(file + ": no sheet '" + sheet_name + "' (it has " + std::to_string(wb.sheets.size()) + ")");
             return exit_input;
         }
-        auto produce = [&](std::ostream& out) {
-            if (to == "csv") write_sheet_csv(out, *sheet);
-            else write_sheet_json(out, wb, *sheet);
-        };
+        const SheetFormat format = to == "csv" ? SheetFormat::Csv : SheetFormat::Json;
         if (output == "-") {
             std::ios::sync_with_stdio(false);
-            produce(std::cout);
+            if (format == SheetFormat::Csv) write_sheet_csv(std::cout, *sheet);
+            else write_sheet_json(std::cout, wb, *sheet);
             std::cout.flush();
             if (!std::cout) {
                 report("standard output: write failed");
                 return exit_input;
             }
         } else {
-            write_atomically(output, produce);
+            write_sheet_file(output, wb, *sheet, format);
         }
     } catch (const ReadError& e) {
         report(e.what());

@@ -1,4 +1,6 @@
-#include "plancon/write.hpp"
+#include "atomic_file.hpp"
+
+#include "plancon/diagnostics.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -9,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace plancon {
+namespace plancon::write_detail {
 
 namespace {
 
@@ -71,4 +73,4 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
     });
 }
 
-}  // namespace plancon
+}  // namespace plancon::write_detail

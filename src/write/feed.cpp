@@ -3,7 +3,9 @@
 // and whatever that costs is returned to the caller as warnings.
 #include "plancon/write.hpp"
 
+#include "atomic_file.hpp"
 #include "output_common.hpp"
+#include "sha256.hpp"
 
 #include <pugixml.hpp>
 
@@ -39,7 +41,7 @@ public:
             pugi::xml_node input = root.append_child("input");
             attribute(input, "file", file, {file, "", 0}, "input file name");
             try {
-                input.append_attribute("sha256") = sha256_file_hex(file).c_str();
+                input.append_attribute("sha256") = write_detail::sha256_file_hex(file).c_str();
             } catch (const WriteError& e) {
                 warnings_.push_back({{file, "", 0}, std::string("feed: no SHA-256 for the input file: ") + e.what()});
             }
@@ -181,7 +183,7 @@ std::vector<Warning> write_feed(const std::string& path, const std::vector<Plan>
     pugi::xml_document doc;
     std::vector<Warning> warnings =
         FeedBuilder(plans, reconciliation, write_detail::resolve_as_of(options.as_of)).build(doc);
-    write_atomically(path, [&](std::ostream& out) {
+    write_detail::write_atomically(path, [&](std::ostream& out) {
         doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
     });
     return warnings;

@@ -1,6 +1,8 @@
 // SHA-256 of the input files for the feed, from OpenSSL's libcrypto (already
 // linked through libzip) through its EVP digest interface.
-#include "plancon/write.hpp"
+#include "sha256.hpp"
+
+#include "plancon/diagnostics.hpp"
 
 #include <openssl/evp.h>
 
@@ -11,7 +13,7 @@
 #include <memory>
 #include <utility>
 
-namespace plancon {
+namespace plancon::write_detail {
 
 namespace {
 
@@ -67,4 +69,4 @@ std::string sha256_file_hex(const std::string& path) {
     return hash.hex_digest();
 }
 
-}  // namespace plancon
+}  // namespace plancon::write_detail

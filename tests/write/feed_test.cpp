@@ -2,6 +2,7 @@
 // validate_feed against Pentana's rules, deterministic, XML-1.0-clean; and
 // validate_feed rejecting hand-broken feeds with the action codes at fault.
 #include "plancon/write.hpp"
+#include "write/sha256.hpp"
 
 #include "write_fixture.hpp"
 
@@ -286,6 +287,8 @@ TEST(ValidateFeed, AcceptsTheRepairedFeedAndRejectsWhatIsNotXml) {
 }
 
 TEST(Sha256, KnownVectorsAndSha256sum) {
+    using write_detail::sha256_file_hex;
+    using write_detail::sha256_hex;
     EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     EXPECT_EQ(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
