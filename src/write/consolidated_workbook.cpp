@@ -29,10 +29,11 @@ using write_detail::xml_legal;
 constexpr std::size_t cell_limit = 32767;
 constexpr std::string_view cut_marker = " [cut: see Issues]";
 
+// A line of the Issues sheet: a warning from any stage, or one the writer
+// raises, under a kind to filter on ("warning", "skipped rows", "cut", ...).
 struct Issue {
     std::string kind;
-    std::string source;
-    std::string message;
+    Warning warning;
 };
 
 std::string with_thousands(std::size_t n) {
@@ -88,20 +89,20 @@ public:
         return false;
     }
 
+    // `source`: the input the value came from, named by any issue writing it raises.
     void text(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format = nullptr,
-              std::string_view source = {}) {
+              const Provenance& source = {}) {
         if (value.empty()) return;
         auto legal = xml_legal(value);
         if (!legal.dropped.empty())
-            issues_.push_back({"dropped characters", std::string(source),
-                               cell_name(row, col) + ": characters XML cannot carry were dropped: " +
-                                   join(legal.dropped, ", ")});
+            issues_.push_back({"dropped characters",
+                               {source, cell_name(row, col) + ": characters XML cannot carry were dropped: " +
+                                            join(legal.dropped, ", ")}});
         std::string& text = legal.text;
         if (std::size_t length = utf16_length(text); length > cell_limit) {
             text = std::string(cut_to_utf16(text, cell_limit - cut_marker.size())) + std::string(cut_marker);
-            issues_.push_back({"cut", std::string(source),
-                               cell_name(row, col) + ": " + with_thousands(length) + " characters cut to " +
-                                   with_thousands(cell_limit) + " (Excel's limit for one cell)"});
+            issues_.push_back({"cut", {source, cell_name(row, col) + ": " + with_thousands(length) + " characters cut to " +
+                                                   with_thousands(cell_limit) + " (Excel's limit for one cell)"}});
         }
         check(worksheet_write_string(sheet_, row, col, text.c_str(), format));
     }
@@ -126,9 +127,9 @@ public:
     // Reports rows that did not fit; call once the sheet is written.
     void finish() {
         if (rows_lost_ > 0)
-            issues_.push_back({"rows not written", name_,
-                               with_thousands(rows_lost_) + " rows beyond the limit of " + with_thousands(max_rows_) +
-                                   " rows a sheet were not written"});
+            issues_.push_back({"rows not written", {{"", name_, 0},
+                                                    with_thousands(rows_lost_) + " rows beyond the limit of " +
+                                                        with_thousands(max_rows_) + " rows a sheet were not written"}});
     }
 
 private:
@@ -260,25 +261,25 @@ private:
             if (!out.has_room(row)) continue;
             const Action& a = action.canonical;
             const std::string& code = action.code;
-            out.text(row, 0, code, formats_.wrap, code);
-            out.text(row, 1, priority_label(action.priority_code), formats_.wrap, code);
-            out.text(row, 2, a.text, formats_.wrap, code);
-            out.text(row, 3, a.outcome, formats_.wrap, code);
-            out.text(row, 4, leads_of(a), formats_.wrap, code);
+            out.text(row, 0, code, formats_.wrap, a.source);
+            out.text(row, 1, priority_label(action.priority_code), formats_.wrap, a.source);
+            out.text(row, 2, a.text, formats_.wrap, a.source);
+            out.text(row, 3, a.outcome, formats_.wrap, a.source);
+            out.text(row, 4, leads_of(a), formats_.wrap, a.source);
             if (a.due.date && showable_in_excel(*a.due.date)) out.number(row, 5, excel_serial(*a.due.date), formats_.date);
             else if (a.due.date)
-                issues_.push_back({"date not shown", code,
-                                   "due date " + to_iso(*a.due.date) + " is outside the dates Excel can show; kept as written only"});
-            out.text(row, 6, a.due.as_written, formats_.wrap, code);
-            out.text(row, 7, to_string(a.status), formats_.wrap, code);
+                issues_.push_back({"date not shown", {a.source, code + ": due date " + to_iso(*a.due.date) +
+                                                                    " is outside the dates Excel can show; kept as written only"}});
+            out.text(row, 6, a.due.as_written, formats_.wrap, a.source);
+            out.text(row, 7, to_string(a.status), formats_.wrap, a.source);
             if (a.percent_complete) out.number(row, 8, *a.percent_complete / 100.0, formats_.percent);
-            out.text(row, 9, a.progress, formats_.wrap, code);
-            out.text(row, 10, a.measures, formats_.wrap, code);
-            out.text(row, 11, a.risks, formats_.wrap, code);
-            out.text(row, 12, join(action.services, "\n"), formats_.wrap, code);
+            out.text(row, 9, a.progress, formats_.wrap, a.source);
+            out.text(row, 10, a.measures, formats_.wrap, a.source);
+            out.text(row, 11, a.risks, formats_.wrap, a.source);
+            out.text(row, 12, join(action.services, "\n"), formats_.wrap, a.source);
             std::vector<std::string> sources;
             for (const auto& member : action.members) sources.push_back(to_string(member.source));
-            out.text(row, 13, join(sources, "\n"), formats_.wrap, code);
+            out.text(row, 13, join(sources, "\n"), formats_.wrap, a.source);
             ++row;
         }
         const lxw_row_t last = row > 1 ? row - 1 : 1;
@@ -446,7 +447,6 @@ private:
         for (std::size_t p = 0; p < plans_.size(); ++p) {
             for (const auto& record : plans_[p].rows) {
                 if (!out.has_room(row)) continue;
-                const std::string where = to_string(record.source);
                 std::string fate(to_string(record.fate)), code;
                 if (record.fate == RowRecord::Fate::Action && record.index >= 0) {
                     auto it = homes_.find({p, std::size_t(record.index)});
@@ -458,12 +458,12 @@ private:
                     auto it = priority_homes_.find({p, std::size_t(record.index)});
                     if (it != priority_homes_.end()) code = it->second;
                 }
-                out.text(row, 0, record.source.file, formats_.wrap, where);
-                out.text(row, 1, record.source.sheet, formats_.wrap, where);
+                out.text(row, 0, record.source.file, formats_.wrap, record.source);
+                out.text(row, 1, record.source.sheet, formats_.wrap, record.source);
                 out.number(row, 2, record.source.row);
-                out.text(row, 3, fate, formats_.wrap, where);
-                out.text(row, 4, reason_with_rows(record), formats_.wrap, where);
-                out.text(row, 5, code, formats_.wrap, where);
+                out.text(row, 3, fate, formats_.wrap, record.source);
+                out.text(row, 4, reason_with_rows(record), formats_.wrap, record.source);
+                out.text(row, 5, code, formats_.wrap, record.source);
                 ++row;
             }
         }
@@ -492,14 +492,13 @@ private:
                 if (!out.has_room(row)) continue;
                 const MemberRef& m = action.members[i];
                 const Action& copy = plans_.at(m.plan).actions.at(m.action);
-                const std::string where = to_string(m.source);
-                out.text(row, 0, action.code, formats_.wrap, where);
-                out.text(row, 1, i == 0 ? "canonical" : "merged", formats_.wrap, where);
-                out.text(row, 2, where, formats_.wrap, where);
-                out.text(row, 3, m.service, formats_.wrap, where);
-                out.text(row, 4, copy.text_as_written.empty() ? copy.text : copy.text_as_written, formats_.wrap, where);
+                out.text(row, 0, action.code, formats_.wrap, m.source);
+                out.text(row, 1, i == 0 ? "canonical" : "merged", formats_.wrap, m.source);
+                out.text(row, 2, to_string(m.source), formats_.wrap, m.source);
+                out.text(row, 3, m.service, formats_.wrap, m.source);
+                out.text(row, 4, copy.text_as_written.empty() ? copy.text : copy.text_as_written, formats_.wrap, m.source);
                 out.number(row, 5, m.score);
-                out.text(row, 6, m.explanation, formats_.wrap, where);
+                out.text(row, 6, m.explanation, formats_.wrap, m.source);
                 ++row;
             }
         }
@@ -513,17 +512,16 @@ private:
         ++row;
         for (const auto& pair : rec_.possible_duplicates) {
             if (!out.has_room(row)) continue;
-            const std::string where = to_string(pair.a) + " / " + to_string(pair.b);
             const Action* a = action_at(pair.a);
             const Action* b = action_at(pair.b);
-            out.text(row, 0, pair.code_a, formats_.wrap, where);
-            out.text(row, 1, pair.code_b, formats_.wrap, where);
-            out.text(row, 2, to_string(pair.a), formats_.wrap, where);
-            out.text(row, 3, to_string(pair.b), formats_.wrap, where);
-            if (a) out.text(row, 4, a->text, formats_.wrap, where);
+            out.text(row, 0, pair.code_a, formats_.wrap, pair.a);
+            out.text(row, 1, pair.code_b, formats_.wrap, pair.a);
+            out.text(row, 2, to_string(pair.a), formats_.wrap, pair.a);
+            out.text(row, 3, to_string(pair.b), formats_.wrap, pair.a);
+            if (a) out.text(row, 4, a->text, formats_.wrap, pair.a);
             out.number(row, 5, pair.score);
-            out.text(row, 6, join(pair.matched_words, " "), formats_.wrap, where);
-            if (b) out.text(row, 7, b->text, formats_.wrap, where);
+            out.text(row, 6, join(pair.matched_words, " "), formats_.wrap, pair.a);
+            if (b) out.text(row, 7, b->text, formats_.wrap, pair.a);
             ++row;
         }
 
@@ -536,11 +534,10 @@ private:
             for (const auto& conflict : action.conflicts)
                 for (const auto& value : conflict.values) {
                     if (!out.has_room(row)) continue;
-                    const std::string where = to_string(value.source);
-                    out.text(row, 0, action.code, formats_.wrap, where);
-                    out.text(row, 1, conflict.field, formats_.wrap, where);
-                    out.text(row, 2, where, formats_.wrap, where);
-                    out.text(row, 3, value.value, formats_.wrap, where);
+                    out.text(row, 0, action.code, formats_.wrap, value.source);
+                    out.text(row, 1, conflict.field, formats_.wrap, value.source);
+                    out.text(row, 2, to_string(value.source), formats_.wrap, value.source);
+                    out.text(row, 3, value.value, formats_.wrap, value.source);
                     ++row;
                 }
         out.finish();
@@ -569,9 +566,9 @@ private:
         constexpr std::size_t fixed = 4;
         const std::size_t max_union = LXW_COL_MAX - fixed;
         if (union_names.size() > max_union)
-            issues_.push_back({"columns not written", "Appendices",
-                               with_thousands(union_names.size() - max_union) +
-                                   " appendix columns beyond Excel's limit of 16,384 columns were not written"});
+            issues_.push_back({"columns not written", {{"", "Appendices", 0},
+                                                       with_thousands(union_names.size() - max_union) +
+                                                           " appendix columns beyond Excel's limit of 16,384 columns were not written"}});
         std::vector<std::string> headers = {"Appendix", "File", "Sheet", "Row"};
         for (std::size_t i = 0; i < union_names.size() && i < max_union; ++i) headers.push_back(union_names[i]);
         std::vector<double> widths = {30, 30, 20, 8};
@@ -584,13 +581,12 @@ private:
                 const auto columns = columns_of(table);
                 for (const auto& r : table.rows) {
                     if (!out.has_room(row)) continue;
-                    const std::string where = to_string(r.source);
-                    out.text(row, 0, table.title, formats_.wrap, where);
-                    out.text(row, 1, r.source.file, formats_.wrap, where);
-                    out.text(row, 2, r.source.sheet.empty() ? table.sheet : r.source.sheet, formats_.wrap, where);
+                    out.text(row, 0, table.title, formats_.wrap, r.source);
+                    out.text(row, 1, r.source.file, formats_.wrap, r.source);
+                    out.text(row, 2, r.source.sheet.empty() ? table.sheet : r.source.sheet, formats_.wrap, r.source);
                     out.number(row, 3, r.source.row);
                     for (std::size_t i = 0; i < r.values.size() && i < columns.size(); ++i)
-                        if (columns[i] < max_union) out.text(row, lxw_col_t(fixed + columns[i]), r.values[i], formats_.wrap, where);
+                        if (columns[i] < max_union) out.text(row, lxw_col_t(fixed + columns[i]), r.values[i], formats_.wrap, r.source);
                     ++row;
                 }
             }
@@ -608,20 +604,19 @@ private:
         for (std::size_t p = 0; p < plans_.size(); ++p)
             for (const auto& finding : plans_[p].findings) {
                 if (!out.has_room(row)) continue;
-                const std::string where = to_string(finding.source);
                 std::vector<std::string> links, codes;
                 for (const auto& link : finding.links) {
                     links.push_back(link.target);
                     std::string code = linked_code(p, link.target);
                     if (!code.empty() && std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
                 }
-                out.text(row, 6, join(codes, "\n"), formats_.wrap, where);
-                out.text(row, 0, finding.theme, formats_.wrap, where);
-                out.text(row, 1, finding.strength, formats_.wrap, where);
-                out.text(row, 2, finding.text, formats_.wrap, where);
-                out.text(row, 3, finding.planned_action, formats_.wrap, where);
-                out.text(row, 4, join(links, "\n"), formats_.wrap, where);
-                out.text(row, 5, where, formats_.wrap, where);
+                out.text(row, 6, join(codes, "\n"), formats_.wrap, finding.source);
+                out.text(row, 0, finding.theme, formats_.wrap, finding.source);
+                out.text(row, 1, finding.strength, formats_.wrap, finding.source);
+                out.text(row, 2, finding.text, formats_.wrap, finding.source);
+                out.text(row, 3, finding.planned_action, formats_.wrap, finding.source);
+                out.text(row, 4, join(links, "\n"), formats_.wrap, finding.source);
+                out.text(row, 5, to_string(finding.source), formats_.wrap, finding.source);
                 ++row;
             }
         worksheet_freeze_panes(out.get(), 1, 0);
@@ -658,53 +653,53 @@ private:
     // ---- Issues ----
     void collect_plan_issues() {
         for (const auto& plan : plans_) {
-            for (const auto& warning : plan.warnings)
-                issues_.push_back({"warning", to_string(warning.source), warning.message});
+            for (const auto& warning : plan.warnings) issues_.push_back({"warning", warning});
             for (const auto& record : plan.rows)
                 if (record.fate == RowRecord::Fate::Skipped)
-                    issues_.push_back({record.row_count > 1 ? "skipped rows" : "skipped row", to_string(record.source),
-                                       reason_with_rows(record)});
+                    issues_.push_back({record.row_count > 1 ? "skipped rows" : "skipped row",
+                                       {record.source, reason_with_rows(record)}});
         }
-        for (const auto& warning : rec_.warnings)
-            issues_.push_back({"reconcile", to_string(warning.source), warning.message});
+        for (const auto& warning : rec_.warnings) issues_.push_back({"reconcile", warning});
+        // What each reconciled action lacks, named by its code at its canonical copy.
         for (const auto& action : rec_.actions) {
             const Action& a = action.canonical;
-            const std::string where = action.code + " " + to_string(a.source);
+            auto lacks = [&](const char* kind, const std::string& what) {
+                issues_.push_back({kind, {a.source, action.code + ": " + what}});
+            };
             switch (a.due.kind) {
                 case Due::Kind::Date: break;
-                case Due::Kind::None: issues_.push_back({"no due date", where, "nothing written as a due date"}); break;
-                case Due::Kind::Unreadable:
-                    issues_.push_back({"unread date", where, "due date not understood: \"" + a.due.as_written + "\""});
-                    break;
+                case Due::Kind::None: lacks("no due date", "nothing written as a due date"); break;
+                case Due::Kind::Unreadable: lacks("unread date", "due date not understood: \"" + a.due.as_written + "\""); break;
                 case Due::Kind::Immediate:
-                case Due::Kind::Ongoing:
-                    issues_.push_back({"no due date", where, "\"" + a.due.as_written + "\" gives no date"});
-                    break;
+                case Due::Kind::Ongoing: lacks("no due date", "\"" + a.due.as_written + "\" gives no date"); break;
             }
-            if (a.leads.empty() && a.leads_as_written.empty()) issues_.push_back({"no lead", where, "no lead named"});
+            if (a.leads.empty() && a.leads_as_written.empty()) lacks("no lead", "no lead named");
         }
     }
 
+    // One row an issue, its warning in the parts stderr shows it in
+    // (to_string(Warning): "FILE: sheet 'Plan' row 4: message").
     void write_issues(SheetOut& out) {
-        out.widths({20, 44, 90}, formats_.wrap);
-        out.header(0, {"Kind", "Source", "Message"}, formats_.header);
+        out.widths({20, 36, 28, 90}, formats_.wrap);
+        out.header(0, {"Kind", "File", "Place", "Message"}, formats_.header);
         // Writing may add issues (a message cut to fit); those are written too
         // while there is room, so iterate by index.
         lxw_row_t row = 1;
         for (std::size_t i = 0; i < issues_.size(); ++i) {
             if (row + 1 == max_rows_ && issues_.size() - i > 1) {
                 out.text(row, 0, "rows not written");
-                out.text(row, 2, with_thousands(issues_.size() - i) + " more issues did not fit on this sheet");
+                out.text(row, 3, with_thousands(issues_.size() - i) + " more issues did not fit on this sheet");
                 break;
             }
             const Issue issue = issues_[i];  // a copy: writing may grow issues_
             out.text(row, 0, issue.kind, formats_.wrap);
-            out.text(row, 1, issue.source, formats_.wrap);
-            out.text(row, 2, issue.message, formats_.wrap);
+            out.text(row, 1, issue.warning.source.file, formats_.wrap);
+            out.text(row, 2, place_name(issue.warning.source), formats_.wrap);
+            out.text(row, 3, issue.warning.message, formats_.wrap);
             ++row;
         }
         worksheet_freeze_panes(out.get(), 1, 0);
-        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, 2));
+        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, 3));
     }
 
     lxw_workbook* book_;

@@ -215,7 +215,7 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     EXPECT_EQ(d.value("Sources!C" + std::to_string(blank_rows[0])), "4.0");  // a number
     EXPECT_EQ(d.value("Sources!D" + std::to_string(blank_rows[0])), "blank");
     EXPECT_EQ(d.rows_with("Sources", 'E', "rows 7-9: no table header above this row").size(), 1u);
-    auto skipped_run = d.rows_with("Issues", 'C', "rows 7-9: no table header above this row");
+    auto skipped_run = d.rows_with("Issues", 'D', "rows 7-9: no table header above this row");
     ASSERT_EQ(skipped_run.size(), 1u);
     EXPECT_EQ(d.value("Issues!A" + std::to_string(skipped_run[0])), "skipped rows");
     auto priority_rows = d.rows_with("Sources", 'D', "priority");
@@ -259,6 +259,14 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     EXPECT_EQ(d.rows_with("Issues", 'A', "unread date").size(), 1u);
     EXPECT_EQ(d.rows_with("Issues", 'A', "no lead").size(), 2u);  // PEF evidence (5.3) and the pathway (CE-14)
     EXPECT_TRUE(d.any_cell_contains("Issues", "Paul Clancy"));
+    // A warning shows in the parts stderr shows it in: FILE: PLACE: MESSAGE.
+    ASSERT_FALSE(s.plans[0].warnings.empty());
+    const Warning& warning = s.plans[0].warnings[0];
+    auto warning_rows = d.rows_with("Issues", 'D', warning.message);
+    ASSERT_FALSE(warning_rows.empty());
+    const std::string w = std::to_string(warning_rows[0]);
+    EXPECT_EQ(d.value("Issues!A" + w), "warning");
+    EXPECT_EQ(d.value("Issues!B" + w) + ": " + d.value("Issues!C" + w) + ": " + d.value("Issues!D" + w), to_string(warning));
 }
 
 TEST_F(WorkbookTest, LibreOfficeOpensItAndShowsUkDates) {
@@ -394,20 +402,23 @@ TEST_F(WorkbookTest, CellsBeyondExcelsLimitAreCutAndListed) {
     EXPECT_EQ(cut.substr(0, 200), long_text.substr(0, 200));
     auto cut_rows = d.rows_with("Issues", 'A', "cut");
     ASSERT_EQ(cut_rows.size(), 1u);
-    EXPECT_EQ(d.value("Issues!C" + std::to_string(cut_rows[0])),
+    EXPECT_EQ(d.value("Issues!D" + std::to_string(cut_rows[0])),
               "Actions!C2: 40,000 characters cut to 32,767 (Excel's limit for one cell)");
-    EXPECT_EQ(d.value("Issues!B" + std::to_string(cut_rows[0])), s.rec.actions[0].code);
+    // The place is the input the cut text came from: the action's canonical copy.
+    EXPECT_EQ(d.value("Issues!B" + std::to_string(cut_rows[0])), s.rec.actions[0].canonical.source.file);
+    EXPECT_EQ(d.value("Issues!C" + std::to_string(cut_rows[0])), place_name(s.rec.actions[0].canonical.source));
 
     EXPECT_EQ(d.value("Actions!J3"), "Q2 update received late");
     auto dropped = d.rows_with("Issues", 'A', "dropped characters");
     ASSERT_EQ(dropped.size(), 1u);
-    EXPECT_NE(d.value("Issues!C" + std::to_string(dropped[0])).find("U+0001, U+000B"), std::string::npos);
+    EXPECT_NE(d.value("Issues!D" + std::to_string(dropped[0])).find("U+0001, U+000B"), std::string::npos);
 
     EXPECT_EQ(d.type("Actions!F4"), "");
     EXPECT_EQ(d.value("Actions!G4"), "31/03/1850");
     auto not_shown = d.rows_with("Issues", 'A', "date not shown");
     ASSERT_EQ(not_shown.size(), 1u);
-    EXPECT_EQ(d.value("Issues!B" + std::to_string(not_shown[0])), s.rec.actions[2].code);
+    EXPECT_EQ(d.value("Issues!D" + std::to_string(not_shown[0])).substr(0, s.rec.actions[2].code.size() + 2),
+              s.rec.actions[2].code + ": ");
 }
 
 TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
@@ -430,7 +441,7 @@ TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
     // Issues keeps its last row to say how many issues did not fit, so the
     // per-sheet messages are checked through the Issues written with room to spare.
     EXPECT_EQ(d.value("Issues!A6"), "rows not written");
-    EXPECT_NE(d.value("Issues!C6").find("more issues did not fit on this sheet"), std::string::npos) << d.value("Issues!C6");
+    EXPECT_NE(d.value("Issues!D6").find("more issues did not fit on this sheet"), std::string::npos) << d.value("Issues!D6");
     EXPECT_EQ(d.value("Issues!A7"), "");
 
     options.max_rows_per_sheet = 1000;
@@ -448,9 +459,9 @@ TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
     few.plans[0].rows.erase(few.plans[0].rows.begin() + 10);  // drop the skipped row's issue
     write_consolidated_workbook(xlsx, few.plans, few.rec, options);
     Dump limited = dump(xlsx);
-    auto lost = limited.rows_with("Issues", 'B', "Sources");
+    auto lost = limited.rows_with("Issues", 'C', "sheet 'Sources'");
     ASSERT_EQ(lost.size(), 1u);
-    EXPECT_EQ(limited.value("Issues!C" + std::to_string(lost[0])),
+    EXPECT_EQ(limited.value("Issues!D" + std::to_string(lost[0])),
               std::to_string(input_rows - 2 - 5) + " rows beyond the limit of 6 rows a sheet were not written");
 }
 
