@@ -16,8 +16,8 @@
 //    containment= matched weight / weight of the lighter side;
 //    trigrams   = cosine of character trigram sets of the words run together
 //                 (so "Three year" / "Three-year" / "threeyear" agree).
-//  * text score = 0.5 words + 0.5 trigrams. When only one side has words of
-//    its own and containment >= 0.9 (a copy with a dropped trailing clause),
+//  * text score = 0.5 words + 0.5 trigrams. When at most one side has words
+//    of its own and containment >= 0.9 (a copy with a dropped trailing clause),
 //    the score is at least containment x (0.70 + 0.15 x min(1, words on the
 //    shorter side / 3)).
 //  * Look-alike guard: for each side, the share of its weight held by words
@@ -39,7 +39,8 @@
 //
 // Codes (stable whatever the order of the input files):
 //  * Priority: "P-" + 6 base-32 characters of a 64-bit FNV-1a hash of the
-//    priority's folded title. Priorities with the same folded title merge.
+//    priority's folded title (its kind and reference when it has no title).
+//    Priorities with the same folded title merge.
 //  * Action:   "A-" + 8 base-32 characters of the FNV-1a hash of the
 //    canonical member's folded text.
 //  * On a collision (two different texts, same characters) the clusters are
@@ -109,7 +110,10 @@ struct MemberRef {
     Provenance source;
     std::string service;
     double score = 1.0;      // with the canonical member (1 for itself)
-    std::string explanation; // "canonical", "score 0.86: words 0.81, trigrams 0.90, +lead", "decision decisions.csv:3"
+    // "canonical (most complete wording)", "score 0.86: words 0.81, trigrams 0.90,
+    // containment 1.00, +lead", "merged by decision", or a score followed by
+    // "; joined through a merge decision" when only a decision brought it in.
+    std::string explanation;
 };
 
 struct Conflict {
@@ -149,7 +153,7 @@ struct PossibleDuplicate {
     std::string code_a;
     std::string code_b;
     double score = 0;
-    std::vector<std::string> matched_words;  // folded content words in common
+    std::vector<std::string> matched_words;  // folded content words in common ("a~b": a typo, truncation or split word)
 };
 
 struct Reconciliation {

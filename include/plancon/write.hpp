@@ -49,8 +49,9 @@ struct FeedOptions {
 // Writes the XML feed: one <action> per reconciled priority (no parent) and
 // per reconciled action (parent = its priority's code), with generation
 // metadata and the SHA-256 of every input file. Characters XML 1.0 cannot
-// carry (control characters, broken UTF-8) are dropped; each field that lost
-// any is returned as a warning. Atomic and deterministic. Throws WriteError.
+// carry are dropped (control characters) or replaced by U+FFFD (broken
+// UTF-8); each field that lost any, and each input that could not be hashed,
+// is returned as a warning. Atomic and deterministic. Throws WriteError.
 std::vector<Warning> write_feed(const std::string& path, const std::vector<Plan>& plans,
                                 const Reconciliation& reconciliation, const FeedOptions& options = {});
 

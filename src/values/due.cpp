@@ -1,5 +1,7 @@
 // Due dates as people type them into plans, read the way a careful UK reader
-// reads them. The rules (DOMAIN.md "Conventions"):
+// reads them: day before month, the financial year 1 April - 31 March, the
+// school session August - June, and no date given to words that give none.
+// The rules:
 //   - a real date cell wins: Kind::Date, as_written = the ISO date, basis "date cell";
 //   - day before month: 1/4/17, 01/04/2017, 01.04.2017, 01-04-2017; ISO 2017-04-01;
 //     two-digit years are 20yy (plans are all this century);

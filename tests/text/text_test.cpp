@@ -38,7 +38,7 @@ TEST(NormaliseText, InvalidUtf8BecomesReplacementCharacter) {
 }
 
 TEST(FoldForMatching, SameActionRetyped) {
-    // DOMAIN.md: copies re-typed with hyphens, "&"/"and", case and curly quotes.
+    // The same action re-typed in another service's tracker: hyphens, "&"/"and", case and curly quotes.
     EXPECT_EQ(fold_for_matching("Three year budget planning"), fold_for_matching("Three-year budget planning"));
     EXPECT_EQ(fold_for_matching("Children & Families"), fold_for_matching("children and families"));
     EXPECT_EQ(fold_for_matching("the \u201cone team\u201d culture"), fold_for_matching("The \"one team\" culture"));
