@@ -1,5 +1,6 @@
 // Sheet export: one sheet's exact values as CSV or JSON (`plancon convert`).
-// Needs the grid only, none of the plan stages.
+// Needs the grid only, none of the plan stages; write_atomically
+// (atomic_file.hpp) puts either into a file.
 #pragma once
 
 #include "plancon/diagnostics.hpp"
@@ -7,7 +8,6 @@
 
 #include <cstdint>
 #include <ostream>
-#include <string>
 
 namespace plancon {
 
@@ -19,10 +19,5 @@ void write_sheet_csv(std::ostream& out, const Sheet& sheet, std::uint64_t max_fi
 // One sheet as JSON: {"file", "sheet", "cells": [{"ref","row","col","type","value"[,"formula"]}...]},
 // numbers as JSON numbers, booleans as true/false, dates as ISO 8601 strings.
 void write_sheet_json(std::ostream& out, const Workbook& workbook, const Sheet& sheet);
-
-enum class SheetFormat : unsigned char { Csv, Json };
-// The same into the file `path`, which appears whole or not at all: on any
-// failure an existing file is left as it was. Throws WriteError.
-void write_sheet_file(const std::string& path, const Workbook& workbook, const Sheet& sheet, SheetFormat format);
 
 }  // namespace plancon

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include "plancon/atomic_file.hpp"
 #include "plancon/sheet_export.hpp"
 
 #include <charconv>
@@ -53,18 +54,20 @@ int run_convert(int argc, char** argv) {
             report(file + ": no sheet '" + sheet_name + "' (it has " + std::to_string(wb.sheets.size()) + ")");
             return exit_input;
         }
-        const SheetFormat format = to == "csv" ? SheetFormat::Csv : SheetFormat::Json;
+        auto produce = [&](std::ostream& out) {
+            if (to == "csv") write_sheet_csv(out, *sheet);
+            else write_sheet_json(out, wb, *sheet);
+        };
         if (output == "-") {
             std::ios::sync_with_stdio(false);
-            if (format == SheetFormat::Csv) write_sheet_csv(std::cout, *sheet);
-            else write_sheet_json(std::cout, wb, *sheet);
+            produce(std::cout);
             std::cout.flush();
             if (!std::cout) {
                 report("standard output: write failed");
                 return exit_input;
             }
         } else {
-            write_sheet_file(output, wb, *sheet, format);
+            write_atomically(output, produce);
         }
     } catch (const ReadError& e) {
         report(e.what());

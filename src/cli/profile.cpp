@@ -2,7 +2,7 @@
 #include "cli/commands.hpp"
 
 #include "plancon/pipeline.hpp"
-#include "plancon/write.hpp"
+#include "plancon/atomic_file.hpp"
 
 #include <iostream>
 

@@ -1,6 +1,4 @@
-#include "atomic_file.hpp"
-
-#include "plancon/diagnostics.hpp"
+#include "plancon/atomic_file.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -11,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace plancon::write_detail {
+namespace plancon {
 
 namespace {
 
@@ -73,4 +71,4 @@ void write_atomically(const std::string& path, const std::function<void(std::ost
     });
 }
 
-}  // namespace plancon::write_detail
+}  // namespace plancon

@@ -4,7 +4,8 @@
 // whatever they cost is listed on the Issues sheet.
 #include "plancon/write.hpp"
 
-#include "atomic_file.hpp"
+#include "plancon/atomic_file.hpp"
+
 #include "output_common.hpp"
 
 #include <xlsxwriter.h>
@@ -729,7 +730,7 @@ std::time_t created_time() {
 void write_consolidated_workbook(const std::string& path, const std::vector<Plan>& plans,
                                  const Reconciliation& reconciliation, const WorkbookOptions& options) {
     const Date as_of = write_detail::resolve_as_of(options.as_of);
-    write_detail::write_atomically_to_path(path, [&](const std::string& temp) {
+    write_atomically_to_path(path, [&](const std::string& temp) {
         lxw_workbook* book = workbook_new(temp.c_str());
         if (!book) throw WriteError(path, "cannot start the workbook");
         try {

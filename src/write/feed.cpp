@@ -3,7 +3,8 @@
 // and whatever that costs is returned to the caller as warnings.
 #include "plancon/write.hpp"
 
-#include "atomic_file.hpp"
+#include "plancon/atomic_file.hpp"
+
 #include "output_common.hpp"
 #include "sha256.hpp"
 
@@ -183,7 +184,7 @@ std::vector<Warning> write_feed(const std::string& path, const std::vector<Plan>
     pugi::xml_document doc;
     std::vector<Warning> warnings =
         FeedBuilder(plans, reconciliation, write_detail::resolve_as_of(options.as_of)).build(doc);
-    write_detail::write_atomically(path, [&](std::ostream& out) {
+    write_atomically(path, [&](std::ostream& out) {
         doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
     });
     return warnings;

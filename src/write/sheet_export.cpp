@@ -1,8 +1,6 @@
 // One sheet's values as CSV or JSON (`plancon convert`).
 #include "plancon/sheet_export.hpp"
 
-#include "atomic_file.hpp"
-
 #include <cmath>
 #include <cstdio>
 
@@ -116,13 +114,6 @@ void write_sheet_json(std::ostream& os, const Workbook& wb, const Sheet& sheet) 
     }
     buf += "\n]}\n";
     os.write(buf.data(), std::streamsize(buf.size()));
-}
-
-void write_sheet_file(const std::string& path, const Workbook& workbook, const Sheet& sheet, SheetFormat format) {
-    write_detail::write_atomically(path, [&](std::ostream& out) {
-        if (format == SheetFormat::Csv) write_sheet_csv(out, sheet);
-        else write_sheet_json(out, workbook, sheet);
-    });
 }
 
 }  // namespace plancon
