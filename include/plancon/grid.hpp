@@ -4,6 +4,7 @@
 // looks like a date stays text until normalisation).
 #pragma once
 
+#include "plancon/calendar.hpp"
 #include "plancon/diagnostics.hpp"
 
 #include <cstdint>
@@ -20,7 +21,7 @@ enum class CellType : std::uint8_t {
     Text,
     Number,
     Boolean,   // number() is 0 or 1
-    DateTime,  // number() is days since 1899-12-30 00:00 (whatever the file's date system)
+    DateTime,  // number() is serial days, since 1899-12-30 00:00 (calendar.hpp), whatever the file's date system
     Error,     // text() is the error as Excel shows it: "#N/A", "#DIV/0!" ...
 };
 
@@ -112,8 +113,6 @@ public:
     void finish();
 };
 
-enum class DateSystem : std::uint8_t { Excel1900, Excel1904 };
-
 enum class Format : std::uint8_t { Xlsx, Xlsm, Ods, Xls, Csv, Tsv, Xlsb, Unknown };
 std::string_view to_string(Format f);
 
@@ -136,24 +135,5 @@ public:
 std::string display_value(const Sheet& sheet, const Cell& cell);
 void append_display_value(std::string& out, const Sheet& sheet, const Cell& cell);
 
-// Days since 1899-12-30 -> ISO 8601. A whole number gives a date, a number
-// below 1 a time, otherwise both. Seconds are rounded to the millisecond.
-std::string serial_to_iso(double days);
-// Excel's stored serial (in the given system) -> days since 1899-12-30,
-// undoing the 1900 system's fictitious 29 February 1900 as Excel and
-// openpyxl do (serials 1..59 are one day later than their count says);
-// a 1900-system serial below 1 stays below 1: a time of day alone.
-double excel_serial_to_days(double serial, DateSystem system);
-// Civil date <-> days since 1899-12-30.
-long days_from_civil(int year, unsigned month, unsigned day);
-struct CivilDate { int year; unsigned month; unsigned day; };
-CivilDate civil_from_days(long days);
-
 }  // namespace plancon
 
-namespace plancon {
-// What `plancon inspect` prints for a workbook: format, date system, each
-// sheet with visibility, used range, counts by cell type, merged ranges,
-// hidden rows and columns, and the reader's warnings.
-std::string describe_workbook(const Workbook& workbook);
-}  // namespace plancon

@@ -4,6 +4,7 @@
 // Every derived value sits beside the words as written.
 #pragma once
 
+#include "plancon/calendar.hpp"
 #include "plancon/diagnostics.hpp"
 #include "plancon/grid.hpp"
 
@@ -21,16 +22,7 @@ struct FilledFrom {
     std::string cell;   // "A4" on the same sheet
 };
 
-struct Date {
-    int year = 0;
-    unsigned month = 0;
-    unsigned day = 0;
-    friend bool operator==(const Date&, const Date&) = default;
-    friend auto operator<=>(const Date&, const Date&) = default;
-};
-std::string to_iso(const Date& d);  // "2020-03-31"
-// "2020-03-31" -> the date; nothing for anything else (or an impossible date).
-std::optional<Date> parse_iso_date(std::string_view text);
+// Date, to_iso and parse_iso_date are in calendar.hpp.
 
 // A due date as written and what can honestly be derived from it.
 struct Due {

@@ -1,30 +1,6 @@
 #include "plancon/model.hpp"
 
-#include <cstdio>
-
 namespace plancon {
-
-std::string to_iso(const Date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
-    return buf;
-}
-
-std::optional<Date> parse_iso_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    int parts[3] = {0, 0, 0};
-    const std::size_t starts[3] = {0, 5, 8}, lengths[3] = {4, 2, 2};
-    for (int p = 0; p < 3; ++p)
-        for (std::size_t i = starts[p]; i < starts[p] + lengths[p]; ++i) {
-            if (text[i] < '0' || text[i] > '9') return std::nullopt;
-            parts[p] = parts[p] * 10 + (text[i] - '0');
-        }
-    const Date d{parts[0], unsigned(parts[1]), unsigned(parts[2])};
-    if (d.month < 1 || d.month > 12 || d.day < 1) return std::nullopt;
-    const CivilDate back = civil_from_days(days_from_civil(d.year, d.month, d.day));
-    if (back.year != d.year || back.month != d.month || back.day != d.day) return std::nullopt;
-    return d;
-}
 
 std::string_view to_string(Due::Kind k) {
     switch (k) {

@@ -104,14 +104,6 @@ bool parse_double(std::string_view s, double& out) {
     return ec == std::errc() && end == s.data() + s.size() && !s.empty();
 }
 
-// Reads leading digits into n; returns how many were read.
-std::size_t read_digits(std::string_view s, std::size_t& i, long long& n) {
-    std::size_t start = i;
-    n = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 12) n = n * 10 + (s[i++] - '0');
-    return i - start;
-}
-
 // Seconds with an optional fraction, e.g. "05" or "05.123".
 bool read_seconds(std::string_view s, std::size_t& i, double& seconds) {
     std::size_t start = i;
@@ -122,26 +114,9 @@ bool read_seconds(std::string_view s, std::size_t& i, double& seconds) {
 // office:date-value: "2019-06-30", "2019-06-30T14:05:00", "2019-06-30T14:05:00.5",
 // possibly followed by a time zone (ignored: a spreadsheet date has none).
 std::optional<double> parse_date_value(std::string_view s) {
-    std::size_t i = 0;
-    bool negative = !s.empty() && s[0] == '-';
-    if (negative) ++i;
-    long long year = 0, month = 0, day = 0;
-    if (read_digits(s, i, year) < 4 || i >= s.size() || s[i++] != '-') return std::nullopt;
-    if (read_digits(s, i, month) != 2 || i >= s.size() || s[i++] != '-') return std::nullopt;
-    if (read_digits(s, i, day) != 2) return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > 31 || year > 9999) return std::nullopt;
-    double days = double(days_from_civil(int(negative ? -year : year), unsigned(month), unsigned(day)));
-    if (i < s.size() && s[i] == 'T') {
-        ++i;
-        long long hour = 0, minute = 0;
-        double second = 0;
-        if (read_digits(s, i, hour) != 2 || i >= s.size() || s[i++] != ':') return std::nullopt;
-        if (read_digits(s, i, minute) != 2 || i >= s.size() || s[i++] != ':') return std::nullopt;
-        if (!read_seconds(s, i, second)) return std::nullopt;
-        if (hour > 24 || minute > 59 || second >= 61) return std::nullopt;
-        days += (double(hour) * 3600 + double(minute) * 60 + second) / 86400.0;
-    }
-    return days;
+    auto parsed = parse_iso8601(s);
+    if (!parsed || !parsed->date) return std::nullopt;
+    return parsed->serial_days();
 }
 
 // office:time-value, an ISO 8601 duration: "PT12H30M00S", "PT12H30M00.5S", "P1DT2H", "-PT1H".

@@ -125,30 +125,11 @@ struct FreexlHandle {
     }
 };
 
-// "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" or "HH:MM:SS" -> days since 1899-12-30.
+// FreeXL's dates: "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" or "HH:MM:SS" -> serial days.
 std::optional<double> parse_freexl_datetime(std::string_view s) {
-    auto number = [&](std::size_t pos, std::size_t len) -> std::optional<int> {
-        if (pos + len > s.size()) return std::nullopt;
-        int n = 0;
-        for (std::size_t i = pos; i < pos + len; ++i) {
-            if (s[i] < '0' || s[i] > '9') return std::nullopt;
-            n = n * 10 + (s[i] - '0');
-        }
-        return n;
-    };
-    double days = 0;
-    std::size_t time_at = 0;
-    if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
-        auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
-        if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *d > 31) return std::nullopt;
-        days = double(days_from_civil(*y, unsigned(*m), unsigned(*d)));
-        if (s.size() == 10) return days;
-        if (s[10] != ' ' && s[10] != 'T') return std::nullopt;
-        time_at = 11;
-    }
-    auto h = number(time_at, 2), mi = number(time_at + 3, 2), sec = number(time_at + 6, 2);
-    if (!h || !mi || !sec || s[time_at + 2] != ':' || s[time_at + 5] != ':') return std::nullopt;
-    return days + (*h * 3600.0 + *mi * 60.0 + *sec) / 86400.0;
+    auto parsed = parse_iso8601(s);
+    if (!parsed || !parsed->rest.empty()) return std::nullopt;
+    return parsed->serial_days();
 }
 
 class XlsReader {

@@ -295,40 +295,6 @@ bool parse_double(std::string_view s, double& out) {
     return res.ec == std::errc() && res.ptr == s.data() + s.size();
 }
 
-// "2019-06-30T14:05:00" (t="d" cells) -> days since 1899-12-30.
-std::optional<double> parse_iso_datetime(std::string_view s) {
-    int y = 0;
-    unsigned mo = 0, d = 0, h = 0, mi = 0;
-    double sec = 0;
-    auto num = [&](std::size_t pos, std::size_t len, auto& v) {
-        if (pos + len > s.size()) return false;
-        auto r = std::from_chars(s.data() + pos, s.data() + pos + len, v);
-        return r.ec == std::errc() && r.ptr == s.data() + pos + len;
-    };
-    if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
-        if (!num(0, 4, y) || !num(5, 2, mo) || !num(8, 2, d) || mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
-        double days = double(days_from_civil(y, mo, d));
-        if (s.size() > 10 && s[10] == 'T') {
-            std::string_view t = s.substr(11);
-            if (t.size() < 5 || !num(11, 2, h) || !num(14, 2, mi)) return std::nullopt;
-            if (t.size() >= 8) {
-                std::string_view secs = t.substr(6);
-                auto end = secs.find_first_of("Z+-");
-                secs = secs.substr(0, end);
-                if (!parse_double(secs, sec)) return std::nullopt;
-            }
-            days += (h * 3600 + mi * 60 + sec) / 86400.0;
-        }
-        return days;
-    }
-    if (s.size() >= 5 && s[2] == ':') {  // a time alone
-        if (!num(0, 2, h) || !num(3, 2, mi)) return std::nullopt;
-        if (s.size() >= 8 && !parse_double(s.substr(6), sec)) return std::nullopt;
-        return (h * 3600 + mi * 60 + sec) / 86400.0;
-    }
-    return std::nullopt;
-}
-
 // Reads one worksheet as its part is inflated, chunk by chunk, so the
 // part's XML is never held whole: an event-driven state machine over a
 // resumable XmlScanner.
@@ -529,10 +495,11 @@ private:
             cell.type = CellType::Error;
             cell.text_id = pool_.add(value_);
         } else if (t == "d") {
-            auto days = parse_iso_datetime(value_);
-            if (!days) fail(where(), "date value '" + value_.substr(0, 40) + "' is not ISO 8601");
+            // What follows the time (a zone) is ignored: a spreadsheet date has none.
+            auto parsed = parse_iso8601(value_);
+            if (!parsed) fail(where(), "date value '" + value_.substr(0, 40) + "' is not ISO 8601");
             cell.type = CellType::DateTime;
-            cell.number = *days;
+            cell.number = parsed->serial_days();
         } else {
             if (!parse_double(value_, cell.number))
                 fail(where(), "numeric value '" + value_.substr(0, 40) + "' is not a number");

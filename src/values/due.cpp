@@ -30,7 +30,7 @@
 //     ("2017-2020"), a month or a day without its year.
 #include "plancon/values.hpp"
 #include "plancon/text.hpp"
-#include "plancon/grid.hpp"
+#include "plancon/calendar.hpp"
 
 #include <algorithm>
 #include <array>
@@ -39,16 +39,13 @@
 namespace plancon {
 
 bool is_valid_date(const Date& d) {
-    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.year < 1900 || d.year > 9999) return false;
-    const CivilDate back = civil_from_days(days_from_civil(d.year, d.month, d.day));
-    return back.year == d.year && back.month == d.month && back.day == d.day;
+    // chrono's day and month hold a byte: range-check before converting.
+    return d.year >= 1900 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31 &&
+           to_chrono(d).ok();
 }
 
 Date last_day_of_month(int year, unsigned month) {
-    const int next_year = month == 12 ? year + 1 : year;
-    const unsigned next_month = month == 12 ? 1 : month + 1;
-    const CivilDate c = civil_from_days(days_from_civil(next_year, next_month, 1) - 1);
-    return {c.year, c.month, c.day};
+    return date_of(std::chrono::year_month_day{std::chrono::year{year} / std::chrono::month{month} / std::chrono::last});
 }
 
 namespace {

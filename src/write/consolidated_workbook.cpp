@@ -2,6 +2,7 @@
 // sends on. Every sheet is written through one SheetOut so Excel's limits
 // (32,767 characters a cell, 1,048,576 rows) are enforced in one place and
 // whatever they cost is listed on the Issues sheet.
+#include "plancon/values.hpp"
 #include "plancon/write.hpp"
 
 #include "plancon/atomic_file.hpp"
@@ -169,10 +170,7 @@ Quarter next_financial_quarter(const Date& day) {
     } while ((month - 1) % 3 != 0);
     Quarter q;
     q.first = Date{year, month, 1};
-    int end_year = month + 3 > 12 ? year + 1 : year;
-    unsigned end_month = month + 3 > 12 ? month + 3 - 12 : month + 3;
-    CivilDate last = civil_from_days(days_from_civil(end_year, end_month, 1) - 1);
-    q.last = Date{last.year, last.month, last.day};
+    q.last = last_day_of_month(year, month + 2);  // the quarter starts in month 1, 4, 7 or 10
     int fy = month >= 4 ? year : year - 1;
     unsigned number = (month + 8) % 12 / 3 + 1;
     char label[32];

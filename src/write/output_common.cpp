@@ -126,16 +126,14 @@ std::optional<std::time_t> source_date_epoch() {
 }
 
 Date date_of_unix_time(std::time_t t) {
-    constexpr long unix_epoch_days = 25569;  // 1970-01-01 counted from 1899-12-30
-    CivilDate civil = civil_from_days(unix_epoch_days + static_cast<long>(t / 86400));
-    return Date{civil.year, civil.month, civil.day};
+    return date_of(std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{t}}));
 }
 
 Date resolve_as_of(const std::optional<Date>& requested) {
     return requested ? *requested : default_as_of_date();
 }
 
-double excel_serial(const Date& d) { return static_cast<double>(days_from_civil(d.year, d.month, d.day)); }
+double excel_serial(const Date& d) { return static_cast<double>(serial_of(to_chrono(d))); }
 
 std::string uk_date(const Date& d) {
     char buf[16];

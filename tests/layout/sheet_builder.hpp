@@ -55,7 +55,7 @@ public:
         c.row = row - 1;
         c.col = col;
         c.type = CellType::DateTime;
-        c.number = double(days_from_civil(y, m, d));
+        c.number = double(serial_of(to_chrono(Date{y, m, d})));
         sheet().cells.push_back(c);
         return *this;
     }

@@ -43,7 +43,7 @@ TEST_F(OdsFeatures, TypedValues) {
     EXPECT_EQ(text_at(s, "A2"), "1.1");  // a text that looks like a number stays text
     const Cell& due = at(s, "B2");
     EXPECT_EQ(due.type, CellType::DateTime);
-    EXPECT_EQ(due.number, double(days_from_civil(2019, 6, 30)));
+    EXPECT_EQ(due.number, double(serial_of(std::chrono::year{2019} / 6 / 30)));
     EXPECT_FALSE(s.number_format(due).empty());  // the data style's name, e.g. "N73"
     const Cell& pct = at(s, "C2");
     EXPECT_EQ(pct.type, CellType::Number);
