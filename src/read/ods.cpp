@@ -10,8 +10,7 @@
 // are expanded against options.max_cells so a few hundred bytes cannot ask for
 // billions of cells.
 #include "read/readers.hpp"
-#include "read/xml_scanner.hpp"
-#include "read/zip_archive.hpp"
+#include "read/xml_part_stream.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -154,12 +153,11 @@ public:
     Workbook read(std::string bytes) {
         ZipArchive zip(path_, bytes, options_.max_bytes);
         refuse_encrypted(zip);
-        ZipArchive::PartReader part = zip.open_required("content.xml");
-        part_ = &part;
+        XmlPartStream stream(zip.open_required("content.xml"));
+        stream_ = &stream;
         wb_.path = path_;
         wb_.format = Format::Ods;
-        XmlScanner scanner{std::string_view()};
-        scanner.rebind(buffer_, true);
+        XmlScanner& scanner = stream.scanner();
         sc_ = &scanner;
         try {
             if (next() != Event::Start) throw XmlError(scanner.offset(), "no root element");
@@ -182,7 +180,7 @@ public:
             n_ = nullptr;
             if (!spreadsheet) throw ReadError(path_, "content.xml: no office:spreadsheet (not a spreadsheet document?)");
         } catch (const XmlError& e) {
-            throw ReadError(path_, "content.xml: malformed XML at byte " + std::to_string(dropped_ + e.offset()) + ": " +
+            throw ReadError(path_, "content.xml: malformed XML at byte " + std::to_string(stream.dropped() + e.offset()) + ": " +
                                        e.problem());
         }
         return std::move(wb_);
@@ -194,15 +192,10 @@ private:
     const std::string& path_;
     const ReadOptions& options_;
     const Names* n_ = nullptr;
-    // content.xml is inflated as the scanner needs it: buffer_ holds what is
-    // not yet read (one chunk, or one tag or text run being completed), so
-    // memory does not grow with the part. Views into it last until the next
-    // refill: whatever outlives an event is copied.
-    ZipArchive::PartReader* part_ = nullptr;
+    // content.xml, inflated as the scanner needs it: views into it last
+    // until the next event, so whatever outlives one is copied.
+    XmlPartStream* stream_ = nullptr;
     XmlScanner* sc_ = nullptr;
-    std::string buffer_;
-    std::uint64_t dropped_ = 0;  // bytes of the part already dropped from buffer_
-    static constexpr std::size_t chunk_bytes = std::size_t(1) << 18;
     Workbook wb_;
     std::uint64_t expanded_cells_ = 0;
     std::unordered_map<std::string, bool> hidden_table_styles_;
@@ -217,21 +210,7 @@ private:
             throw ReadError(path_, "password-protected (encrypted) spreadsheet; save an unprotected copy and try again");
     }
 
-    // The next event, inflating more of the part when the scanner needs it.
-    Event next() {
-        for (;;) {
-            const Event ev = sc_->next();
-            if (ev != Event::NeedMore) return ev;
-            const std::size_t keep_from = sc_->offset();
-            buffer_.erase(0, keep_from);
-            dropped_ += keep_from;
-            const std::size_t had = buffer_.size();
-            buffer_.resize(had + chunk_bytes);
-            const std::size_t got = part_->read(buffer_.data() + had, chunk_bytes);
-            buffer_.resize(had + got);
-            sc_->rebind(buffer_, got != 0);
-        }
-    }
+    Event next() { return stream_->next(); }
 
     // After a Start: calls on_start for each child element, which must read
     // or skip that child whole; returns once the parent's End is read.

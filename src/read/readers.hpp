@@ -11,7 +11,4 @@ Workbook read_ods(const std::string& path, std::string bytes, const ReadOptions&
 Workbook read_xls(const std::string& path, std::string bytes, const ReadOptions& options);
 Workbook read_csv(const std::string& path, std::string bytes, const ReadOptions& options);
 
-// Whether an Excel number format code shows a date or time (openpyxl's rule).
-bool is_date_format_code(std::string_view code);
-
 }  // namespace plancon::detail

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -71,19 +72,79 @@ std::optional<std::string> ZipArchive::find_name(const std::string& name) const 
     return std::string(s);
 }
 
-ZipArchive::PartReader::PartReader(ZipArchive& archive, zip_file* file, std::string name)
-    : archive_(archive), file_(file), name_(std::move(name)) {}
+// The second thread of a big part: it inflates up to `queued` chunks ahead
+// and the reader takes them in order, so memory stays bounded. Buffers
+// handed back are reused (no fresh pages per chunk).
+struct ZipArchive::PartReader::Prefetch {
+    static constexpr std::size_t chunk = 1 << 18;
+    static constexpr std::size_t queued = 8;
+    std::mutex m;
+    std::condition_variable cv;
+    std::deque<std::vector<char>> ready;
+    std::vector<std::vector<char>> spare;
+    bool done = false, cancelled = false;
+    std::exception_ptr error;
+    std::vector<char> current;  // the chunk being handed out (reader's side only)
+    std::size_t taken = 0;
+    std::thread producer;
+
+    explicit Prefetch(PartReader& part) {
+        producer = std::thread([this, &part] {
+            try {
+                for (;;) {
+                    std::vector<char> buf;
+                    {
+                        std::lock_guard lock(m);
+                        if (!spare.empty()) {
+                            buf = std::move(spare.back());
+                            spare.pop_back();
+                        }
+                    }
+                    buf.resize(chunk);
+                    std::size_t n = part.inflate(buf.data(), buf.size());
+                    if (n == 0) break;
+                    buf.resize(n);
+                    std::unique_lock lock(m);
+                    cv.wait(lock, [&] { return ready.size() < queued || cancelled; });
+                    if (cancelled) break;
+                    ready.push_back(std::move(buf));
+                    cv.notify_all();
+                }
+            } catch (...) {
+                std::lock_guard lock(m);
+                error = std::current_exception();
+            }
+            std::lock_guard lock(m);
+            done = true;
+            cv.notify_all();
+        });
+    }
+    // Whatever happens to the reader, the producer is stopped and joined.
+    ~Prefetch() {
+        {
+            std::lock_guard lock(m);
+            cancelled = true;
+            cv.notify_all();
+        }
+        producer.join();
+    }
+};
+
+ZipArchive::PartReader::PartReader(ZipArchive& archive, zip_file* file, std::string name, bool prefetch)
+    : archive_(archive), file_(file), name_(std::move(name)), prefetch_wanted_(prefetch) {}
 
 ZipArchive::PartReader::PartReader(PartReader&& other) noexcept
-    : archive_(other.archive_), file_(other.file_), name_(std::move(other.name_)) {
+    : archive_(other.archive_), file_(other.file_), name_(std::move(other.name_)),
+      prefetch_wanted_(other.prefetch_wanted_), prefetch_(std::move(other.prefetch_)) {
     other.file_ = nullptr;
 }
 
 ZipArchive::PartReader::~PartReader() {
+    prefetch_.reset();  // joins the producer before the file goes
     if (file_) zip_fclose(file_);
 }
 
-std::size_t ZipArchive::PartReader::read(char* buf, std::size_t size) {
+std::size_t ZipArchive::PartReader::inflate(char* buf, std::size_t size) {
     // The declared size is only a hint (it can lie); the budget is enforced
     // on what is actually inflated.
     zip_int64_t n = zip_fread(file_, buf, size);
@@ -98,8 +159,37 @@ std::size_t ZipArchive::PartReader::read(char* buf, std::size_t size) {
     return std::size_t(n);
 }
 
-// The part's reader and its stat, or nothing when there is no such part.
-std::optional<std::pair<ZipArchive::PartReader, std::uint64_t>> ZipArchive::open_part(const std::string& name) {
+std::size_t ZipArchive::PartReader::read(char* buf, std::size_t size) {
+    if (!prefetch_wanted_) return inflate(buf, size);
+    // Started here rather than when opened: the reader no longer moves.
+    if (!prefetch_) prefetch_ = std::make_unique<Prefetch>(*this);
+    return read_prefetched(buf, size);
+}
+
+std::size_t ZipArchive::PartReader::read_prefetched(char* buf, std::size_t size) {
+    Prefetch& p = *prefetch_;
+    if (p.taken == p.current.size()) {
+        std::unique_lock lock(p.m);
+        if (!p.current.empty()) p.spare.push_back(std::move(p.current));
+        p.current.clear();
+        p.taken = 0;
+        p.cv.wait(lock, [&] { return !p.ready.empty() || p.done; });
+        if (p.ready.empty()) {
+            if (p.error) std::rethrow_exception(p.error);
+            return 0;
+        }
+        p.current = std::move(p.ready.front());
+        p.ready.pop_front();
+        p.cv.notify_all();
+    }
+    const std::size_t n = std::min(size, p.current.size() - p.taken);
+    std::memcpy(buf, p.current.data() + p.taken, n);
+    p.taken += n;
+    return n;
+}
+
+// The part's reader, or nothing when there is no such part.
+std::optional<ZipArchive::PartReader> ZipArchive::open_part(const std::string& name) {
     auto stored = find_name(name);
     if (!stored) return std::nullopt;
     zip_int64_t index = zip_name_locate(archive_, stored->c_str(), 0);
@@ -116,107 +206,27 @@ std::optional<std::pair<ZipArchive::PartReader, std::uint64_t>> ZipArchive::open
         throw ReadError(file_, "part " + name + ": cannot open (" + why + ")");
     }
     const std::uint64_t declared = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
-    return std::make_pair(PartReader(*this, f, name), declared);
+    return PartReader(*this, f, name, declared >= (std::uint64_t(4) << 20));
 }
 
 ZipArchive::PartReader ZipArchive::open_required(const std::string& name) {
     auto part = open_part(name);
     if (!part) throw ReadError(file_, "missing part " + name);
-    return std::move(part->first);
-}
-
-bool ZipArchive::read_chunks(const std::string& name, const std::function<void(std::string_view, bool)>& sink) {
-    auto part = open_part(name);
-    if (!part) return false;
-    PartReader& reader = part->first;
-    auto inflate = [&](std::vector<char>& buf) -> std::size_t { return reader.read(buf.data(), buf.size()); };
-    constexpr std::size_t chunk = 1 << 18;
-    const bool big = part->second >= (std::uint64_t(4) << 20);
-    if (!big) {
-        std::vector<char> buf(chunk);
-        while (std::size_t n = inflate(buf)) sink(std::string_view(buf.data(), n), false);
-        sink(std::string_view(), true);
-        return true;
-    }
-    // A big part is inflated on a second thread while the caller parses what
-    // is already out: inflating takes about as long as parsing, so the two
-    // overlap. At most `queued` chunks wait, so memory stays bounded.
-    struct Pipe {
-        std::mutex m;
-        std::condition_variable cv;
-        std::deque<std::vector<char>> ready;
-        std::vector<std::vector<char>> spare;  // buffers handed back, reused (no fresh pages per chunk)
-        bool done = false, cancelled = false;
-        std::exception_ptr error;
-    } pipe;
-    constexpr std::size_t queued = 8;
-    std::thread producer([&] {
-        try {
-            for (;;) {
-                std::vector<char> buf;
-                {
-                    std::lock_guard lock(pipe.m);
-                    if (!pipe.spare.empty()) {
-                        buf = std::move(pipe.spare.back());
-                        pipe.spare.pop_back();
-                    }
-                }
-                buf.resize(chunk);
-                std::size_t n = inflate(buf);
-                if (n == 0) break;
-                buf.resize(n);
-                std::unique_lock lock(pipe.m);
-                pipe.cv.wait(lock, [&] { return pipe.ready.size() < queued || pipe.cancelled; });
-                if (pipe.cancelled) break;
-                pipe.ready.push_back(std::move(buf));
-                pipe.cv.notify_all();
-            }
-        } catch (...) {
-            std::lock_guard lock(pipe.m);
-            pipe.error = std::current_exception();
-        }
-        std::lock_guard lock(pipe.m);
-        pipe.done = true;
-        pipe.cv.notify_all();
-    });
-    // Whatever happens to the consumer, the producer is stopped and joined.
-    struct Join {
-        Pipe& p;
-        std::thread& t;
-        ~Join() {
-            {
-                std::lock_guard lock(p.m);
-                p.cancelled = true;
-                p.cv.notify_all();
-            }
-            t.join();
-        }
-    } join{pipe, producer};
-    for (;;) {
-        std::vector<char> buf;
-        {
-            std::unique_lock lock(pipe.m);
-            pipe.cv.wait(lock, [&] { return !pipe.ready.empty() || pipe.done; });
-            if (pipe.ready.empty()) {
-                if (pipe.error) std::rethrow_exception(pipe.error);
-                break;
-            }
-            buf = std::move(pipe.ready.front());
-            pipe.ready.pop_front();
-            pipe.cv.notify_all();
-        }
-        sink(std::string_view(buf.data(), buf.size()), false);
-        std::lock_guard lock(pipe.m);
-        pipe.spare.push_back(std::move(buf));
-    }
-    sink(std::string_view(), true);
-    return true;
+    return std::move(*part);
 }
 
 std::optional<std::string> ZipArchive::read(const std::string& name) {
+    auto part = open_part(name);
+    if (!part) return std::nullopt;
     std::string out;
-    if (!read_chunks(name, [&](std::string_view chunk, bool) { out.append(chunk); })) return std::nullopt;
-    return out;
+    constexpr std::size_t chunk = 1 << 18;
+    for (;;) {
+        const std::size_t had = out.size();
+        out.resize(had + chunk);
+        const std::size_t n = part->read(out.data() + had, chunk);
+        out.resize(had + n);
+        if (n == 0) return out;
+    }
 }
 
 std::string ZipArchive::read_required(const std::string& name) {

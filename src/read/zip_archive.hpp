@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,8 +17,10 @@ namespace plancon::detail {
 
 class ZipArchive {
 public:
-    // One part opened for reading piece by piece, for readers that pull
-    // (read_chunks pushes). Same checks and the same budget as read().
+    // One part opened for pulling, piece by piece: the only way parts are
+    // inflated (read() pulls a whole one). A part that declares 4 MiB or
+    // more is inflated on a second thread, a few chunks ahead of the caller:
+    // inflating takes about as long as scanning, so the two overlap.
     class PartReader {
     public:
         PartReader(PartReader&& other) noexcept;
@@ -30,10 +32,15 @@ public:
 
     private:
         friend class ZipArchive;
-        PartReader(ZipArchive& archive, zip_file* file, std::string name);
+        struct Prefetch;
+        PartReader(ZipArchive& archive, zip_file* file, std::string name, bool prefetch);
+        std::size_t inflate(char* buf, std::size_t size);
+        std::size_t read_prefetched(char* buf, std::size_t size);
         ZipArchive& archive_;
         zip_file* file_;
         std::string name_;
+        bool prefetch_wanted_;
+        std::unique_ptr<Prefetch> prefetch_;  // started by the first read
     };
 
     // bytes must outlive the archive (it is read in place). Throws ReadError (with file) when the
@@ -50,10 +57,6 @@ public:
     // Throws ReadError when it is encrypted, corrupt, or would take the total
     // past max_bytes.
     std::optional<std::string> read(const std::string& name);
-    // Inflate a part piece by piece: sink(chunk, last) gets every piece in
-    // order, the last call with last=true (its chunk may be empty). Same
-    // checks and budget as read(); false when there is no such part.
-    bool read_chunks(const std::string& name, const std::function<void(std::string_view chunk, bool last)>& sink);
     // Same, but a missing part is an error naming it.
     std::string read_required(const std::string& name);
     // Open a part for pulling; a missing part is an error naming it.
@@ -63,7 +66,7 @@ public:
     std::optional<std::string> find_name(const std::string& name) const;
 
 private:
-    std::optional<std::pair<PartReader, std::uint64_t>> open_part(const std::string& name);
+    std::optional<PartReader> open_part(const std::string& name);
 
     std::string file_;
     zip* archive_ = nullptr;

@@ -1,6 +1,7 @@
 // The .xlsx reader on fixtures written by openpyxl and recalculated by
 // LibreOffice (tests/read/fixtures/make_xlsx_fixtures.py).
 #include "plancon/read.hpp"
+#include "read/number_format.hpp"
 #include "read/readers.hpp"
 
 #include <gtest/gtest.h>

@@ -1,0 +1,20 @@
+#include "read/xml_part_stream.hpp"
+
+namespace plancon::detail {
+
+XmlScanner::Event XmlPartStream::next() {
+    for (;;) {
+        const XmlScanner::Event ev = scanner_.next();
+        if (ev != XmlScanner::Event::NeedMore) return ev;
+        const std::size_t keep_from = scanner_.offset();
+        buffer_.erase(0, keep_from);
+        dropped_ += keep_from;
+        const std::size_t had = buffer_.size();
+        buffer_.resize(had + chunk_bytes);
+        const std::size_t got = part_.read(buffer_.data() + had, chunk_bytes);
+        buffer_.resize(had + got);
+        scanner_.rebind(buffer_, got != 0);
+    }
+}
+
+}  // namespace plancon::detail

@@ -1,0 +1,42 @@
+// An XML part of a zip package scanned as it is inflated: the one way the
+// big parts (.xlsx worksheets, .ods content.xml) are read. The buffer holds
+// what the scanner has not yet consumed (one chunk, or one tag or text run
+// being completed), so memory does not grow with the part. Views the scanner
+// gives last until the next call of next(): whatever outlives an event is
+// copied.
+#pragma once
+
+#include "read/xml_scanner.hpp"
+#include "read/zip_archive.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace plancon::detail {
+
+class XmlPartStream {
+public:
+    explicit XmlPartStream(ZipArchive::PartReader part) : part_(std::move(part)) { scanner_.rebind(buffer_, true); }
+    XmlPartStream(const XmlPartStream&) = delete;
+    XmlPartStream& operator=(const XmlPartStream&) = delete;
+
+    // The next event, inflating more of the part when the scanner needs it:
+    // never NeedMore. Throws XmlError (offsets in the scanner's buffer: add
+    // dropped() for the part's) and ReadError (damaged part, budget spent).
+    XmlScanner::Event next();
+
+    XmlScanner& scanner() { return scanner_; }
+    // Bytes of the part already dropped from the buffer.
+    std::uint64_t dropped() const { return dropped_; }
+    // Gives the buffer's memory back (for an owner that stays alive after the end).
+    void release() { std::string().swap(buffer_); }
+
+private:
+    static constexpr std::size_t chunk_bytes = std::size_t(1) << 18;
+    ZipArchive::PartReader part_;
+    std::string buffer_;
+    XmlScanner scanner_{std::string_view()};
+    std::uint64_t dropped_ = 0;
+};
+
+}  // namespace plancon::detail
