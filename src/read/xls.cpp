@@ -3,10 +3,14 @@
 // FreeXL opens by file name, so the bytes go to a private temporary file first.
 // FreeXL allocates every sheet densely (rows x columns from the sheet's
 // DIMENSIONS record) while it opens the file, so the declared dimensions are
-// summed from the records first (xls_declared_cells).
+// summed from the records first (xls_precheck).
 // What FreeXL 1.0.6 skips (formula results, booleans and errors, sheet
-// visibility and kind, merged ranges, hidden rows and columns, the day part of
-// a time-formatted value) comes from a scan of those few records (xls_records.hpp).
+// visibility and kind, merged ranges, hidden rows and columns) comes from a
+// scan of those few records (xls_records.hpp), and so do formatted numbers:
+// whether one is a date is decided by number_format.hpp, as for .xlsx, not
+// by FreeXL (which reads an elapsed [h]:mm:ss as a time of day and drops the
+// day). FreeXL's own dates are kept only when the scan fails.
+#include "read/number_format.hpp"
 #include "read/readers.hpp"
 #include "read/xls_records.hpp"
 
@@ -262,7 +266,7 @@ private:
     }
 
     // Later cells win in Sheet::finish(), so these replace FreeXL's at the same place.
-    static void add_extras(Sheet& sheet, const XlsExtraSheet& extra, Workbook& wb) {
+    void add_extras(Sheet& sheet, const XlsExtraSheet& extra, Workbook& wb) const {
         sheet.visibility = extra.visibility;
         if (!extra.worksheet) {
             sheet.cells.clear();  // FreeXL shows a chart sheet with another sheet's cells
@@ -271,17 +275,30 @@ private:
         sheet.merged = extra.merged;
         sheet.hidden_rows = extra.hidden_rows;  // Sheet::finish() sorts them
         sheet.hidden_cols = extra.hidden_cols;
-        auto add = [&](const XlsExtraCell& x) {
+        auto add = [&](std::uint32_t row, std::uint32_t col, CellType type, double number) -> Cell& {
             Cell cell;
-            cell.row = x.row;
-            cell.col = x.col;
-            cell.type = x.type;
-            cell.number = x.type == CellType::DateTime ? excel_serial_to_days(x.number, wb.date_system) : x.number;
-            if (x.type == CellType::Text || x.type == CellType::Error) cell.text_id = wb.strings->add(x.text);
+            cell.row = row;
+            cell.col = col;
+            cell.type = type;
+            cell.number = number;
+            if (type == CellType::DateTime) {
+                if (auto days = stored_date_to_days(number, wb.date_system)) {
+                    cell.number = *days;
+                } else {
+                    cell.type = CellType::Number;
+                    wb.warnings.push_back({{path_, sheet.name, row + 1}, "cell " + cell_name({row, col}) +
+                                          ": date serial outside years 1-9999; kept as a number"});
+                }
+            }
             sheet.cells.push_back(cell);
+            return sheet.cells.back();
         };
-        for (const XlsExtraCell& x : extra.time_serials) add(x);
-        for (const XlsExtraCell& x : extra.cells) add(x);
+        for (const XlsNumberCell& x : extra.formatted_numbers)
+            add(x.row, x.col, x.moment ? CellType::DateTime : CellType::Number, x.value);
+        for (const XlsExtraCell& x : extra.cells) {
+            Cell& cell = add(x.row, x.col, x.type, x.number);
+            if (x.type == CellType::Text || x.type == CellType::Error) cell.text_id = wb.strings->add(x.text);
+        }
     }
 };
 

@@ -1,5 +1,6 @@
 #include "read/xls_records.hpp"
 #include "plancon/text.hpp"
+#include "read/number_format.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -219,48 +220,6 @@ double rk_value(std::uint32_t rk) {
     return (rk & 1) ? v / 100 : v;
 }
 
-enum class FormatKind : std::uint8_t { Number, Date, TimeOnly };
-
-// Whether a number format code shows a date, a time alone, or neither.
-FormatKind classify_format(std::string_view code) {
-    bool date = false, time = false, minutes = false;
-    for (std::size_t i = 0; i < code.size(); ++i) {
-        char c = char(std::tolower(static_cast<unsigned char>(code[i])));
-        if (c == '"') {
-            i = code.find('"', i + 1);
-            if (i == std::string_view::npos) break;
-        } else if (c == '\\' || c == '_' || c == '*') {
-            ++i;  // the next character is literal (or a fill/space width)
-        } else if (c == '[') {
-            std::size_t close = code.find(']', i);
-            if (close == std::string_view::npos) break;
-            std::string_view inside = code.substr(i + 1, close - i - 1);
-            if (!inside.empty() && (inside[0] == 'h' || inside[0] == 'H' || inside[0] == 's' || inside[0] == 'S')) time = true;
-            if (!inside.empty() && (inside[0] == 'm' || inside[0] == 'M')) time = true;  // [mm] elapsed minutes
-            i = close;
-        } else if (c == 'd' || c == 'y') {
-            date = true;
-        } else if (c == 'h' || c == 's') {
-            time = true;
-        } else if (c == 'm') {
-            minutes = true;
-        } else if (c == ';') {
-            break;  // the first section decides
-        }
-    }
-    if (minutes && !time) date = true;  // "mmm yyyy": month; with h or s it is minutes
-    if (date) return FormatKind::Date;
-    return time ? FormatKind::TimeOnly : FormatKind::Number;
-}
-
-FormatKind builtin_format(std::uint16_t ifmt) {
-    if ((ifmt >= 14 && ifmt <= 17) || ifmt == 22 || (ifmt >= 27 && ifmt <= 31) || (ifmt >= 34 && ifmt <= 36) ||
-        (ifmt >= 50 && ifmt <= 58))
-        return FormatKind::Date;
-    if ((ifmt >= 18 && ifmt <= 21) || (ifmt >= 32 && ifmt <= 33) || (ifmt >= 45 && ifmt <= 47)) return FormatKind::TimeOnly;
-    return FormatKind::Number;
-}
-
 std::string error_text(std::uint8_t code) {
     switch (code) {
         case 0x00: return "#NULL!";
@@ -280,9 +239,11 @@ struct SheetEntry {
     XlsExtraSheet sheet;
 };
 
-class Scanner {
+// Walks the BIFF records of the workbook stream: the globals first (formats,
+// XFs, sheet entries), then each worksheet's substream from its BOF.
+class BiffRecordScanner {
 public:
-    explicit Scanner(std::string_view stream) : s_(stream) {}
+    explicit BiffRecordScanner(std::string_view stream) : s_(stream) {}
 
     std::optional<XlsExtras> scan() {
         Records records(s_, 0);
@@ -302,7 +263,7 @@ public:
                     std::string code;
                     if (biff5) take_chars(r.data, 3, r.data.size() > 2 ? std::uint8_t(r.data[2]) : 0, false, code);
                     else code = unicode_string(r.data.substr(2), nullptr);
-                    formats_.emplace_back(u16(r.data, 0), classify_format(code));
+                    formats_.emplace_back(u16(r.data, 0), classify_format(u16(r.data, 0), code));
                     break;
                 }
                 case 0x00E0: xf_formats_.push_back(u16(r.data, 2)); break;
@@ -330,20 +291,21 @@ public:
 
 private:
     std::string_view s_;
-    std::vector<std::pair<std::uint16_t, FormatKind>> formats_;
-    std::vector<std::uint16_t> xf_formats_;
+    std::vector<std::pair<std::uint16_t, FormatClass>> formats_;  // FORMAT records: id, class
+    std::vector<std::uint16_t> xf_formats_;                        // XF records: format id
 
-    FormatKind kind_of_xf(std::uint16_t xf) const {
-        if (xf >= xf_formats_.size()) return FormatKind::Number;
-        std::uint16_t ifmt = xf_formats_[xf];
+    // The format id of an XF (0, General, for an XF the file lacks).
+    std::uint16_t format_of_xf(std::uint16_t xf) const { return xf < xf_formats_.size() ? xf_formats_[xf] : 0; }
+
+    FormatClass class_of_format(std::uint16_t ifmt) const {
         for (const auto& [id, kind] : formats_)
             if (id == ifmt) return kind;
-        return builtin_format(ifmt);
+        return classify_format(ifmt, {});
     }
 
     void number_cell(XlsExtraSheet& sheet, std::uint16_t row, std::uint16_t col, std::uint16_t xf, double v) const {
-        if (kind_of_xf(xf) == FormatKind::TimeOnly)
-            sheet.time_serials.push_back({row, col, CellType::DateTime, v, {}});
+        const std::uint16_t ifmt = format_of_xf(xf);
+        if (ifmt != 0) sheet.formatted_numbers.push_back({row, col, v, shows_moment(class_of_format(ifmt))});
     }
 
     void scan_sheet(std::uint32_t offset, XlsExtraSheet& sheet) const {
@@ -384,7 +346,7 @@ private:
                         }
                     } else {
                         cell.number = f64(r.data, 6);
-                        if (kind_of_xf(xf) != FormatKind::Number) cell.type = CellType::DateTime;
+                        if (shows_moment(class_of_format(format_of_xf(xf)))) cell.type = CellType::DateTime;
                     }
                     sheet.cells.push_back(std::move(cell));
                     if (sheet.cells.back().type == CellType::Text) pending_string = &sheet.cells.back();
@@ -556,7 +518,7 @@ std::optional<XlsPrecheck> xls_precheck(std::string_view bytes) {
 std::optional<XlsExtras> scan_xls_records(std::string_view bytes) {
     std::optional<std::string> workbook = workbook_stream(bytes);
     if (!workbook) return std::nullopt;
-    return Scanner(*workbook).scan();
+    return BiffRecordScanner(*workbook).scan();
 }
 
 }  // namespace plancon::detail

@@ -2,8 +2,10 @@
 // workbook stream (inside its CFB container) for the records FreeXL skips —
 // sheet visibility and kind (BOUNDSHEET), cached formula results (FORMULA,
 // STRING), booleans and error constants (BOOLERR), merged ranges (MERGEDCELLS),
-// hidden rows and columns (ROW, COLINFO),
-// and the number formats needed to tell a date result from a number.
+// hidden rows and columns (ROW, COLINFO), and number cells with the number
+// format of their XF (FORMAT, XF), classified as the .xlsx reader classifies
+// its styles (number_format.hpp), so that a workbook gives the same cell
+// types saved either way.
 #pragma once
 
 #include "plancon/grid.hpp"
@@ -24,6 +26,13 @@ struct XlsExtraCell {
     std::string text;
 };
 
+struct XlsNumberCell {
+    std::uint32_t row = 0;
+    std::uint32_t col = 0;
+    double value = 0;     // as stored: a date is an Excel serial
+    bool moment = false;  // the format shows a date or time
+};
+
 struct XlsExtraSheet {
     std::string name;
     Visibility visibility = Visibility::Visible;
@@ -32,9 +41,11 @@ struct XlsExtraSheet {
     std::vector<std::uint32_t> hidden_rows;  // ROW records with fDyZero
     std::vector<std::uint32_t> hidden_cols;  // COLINFO records with fHidden
     std::vector<XlsExtraCell> cells;  // formula results and BOOLERR values
-    // Raw serials of plain number cells whose format shows time only:
-    // FreeXL reports those as a time of day and drops the day.
-    std::vector<XlsExtraCell> time_serials;
+    // Number cells (NUMBER, RK, MULRK) whose format is not General: FreeXL
+    // judges dates by its own rules (an elapsed [h]:mm:ss is a time of day
+    // to it, and it drops the day of a time-formatted value), so these
+    // replace its reading of them.
+    std::vector<XlsNumberCell> formatted_numbers;
 };
 
 struct XlsExtras {

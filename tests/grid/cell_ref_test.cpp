@@ -48,6 +48,23 @@ TEST(Dates, SerialsFollowExcelIncludingThe1900LeapYearQuirk) {
     EXPECT_EQ(serial_to_iso(0.25), "06:00:00");
 }
 
+TEST(Dates, OneIso8601ParserForEveryReader) {
+    auto serial = [](std::string_view s) { return parse_iso8601(s).value().serial_days(); };
+    EXPECT_EQ(serial("2019-06-30"), 43646);
+    EXPECT_EQ(serial("2019-06-30T12:00:00"), 43646.5);
+    EXPECT_EQ(serial("2019-06-30 12:00:00"), 43646.5);  // FreeXL's spelling
+    EXPECT_EQ(serial("2019-06-30T12:00:00.5Z"), 43646.5 + 0.5 / 86400);
+    EXPECT_EQ(serial("06:00"), 0.25);
+    EXPECT_EQ(parse_iso8601("2019-06-30T12:00:00+01:00")->rest, "+01:00");
+    EXPECT_FALSE(parse_iso8601("2019-13-01"));
+    EXPECT_FALSE(parse_iso8601("2019-06-30T25:00"));
+    EXPECT_FALSE(parse_iso8601("30/06/2019"));
+    EXPECT_FALSE(parse_iso8601("2019-02-30")->date->ok()) << "fields are read; the caller judges the day";
+    EXPECT_EQ(parse_iso_date("2020-02-29"), (Date{2020, 2, 29}));
+    EXPECT_FALSE(parse_iso_date("2019-02-29"));
+    EXPECT_FALSE(parse_iso_date("2019-06-30T00:00"));
+}
+
 TEST(Dates, CivilRoundTrip) {
     for (long d = -1000; d < 80000; d += 37) {
         std::chrono::year_month_day c = date_of_serial(d);

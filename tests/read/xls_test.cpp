@@ -117,13 +117,39 @@ TEST(XlsCorpus, BooleansAndMergedRanges) {
     EXPECT_EQ(m.merge_at(*parse_cell_ref("C1")), nullptr);  // "Not Merged"
 }
 
-TEST(XlsCorpus, TimeFormattedValueKeepsItsDay) {
+// The same workbook saved as .xlsx (openpyxl) and as .xls (LibreOffice):
+// each format class gives the same cell type and value from both readers
+// (tests/read/fixtures/make_number_format_fixtures.py; column C says which).
+TEST(NumberFormats, XlsAndXlsxGiveTheSameTypes) {
+    const std::string dir = std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/";
+    const Workbook xlsx = read_workbook(dir + "number_formats.xlsx");
+    const Workbook xls = read_workbook(dir + "number_formats.xls");
+    const Sheet& a = xlsx.sheets.at(0);
+    const Sheet& b = xls.sheets.at(0);
+    std::size_t rows = 0;
+    for (std::uint32_t row = 2; const Cell* wanted = a.find(*parse_cell_ref("C" + std::to_string(row))); ++row, ++rows) {
+        const std::string format(a.text(at(a, ("A" + std::to_string(row)).c_str())));
+        const Cell& x = at(a, ("B" + std::to_string(row)).c_str());
+        const Cell& y = at(b, ("B" + std::to_string(row)).c_str());
+        EXPECT_EQ(to_string(x.type), a.text(*wanted)) << format << " from .xlsx";
+        EXPECT_EQ(to_string(y.type), a.text(*wanted)) << format << " from .xls";
+        EXPECT_EQ(display_value(a, x), display_value(b, y)) << format;
+    }
+    EXPECT_EQ(rows, 15u);
+}
+
+TEST(XlsCorpus, ElapsedDurationIsANumberAsInXlsx) {
     REQUIRE_CORPUS();
-    // A3 is serial 10.632 shown as h:mm:ss; FreeXL alone reports 15:10:10.
-    Workbook d1900 = read_workbook(corpus + "date.xls");
-    EXPECT_EQ(display_value(d1900.sheets.at(0), at(d1900.sheets.at(0), "A3")), "1900-01-10T15:10:10");
-    Workbook d1904 = read_workbook(corpus + "date_1904.xls");
-    EXPECT_EQ(display_value(d1904.sheets.at(0), at(d1904.sheets.at(0), "A3")), "1904-01-11T15:10:10");
+    // A3 is serial 10.632 formatted [hh]:mm:ss (FreeXL alone reports a time
+    // of day, 15:10:10): a duration, a number, as the same workbook's .xlsx.
+    for (const char* name : {"date", "date_1904"}) {
+        Workbook xls = read_workbook(corpus + name + ".xls");
+        Workbook xlsx = read_workbook(corpus + name + ".xlsx");
+        const Cell& a3 = at(xls.sheets.at(0), "A3");
+        EXPECT_EQ(a3.type, CellType::Number) << name;
+        EXPECT_EQ(a3.type, at(xlsx.sheets.at(0), "A3").type) << name;
+        EXPECT_EQ(display_value(xls.sheets.at(0), a3), "10.632060185185185") << name;
+    }
 }
 
 TEST(XlsRecords, DamagedBytesNeverCrashThePrecheckOrTheScan) {

@@ -87,6 +87,27 @@ TEST(Xlsx, The1904DateSystem) {
     EXPECT_EQ(value_at(wb.sheets[0], "A2"), "1904-01-01");
 }
 
+TEST(NumberFormat, ClassesAndBuiltInIds) {
+    using detail::FormatClass;
+    using detail::classify_format;
+    using detail::classify_format_code;
+    EXPECT_EQ(classify_format_code("dd/mm/yyyy"), FormatClass::Date);
+    EXPECT_EQ(classify_format_code("mmm yyyy"), FormatClass::Date);
+    EXPECT_EQ(classify_format_code("h:mm:ss"), FormatClass::Time);
+    EXPECT_EQ(classify_format_code("mm:ss"), FormatClass::Time) << "m beside s is minutes";
+    EXPECT_EQ(classify_format_code("yyyy-mm-dd hh:mm"), FormatClass::DateTime);
+    EXPECT_EQ(classify_format_code("[h]:mm:ss"), FormatClass::Duration);
+    EXPECT_EQ(classify_format_code("[mm]:ss"), FormatClass::Duration);
+    EXPECT_EQ(classify_format_code("#,##0.00"), FormatClass::Number);
+    EXPECT_EQ(classify_format(14, ""), FormatClass::Date);
+    EXPECT_EQ(classify_format(14, "0.00"), FormatClass::Date) << "a built-in date id whatever its local spelling";
+    EXPECT_EQ(classify_format(46, ""), FormatClass::Duration);
+    EXPECT_EQ(classify_format(22, ""), FormatClass::DateTime);
+    EXPECT_EQ(classify_format(164, "dd/mm/yy"), FormatClass::Date);
+    EXPECT_EQ(classify_format(164, ""), FormatClass::Number);
+    EXPECT_EQ(detail::builtin_format_code(46), "[h]:mm:ss");
+}
+
 TEST(Xlsx, DateFormatCodesFollowOpenpyxlsRule) {
     using detail::is_date_format_code;
     EXPECT_TRUE(is_date_format_code("dd/mm/yyyy"));
