@@ -1,7 +1,10 @@
-// A forward-only XML scanner over a buffer already in memory, for the two
-// parts that can be huge: worksheets and the shared-string table. pugixml
-// builds a DOM (about 270 bytes per worksheet cell); this walks the same
-// text once with no allocation per element. Everything else uses pugixml.
+// A forward-only XML scanner for the parts that can be huge: .xlsx
+// worksheets and .ods content.xml, scanned as they are inflated (the owner
+// refills the buffer when next() says NeedMore: XmlPartStream), and the
+// .xlsx shared-string table, scanned in one buffer. pugixml builds a DOM
+// (about 270 bytes per worksheet cell); this walks the text once with no
+// allocation per element. The small parts (workbook, relationships, styles)
+// use pugixml (xml_util.hpp).
 //
 // It understands what spreadsheet parts contain: elements with any namespace
 // prefix, attributes in ' or ", character and the five predefined entity

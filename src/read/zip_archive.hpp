@@ -20,7 +20,8 @@ public:
     // One part opened for pulling, piece by piece: the only way parts are
     // inflated (read() pulls a whole one). A part that declares 4 MiB or
     // more is inflated on a second thread, a few chunks ahead of the caller:
-    // inflating takes about as long as scanning, so the two overlap.
+    // inflating takes about as long as scanning, so the two overlap. Move it
+    // before the first read only: the second thread holds its address.
     class PartReader {
     public:
         PartReader(PartReader&& other) noexcept;

@@ -1,10 +1,11 @@
 #include "output_common.hpp"
 
-#include "plancon/grid.hpp"
+#include "plancon/calendar.hpp"
 #include "plancon/write.hpp"
 
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
