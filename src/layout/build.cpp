@@ -1090,8 +1090,7 @@ void SheetWalker::add_data_row(std::size_t i) {
     auto date_of = [&](Field f) -> std::optional<Date> {
         const Cell* c = cells.count(f) ? cells.at(f) : nullptr;
         if (!c || c->type != CellType::DateTime || !(c->number >= 1)) return std::nullopt;
-        const CivilDate d = civil_from_days(long(std::floor(c->number)));
-        return Date{d.year, d.month, d.day};
+        return plancon::date_of(date_of_serial(long(std::floor(c->number))));
     };
     if (auto d = date_of(Field::Due)) {
         a.due.kind = Due::Kind::Date;

@@ -142,8 +142,7 @@ TEST(TrackerItems, HandCheckedItemsAreReadAndNothingElse) {
                 if (due_col) {
                     const Cell* c = cell_at(*sheet, row, *due_col);
                     if (c && c->type == CellType::DateTime) {
-                        const CivilDate d = civil_from_days(long(std::floor(c->number)));
-                        const Date want{d.year, d.month, d.day};
+                        const Date want = date_of(date_of_serial(long(std::floor(c->number))));
                         if (a->due.date != want)
                             wrong.push_back("due " + (a->due.date ? to_iso(*a->due.date) : std::string("no date")) + " not " + to_iso(want));
                     } else if (normalise_text(a->due.as_written) != normalise_text(shown(*sheet, c))) {

@@ -9,6 +9,7 @@
 #include "layout/generated/grammar.hpp"
 
 #include "layout/generated/prng.hpp"
+#include "plancon/values.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -119,12 +120,8 @@ std::string fy(int start) {  // 2019 -> "2019/20"
     const int next = (start + 1) % 100;
     return std::to_string(start) + "/" + (next < 10 ? "0" : "") + std::to_string(next);
 }
-double serial(int y, unsigned m, unsigned d) { return double(days_from_civil(y, m, d)); }
-Date last_of_month(int y, unsigned m) {
-    static const unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return Date{y, m, m == 2 && leap ? 29u : days[m - 1]};
-}
+double serial(int y, unsigned m, unsigned d) { return double(serial_of(std::chrono::year{y} / m / d)); }
+Date last_of_month(int y, unsigned m) { return last_day_of_month(y, m); }
 std::string ordinal(unsigned d) {
     const char* suffix = (d % 10 == 1 && d != 11) ? "st" : (d % 10 == 2 && d != 12) ? "nd" : (d % 10 == 3 && d != 13) ? "rd" : "th";
     return std::to_string(d) + suffix;

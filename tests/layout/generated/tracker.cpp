@@ -52,7 +52,7 @@ std::string two(unsigned v) {
 
 std::string date_display(double days, const std::string& format) {
     const long whole = long(std::floor(days));
-    const CivilDate d = civil_from_days(whole);
+    const Date d = date_of(date_of_serial(whole));
     const long minutes = std::lround((days - double(whole)) * 24 * 60);
     const std::string hhmm = two(unsigned(minutes / 60)) + ":" + two(unsigned(minutes % 60));
     const std::string y = std::to_string(d.year);

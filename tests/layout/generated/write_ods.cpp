@@ -70,7 +70,7 @@ std::string number_text(double v) {
 
 std::string iso_date_time(double days, bool with_time) {
     const long whole = long(std::floor(days));
-    const CivilDate d = civil_from_days(whole);
+    const Date d = date_of(date_of_serial(whole));
     char buf[40];
     if (!with_time) {
         std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
