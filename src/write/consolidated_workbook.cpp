@@ -440,8 +440,10 @@ private:
 
     // ---- Sources ----
     void write_sources(SheetOut& out) {
-        out.widths({36, 24, 8, 24, 50, 14}, formats_.wrap);
-        out.header(0, {"File", "Sheet", "Row", "Fate", "Reason", "Code"}, formats_.header);
+        out.widths({36, 24, 8, 24, 50, 14, 24, 36}, formats_.wrap);
+        // The service each file's rows were given, and where it was read from
+        // (a Service: row, the title, a sheet or file name, the profile, --service).
+        out.header(0, {"File", "Sheet", "Row", "Fate", "Reason", "Code", "Service", "Service from"}, formats_.header);
         lxw_row_t row = 1;
         for (std::size_t p = 0; p < plans_.size(); ++p) {
             for (const auto& record : plans_[p].rows) {
@@ -463,11 +465,13 @@ private:
                 out.text(row, 3, fate, formats_.wrap, record.source);
                 out.text(row, 4, reason_with_rows(record), formats_.wrap, record.source);
                 out.text(row, 5, code, formats_.wrap, record.source);
+                out.text(row, 6, plans_[p].document.service, formats_.wrap, record.source);
+                out.text(row, 7, plans_[p].document.service_source, formats_.wrap, record.source);
                 ++row;
             }
         }
         worksheet_freeze_panes(out.get(), 1, 0);
-        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, 5));
+        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, 7));
         out.finish();
     }
 

@@ -137,6 +137,7 @@ private:
         node.append_attribute("code") = code.c_str();
         node.append_attribute("type") = "action";
         if (!action.priority_code.empty()) node.append_attribute("parent") = action.priority_code.c_str();
+        if (!a.kind.empty()) attribute(node, "kind", a.kind, a.source, code + " kind");
         title_and_description(node, code, a.text, a.source);
         for (const auto& lead : a.leads) {
             pugi::xml_node l = node.append_child("lead");
@@ -144,6 +145,11 @@ private:
             if (lead.as_written != lead.name) attribute(l, "asWritten", lead.as_written, a.source, code + " lead");
         }
         if (a.leads.empty() && !a.leads_as_written.empty()) element(node, "lead", a.leads_as_written, a.source, code + " lead");
+        if (a.start || !a.start_as_written.empty()) {
+            pugi::xml_node start = node.append_child("start");
+            if (a.start) start.append_attribute("date") = to_iso(*a.start).c_str();
+            attribute(start, "text", a.start_as_written, a.source, code + " start");
+        }
         if (a.due.date || !a.due.as_written.empty()) {
             pugi::xml_node due = node.append_child("due");
             if (a.due.date) due.append_attribute("date") = to_iso(*a.due.date).c_str();

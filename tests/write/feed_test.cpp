@@ -299,3 +299,35 @@ TEST(Sha256, KnownVectorsAndSha256sum) {
 }
 
 }  // namespace
+
+// What a tracker calls its items ("task", "risk") and a start date column
+// reach the feed: kind="task", <start date text>; the feed stays schema-valid
+// and validate_feed checks the start is before the due date.
+TEST(Feed, CarriesTheKindOfItemsAndTheStartDate) {
+    TempDir dir;
+    const std::string file = dir / "wbs.xlsx";
+    write_bytes(file, "stand-in bytes for a work breakdown\n");
+    Plan plan;
+    plan.document.file = file;
+    Action a;
+    a.kind = "task";
+    a.text = a.text_as_written = "Develop the system security plan";
+    a.start_as_written = "April 2020";
+    a.start = Date{2020, 4, 30};
+    a.due.as_written = "31/03/2021";
+    a.due.kind = Due::Kind::Date;
+    a.due.date = Date{2021, 3, 31};
+    a.source = {file, "WBS", 3};
+    plan.actions.push_back(a);
+    const Reconciliation rec = reconcile({plan}, test_config());
+    const std::string feed = dir / "feed.xml";
+    write_feed(feed, {plan}, rec, {as_of});
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_file(feed.c_str()));
+    const pugi::xml_node action = doc.document_element().child("action");
+    EXPECT_STREQ(action.attribute("kind").value(), "task");
+    EXPECT_STREQ(action.child("start").attribute("date").value(), "2020-04-30");
+    EXPECT_STREQ(action.child("start").attribute("text").value(), "April 2020");
+    const ValidationReport report = validate_feed(feed, test_config().schema.string());
+    EXPECT_TRUE(report.ok()) << report.violations.front().message;
+}

@@ -207,6 +207,10 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     EXPECT_EQ(d.value("Sources!B" + std::to_string(merged_rows[0])), merged->members[1].source.sheet);
     EXPECT_EQ(d.value("Sources!F" + std::to_string(merged_rows[0])), merged->code);
     EXPECT_EQ(d.rows_with("Sources", 'F', merged->code).size(), 2u);
+    // Each row says its file's service and where it was read from.
+    EXPECT_EQ(d.value("Sources!G1"), "Service");
+    EXPECT_EQ(d.value("Sources!H2"), s.plans[0].document.service_source);
+    EXPECT_EQ(d.value("Sources!G2"), s.plans[0].document.service);
     EXPECT_EQ(d.rows_with("Sources", 'D', "skipped").size(), 2u);
     // A run of rows is one line that says which rows it covers.
     auto blank_rows = d.rows_with("Sources", 'E', "rows 4-6");
