@@ -147,6 +147,9 @@ public:
     // The service whose alias appears in text as whole words (after folding);
     // the longest alias wins. nullptr when none does.
     const std::string* find_in(std::string_view text) const;
+    // The service whose name or alias the whole text is ("C&F" -> "Children
+    // and Families"); nullptr when none is.
+    const std::string* find_exact(std::string_view text) const;
     std::size_t size() const { return names_.size(); }
 
 private:

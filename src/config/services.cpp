@@ -27,6 +27,13 @@ const std::string* ServiceDirectory::find_in(std::string_view text) const {
     return nullptr;
 }
 
+const std::string* ServiceDirectory::find_exact(std::string_view text) const {
+    const std::string folded = fold_for_matching(text);
+    for (const auto& [alias, index] : aliases_)
+        if (folded == alias) return &names_[index];
+    return nullptr;
+}
+
 ServiceDirectory parse_services(std::string_view text, const std::string& name) {
     ServiceDirectory services;
     config_detail::for_each_record(text, name, 2, "NAME<TAB>alias | alias ...",

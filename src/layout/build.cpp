@@ -178,7 +178,8 @@ Plan build_plan(const Workbook& workbook, const Config& config, const LayoutOpti
         }
     };
     if (!label_service.empty()) {
-        const std::string* known = services.find_in(label_service);
+        const std::string* known = services.find_exact(label_service);
+        if (!known) known = services.find_in(label_service);
         plan.document.service = known ? *known : label_service;
         plan.document.service_source = label_where;
     }

@@ -436,7 +436,10 @@ void SheetWalker::add_data_row(std::size_t i) {
     a.risks = get(Field::Risks);
     a.quality_indicators = get(Field::QualityIndicators);
     a.page_ref = get(Field::PageRef);
+    // A Service column's value in the organisation's own spelling when the
+    // services list knows it ("C&F", "Children & Families" -> "Children and Families").
     a.service = get(Field::Service);
+    if (const std::string* known = evidence_.config().services.find_exact(a.service)) a.service = *known;
     a.priority = priority_;
     a.source = source(r.row);
     a.filled_from = std::move(filled);
