@@ -15,10 +15,7 @@ namespace plancon::eval {
 bool same_by_excel_rule(std::string_view a, std::string_view b) {
     // Excel's Remove Duplicates compares cell values case-insensitively and
     // otherwise exactly (spaces, hyphens and quote styles all count).
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return true;
+    return iequals(a, b);
 }
 
 bool same_by_fingerprint(std::string_view a, std::string_view b) { return fold_for_matching(a) == fold_for_matching(b); }

@@ -94,8 +94,7 @@ std::string from_utf16(std::string_view bytes, bool little_endian, std::vector<s
 }
 
 Encoding encoding_named(const std::string& path, std::string_view name) {
-    std::string lower(name);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    const std::string lower = lower_ascii(name);
     if (lower == "utf-8") return Encoding::Utf8;
     if (lower == "utf-16le") return Encoding::Utf16Le;
     if (lower == "utf-16be") return Encoding::Utf16Be;

@@ -1,3 +1,4 @@
+#include "plancon/text.hpp"
 #include "read/number_format.hpp"
 
 #include <algorithm>
@@ -54,10 +55,10 @@ FormatClass builtin_class(unsigned id) {
 }
 
 bool is_elapsed(std::string_view inside) {
-    const auto lower = [](char c) { return char(std::tolower(static_cast<unsigned char>(c))); };
+    const char first = inside.empty() ? '\0' : lower_ascii(inside[0]);
     return !inside.empty() && inside.size() <= 2 &&
-           std::all_of(inside.begin(), inside.end(), [&](char x) { return lower(x) == lower(inside[0]); }) &&
-           (lower(inside[0]) == 'h' || lower(inside[0]) == 'm' || lower(inside[0]) == 's');
+           std::all_of(inside.begin(), inside.end(), [&](char x) { return lower_ascii(x) == first; }) &&
+           (first == 'h' || first == 'm' || first == 's');
 }
 
 }  // namespace

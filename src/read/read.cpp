@@ -1,3 +1,4 @@
+#include "plancon/text.hpp"
 #include "plancon/read.hpp"
 
 #include "read/readers.hpp"
@@ -25,12 +26,6 @@ bool cfb_has_stream(std::string_view bytes, std::string_view ascii_name) {
         utf16 += '\0';
     }
     return bytes.find(utf16) != std::string_view::npos;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return out;
 }
 
 Format zip_format(std::string_view bytes) {
@@ -72,14 +67,14 @@ std::string extension_of(const std::string& path) {
     auto slash = path.find_last_of('/');
     auto dot = path.rfind('.');
     if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return std::string();
-    return lower(path.substr(dot + 1));
+    return lower_ascii(path.substr(dot + 1));
 }
 
 bool looks_like_markup(std::string_view bytes) {
     std::size_t i = 0;
     if (starts_with(bytes, "\xEF\xBB\xBF")) i = 3;
     while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
-    std::string head = lower(bytes.substr(i, 256));
+    std::string head = lower_ascii(bytes.substr(i, 256));
     return starts_with(head, "<!doctype html") || starts_with(head, "<html") || starts_with(head, "<table") ||
            starts_with(head, "<?xml") || starts_with(head, "<meta");
 }

@@ -54,9 +54,8 @@ public:
             std::size_t name_bytes = std::min<std::size_t>(u16(entry, 64), 64);
             std::string name;
             for (std::size_t i = 0; i + 1 < name_bytes; i += 2)
-                if (std::uint16_t c = u16(entry, i)) name += c < 128 ? char(std::tolower(c)) : '?';
-            std::string lowered(wanted);
-            std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+                if (std::uint16_t c = u16(entry, i)) name += c < 128 ? lower_ascii(char(c)) : '?';
+            const std::string lowered = lower_ascii(wanted);
             if (name != lowered) continue;
             std::uint32_t start = u32(entry, 116), size = u32(entry, 120);
             std::optional<std::string> data;

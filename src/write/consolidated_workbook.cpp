@@ -2,6 +2,7 @@
 // sends on. Every sheet is written through one SheetOut so Excel's limits
 // (32,767 characters a cell, 1,048,576 rows) are enforced in one place and
 // whatever they cost is listed on the Issues sheet.
+#include "plancon/text.hpp"
 #include "plancon/values.hpp"
 #include "plancon/write.hpp"
 
@@ -631,26 +632,20 @@ private:
     // "Improvement Action 4" names the priority of that kind and reference,
     // "2.3" an action or priority with that reference.
     std::string linked_code(std::size_t plan_index, const std::string& target) const {
-        const std::string wanted = lower(target);
+        const std::string wanted = lower_ascii(target);
         const Plan& plan = plans_[plan_index];
         for (std::size_t i = 0; i < plan.priorities.size(); ++i) {
             const Priority& p = plan.priorities[i];
-            if (p.ref.empty() || (wanted != lower(p.kind + " " + p.ref) && wanted != lower(p.ref))) continue;
+            if (p.ref.empty() || (wanted != lower_ascii(p.kind + " " + p.ref) && wanted != lower_ascii(p.ref))) continue;
             auto it = priority_homes_.find({plan_index, i});
             if (it != priority_homes_.end()) return it->second;
         }
         for (std::size_t i = 0; i < plan.actions.size(); ++i) {
-            if (plan.actions[i].ref.empty() || lower(plan.actions[i].ref) != wanted) continue;
+            if (plan.actions[i].ref.empty() || lower_ascii(plan.actions[i].ref) != wanted) continue;
             auto it = homes_.find({plan_index, i});
             if (it != homes_.end()) return it->second.action->code;
         }
         return {};
-    }
-
-    static std::string lower(std::string s) {
-        for (char& c : s)
-            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-        return s;
     }
 
     // ---- Issues ----
