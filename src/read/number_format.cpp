@@ -67,7 +67,7 @@ FormatClass classify_format_code(std::string_view code) {
     code = code.substr(0, code.find(';'));
     bool date = false, time = false, month_or_minute = false;
     for (std::size_t i = 0; i < code.size(); ++i) {
-        const char c = char(std::tolower(static_cast<unsigned char>(code[i])));
+        const char c = lower_ascii(code[i]);
         if (c == '"') {
             std::size_t end = code.find('"', i + 1);
             if (end == std::string_view::npos) break;

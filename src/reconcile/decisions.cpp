@@ -59,7 +59,7 @@ Decisions parse_decisions(const std::string& text, const std::string& origin_nam
             throw error("expected 3 fields (merge|keep-apart,A,B), found " + std::to_string(fields.size()));
         Decision d;
         std::string kind = fields[0];
-        for (auto& c : kind) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        kind = lower_ascii(kind);
         if (kind == "merge") d.kind = Decision::Kind::Merge;
         else if (kind == "keep-apart") d.kind = Decision::Kind::KeepApart;
         else throw error("unknown decision '" + fields[0] + "' (expected merge or keep-apart)");
