@@ -58,8 +58,7 @@ Decisions parse_decisions(const std::string& text, const std::string& origin_nam
         if (fields.size() != 3)
             throw error("expected 3 fields (merge|keep-apart,A,B), found " + std::to_string(fields.size()));
         Decision d;
-        std::string kind = fields[0];
-        kind = lower_ascii(kind);
+        const std::string kind = lower_ascii(fields[0]);
         if (kind == "merge") d.kind = Decision::Kind::Merge;
         else if (kind == "keep-apart") d.kind = Decision::Kind::KeepApart;
         else throw error("unknown decision '" + fields[0] + "' (expected merge or keep-apart)");
