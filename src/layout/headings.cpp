@@ -133,7 +133,7 @@ bool shares_a_word(std::string_view cell, std::string_view header) {
     return std::any_of(a.begin(), a.end(), [&](const std::string& w) { return std::find(b.begin(), b.end(), w) != b.end(); });
 }
 
-// "Q1", "Q2 2020/21", "2019/20": a period a column is for, a header's words
+// "Q1", "Q2 2020/21", "2019/20", "June": a period a column is for, a header's words
 // (under "Progress" or "Budget"), though each reads as a date.
 bool period_label(std::string_view text) {
     const std::string f = fold_for_matching(text);
@@ -143,7 +143,11 @@ bool period_label(std::string_view text) {
         return w.size() == n && std::all_of(w.begin(), w.end(), [](char c) { return is_digit(c); });
     };
     std::size_t i = 0;
+    static constexpr std::string_view months[] = {"january", "february", "march", "april", "may", "june", "july", "august",
+                                                   "september", "october", "november", "december", "jan", "feb", "mar",
+                                                   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
     if (words[0].size() == 2 && words[0][0] == 'q' && is_digit(words[0][1])) ++i;
+    else if (std::find(std::begin(months), std::end(months), words[0]) != std::end(months)) ++i;  // "June", "Sept 2021"
     if (i < words.size() && digits(words[i], 4)) ++i;
     if (i < words.size() && (digits(words[i], 2) || digits(words[i], 4))) ++i;
     return i == words.size() && i > 0;

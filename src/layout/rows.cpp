@@ -16,25 +16,35 @@ namespace plancon::layout_detail {
 std::string SheetWalker::template_row(std::size_t i) {
     if (!table_ || table_->kind != TableKind::Items) return {};
     const RowView& r = rows_[i];
-    int examples = 0, formats = 0, misfits = 0, mapped = 0, filled = 0, echoes = 0;
+    int examples = 0, formats = 0, misfits = 0, fits = 0, echoes = 0, described = 0;
     bool action_example = false;
-    // Column descriptions and format hints sit under the header, before the
-    // first item; below that only an example needs a look at every cell (and
-    // only a cell that says "example" or "e.g." at all: most rows cost nothing).
+    // Column descriptions sit under the header, before the first item; below
+    // that only examples and format hints need a look at a cell, and only at
+    // a cell that could be one (most rows cost nothing).
     const bool under_header = table_->items == 0;
     for (const RowCell& c : r.cells) {
         const auto it = table_->fields.find(c.col);
         const Field field = it == table_->fields.end() ? Field::None : it->second;
         if (!under_header) {
             const std::string lower = lower_ascii(c.text);
-            if (lower.find("example") == std::string::npos && lower.rfind("e.g", 0) != 0 && lower.rfind("eg", 0) != 0) continue;
+            if (c.text.size() > 25 && lower.find("example") == std::string::npos && lower.rfind("e.g", 0) != 0 &&
+                lower.rfind("eg", 0) != 0)
+                continue;
         }
         const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
         examples += f.example;
         action_example |= f.example && field == Field::Action;
         formats += f.type_word;
-        if (field == Field::None || !under_header) continue;
-        ++filled;
+        if (!under_header) continue;
+        // A cell that talks about its own column, in its header's words:
+        // "Date by which the action will be completed" under "Target date",
+        // "Enter the cost" under "Cost".
+        const auto header = table_->headers.find(c.col);
+        if (header != table_->headers.end() && !header->second.empty()) {
+            ++described;
+            echoes += c.cell->type == CellType::Text && shares_a_word(c.text, header->second);
+        }
+        if (field == Field::None) continue;
         // A typed column holding words that are not of its type ("Name or
         // post of the person responsible" under the lead).
         const bool typed = field == Field::Ref || field == Field::Due || field == Field::Start ||
@@ -44,14 +54,18 @@ std::string SheetWalker::template_row(std::size_t i) {
                             !(field == Field::Lead &&
                               (split_words(c.text).size() < 4 || evidence_.lead(sheet_, *c.cell, c.text) >= 0.5));
         misfits += misfit;
-        // A cell that talks about its own column, in its header's words:
-        // "Date by which the action will be completed" under "Target date".
-        echoes += c.cell->type == CellType::Text && shares_a_word(c.text, table_->headers.at(c.col));
+        // ... or a value of its type, surely: a row of data.
+        const std::string folded = typed && !misfit ? fold_for_matching(c.text) : std::string();
+        fits += typed && !misfit &&
+                (c.cell->type != CellType::Text || f.date || f.due_word || f.percent || (field == Field::Ref && f.ref) ||
+                 evidence_.config().statuses.find_exact(folded) ||
+                 (field == Field::Lead && evidence_.lead(sheet_, *c.cell, c.text) >= 0.5));
     }
-    for (const auto& [col, field] : table_->fields) mapped += field != Field::None;
     if (examples >= 2 || action_example || (examples >= 1 && table_->items == 0)) return "example row of a template";
     if (formats >= 2 && formats * 2 >= int(r.cells.size())) return "format hints of a template";
-    if (table_->items == 0 && ((echoes >= 2 && echoes * 2 > filled) || (misfits >= 2 && filled * 10 >= mapped * 6)))
+    // Column descriptions: cells in their headers' words, typed columns
+    // holding words of no type, and hardly a value of any type.
+    if (under_header && echoes + misfits - 2 * fits >= std::max(2, described / 2))
         return "guidance: describes the table's columns";
     // "Last updated: | 12/06/2023" at the foot: a label and its value.
     const std::string& first_text = r.cells.front().text;
@@ -98,7 +112,18 @@ bool SheetWalker::lone_is_data(std::size_t i) {
     const RowCell& c = r.cells.front();
     if (c.span > 1 || footer_text(c.text) || parse_heading(c.text).named) return false;
     // Just above a header row, or in capitals like "LEADERSHIP": a heading.
-    if (i + 1 < rows_.size() && header_verdict(i + 1)) return false;
+    // Just above a header, or just above an unmerged lone cell outside the
+    // action column (a group cell of a header written without merges) just
+    // above a header: a title. A gap or a merged heading between them leaves
+    // the cell to the table it sits in.
+    if (i + 1 < rows_.size()) {
+        if (header_verdict(i + 1)) return false;
+        const RowView& next = rows_[i + 1];
+        const bool group_cell = next.row == r.row + 1 && next.cells.size() == 1 &&
+                                next.cells.front().col != table_->action_col && next.cells.front().span == 1;
+        if (group_cell && i + 2 < rows_.size() && rows_[i + 2].row == next.row + 1 && header_verdict(i + 2))
+            return false;
+    }
     auto lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
     auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
     bool capitals = c.text.size() <= 60 && std::none_of(c.text.begin(), c.text.end(), lower) &&

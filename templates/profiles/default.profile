@@ -43,7 +43,7 @@ strength: STRENGTHS | Strength
 afi: AFI | AFIs | Areas for improvement | Area for improvement
 planned-action: CURRENT/PLANNED ACTION | CURRENT/PLANNED ACTION (AFI) | Current or planned action | Planned action
 
-ref words: ref 3 | reference 3 | id 3 | identifier 2.5 | no 2.5 | number 2.5 | code 2 | item 0.5
+ref words: ref 3 | reference 3 | id 3 | identifier 2.5 | no 2.5 | number 3 | code 2 | item 0.5
 action words: action* 3 | task* 3 | activit* 3 | deliverable* 2.5 | milestone* 2 | initiative* 2.5 | commitment* 2.5 | recommendation* 2 | step* 2 | what 2 | do 1 | description 1 | title 3 | issue 1.5 | weakness* 2 | mitigation* 2 | objective* 1 | improvement* 1 | project* 1 | requirement* 1 | plan 0.5 | date -3 | id -2 | no -2 | number -2
 outcome words: outcome* 3 | result* 1.5 | benefit* 1.5 | aim* 1 | date -3
 lead words: lead 3 | leads 3 | owner* 3 | owned 2 | responsib* 3 | accountab* 3 | who 3 | assign* 3 | contact* 2.5 | officer* 2.5 | manager* 2 | champion* 2 | person 1.5 | party 1 | resourcing 2 | resource 1 | team 1.5 | staff 1 | author 1 | date -3
