@@ -20,12 +20,17 @@ int run_profile(int argc, char** argv);
 
 // Options every command that reads spreadsheets takes.
 boost::program_options::options_description reading_options(ReadOptions& options);
+// The words after a command's options: `name` as the usage errors call it,
+// the value they fill, and how many there may be (-1: any number).
+struct Operands {
+    const char* name;
+    boost::program_options::value_semantic* value;
+    int count;
+};
 // Parse argv for a command; on --help prints help and returns exit_ok through
 // `exit_code`; on a usage error prints one line and returns exit_usage.
 bool parse_command_line(int argc, char** argv, const std::string& synopsis,
-                        const boost::program_options::options_description& visible,
-                        const boost::program_options::options_description& hidden,
-                        const boost::program_options::positional_options_description& positional,
+                        const boost::program_options::options_description& visible, Operands operands,
                         boost::program_options::variables_map& vm, int& exit_code);
 // Report an error as "plancon: message" on stderr.
 void report(const std::string& message);

@@ -20,8 +20,11 @@ po::options_description reading_options(ReadOptions& options) {
 }
 
 bool parse_command_line(int argc, char** argv, const std::string& synopsis, const po::options_description& visible,
-                        const po::options_description& hidden, const po::positional_options_description& positional,
-                        po::variables_map& vm, int& exit_code) {
+                        Operands operands, po::variables_map& vm, int& exit_code) {
+    po::options_description hidden;
+    hidden.add_options()(operands.name, operands.value, operands.name);
+    po::positional_options_description positional;
+    positional.add(operands.name, operands.count);
     po::options_description all;
     all.add(visible).add(hidden);
     try {
@@ -32,6 +35,11 @@ bool parse_command_line(int argc, char** argv, const std::string& synopsis, cons
             return false;
         }
         po::notify(vm);
+    } catch (const po::required_option&) {
+        // Boost would name a hidden option ("the option '--file' is required").
+        report(std::string("no ") + operands.name + " given (usage: " + synopsis + ")");
+        exit_code = exit_usage;
+        return false;
     } catch (const po::error& e) {
         report(std::string(e.what()) + " (usage: " + synopsis + ")");
         exit_code = exit_usage;

@@ -52,16 +52,14 @@ int run_consolidate(int argc, char** argv) {
          "lowest score reported as a possible duplicate")
         ("as-of", po::value<std::string>(&as_of), "date overdue is measured against, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)");
     visible.add(reading_options(options.read));
-    po::options_description hidden;
-    hidden.add_options()("input", po::value<std::vector<std::string>>(&inputs)->required(), "inputs");
-    po::positional_options_description positional;
-    positional.add("input", -1);
     po::variables_map vm;
     int code = exit_ok;
     const std::string synopsis =
         "plancon consolidate INPUT... [-o consolidated.xlsx] [--xml plan.xml] [--decisions FILE] [--profile FILE] "
         "[--service NAME] [--keep-going] [--threshold 0.80] [--review-band 0.40] [--as-of YYYY-MM-DD]";
-    if (!parse_command_line(argc, argv, synopsis, visible, hidden, positional, vm, code)) return code;
+    if (!parse_command_line(argc, argv, synopsis, visible,
+                            {"input", po::value<std::vector<std::string>>(&inputs)->required(), -1}, vm, code))
+        return code;
     const ReconcileOptions& rec = options.reconcile;
     if (!(rec.review_band >= 0 && rec.review_band <= rec.threshold && rec.threshold <= 1)) {
         report("need 0 <= --review-band <= --threshold <= 1");

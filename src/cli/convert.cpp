@@ -35,14 +35,12 @@ int run_convert(int argc, char** argv) {
         ("to", po::value<std::string>(&to)->default_value(to), "output format: csv or json")
         ("output,o", po::value<std::string>(&output)->default_value(output), "output file, - for standard output");
     visible.add(reading_options(options));
-    po::options_description hidden;
-    hidden.add_options()("file", po::value<std::string>(&file)->required(), "input");
-    po::positional_options_description positional;
-    positional.add("file", 1);
     po::variables_map vm;
     int code = exit_ok;
     const std::string synopsis = "plancon convert FILE [--sheet NAME|NUMBER] [--to csv|json] [-o OUT|-]";
-    if (!parse_command_line(argc, argv, synopsis, visible, hidden, positional, vm, code)) return code;
+    if (!parse_command_line(argc, argv, synopsis, visible, {"file", po::value<std::string>(&file)->required(), 1}, vm,
+                            code))
+        return code;
     if (to != "csv" && to != "json") {
         report("--to must be csv or json, not '" + to + "'");
         return exit_usage;

@@ -19,14 +19,10 @@ int run_inspect(int argc, char** argv) {
         ("profile", po::value<std::vector<std::string>>(&profiles), "extra header synonyms (repeatable)")
         ("service", po::value<std::string>(&options.layout.service), "service for inputs that name none");
     visible.add(reading_options(options.read));
-    po::options_description hidden;
-    hidden.add_options()("file", po::value<std::vector<std::string>>(&inputs)->required(), "input");
-    po::positional_options_description positional;
-    positional.add("file", -1);
     po::variables_map vm;
     int code = exit_ok;
     if (!parse_command_line(argc, argv, "plancon inspect FILE|FOLDER... [--plan] [--profile FILE] [options]", visible,
-                            hidden, positional, vm, code))
+                            {"file", po::value<std::vector<std::string>>(&inputs)->required(), -1}, vm, code))
         return code;
     Config config;
     try {

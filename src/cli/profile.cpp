@@ -20,14 +20,10 @@ int run_profile(int argc, char** argv) {
         ("output,o", po::value<std::string>(&output)->default_value(output), "where to write the profile (- for standard output)")
         ("profile", po::value<std::vector<std::string>>(&profiles), "profiles to read first (repeatable)");
     visible.add(reading_options(read));
-    po::options_description hidden;
-    hidden.add_options()("input", po::value<std::vector<std::string>>(&inputs)->required(), "inputs");
-    po::positional_options_description positional;
-    positional.add("input", -1);
     po::variables_map vm;
     int code = exit_ok;
     if (!parse_command_line(argc, argv, "plancon profile FILE|FOLDER... [-o my.profile] [--profile FILE]", visible,
-                            hidden, positional, vm, code))
+                            {"input", po::value<std::vector<std::string>>(&inputs)->required(), -1}, vm, code))
         return code;
     try {
         const Config config = load_config({{}, profiles});

@@ -16,13 +16,10 @@ int run_validate(int argc, char** argv) {
     visible.add_options()
         ("help,h", "show this help")
         ("schema", po::value<std::string>(&schema)->default_value(schema), "the XML Schema to check against");
-    po::options_description hidden;
-    hidden.add_options()("feed", po::value<std::string>(&feed)->required(), "feed");
-    po::positional_options_description positional;
-    positional.add("feed", 1);
     po::variables_map vm;
     int code = exit_ok;
-    if (!parse_command_line(argc, argv, "plancon validate FEED.xml [--schema plan.xsd]", visible, hidden, positional, vm, code))
+    if (!parse_command_line(argc, argv, "plancon validate FEED.xml [--schema plan.xsd]", visible,
+                            {"feed", po::value<std::string>(&feed)->required(), 1}, vm, code))
         return code;
     ValidationReport report_ = validate_feed(feed, schema);
     for (const FeedViolation& v : report_.violations)

@@ -34,7 +34,13 @@ TEST(Cli, VersionAndHelp) {
 TEST(Cli, UsageErrorsExitTwo) {
     EXPECT_EQ(run_plancon("").status, 2);
     EXPECT_EQ(run_plancon("frobnicate").status, 2);
-    EXPECT_EQ(run_plancon("inspect").status, 2);
+    // A missing operand is named as the usage line names it, not as the
+    // hidden option Boost keeps it in.
+    CliRun none = run_plancon("inspect");
+    EXPECT_EQ(none.status, 2);
+    EXPECT_EQ(none.err, "plancon: no file given (usage: plancon inspect FILE|FOLDER... [--plan] [--profile FILE] [options])\n");
+    EXPECT_EQ(run_plancon("validate").err.rfind("plancon: no feed given (usage: plancon validate", 0), 0u);
+    EXPECT_EQ(run_plancon("convert a.xlsx b.xlsx").status, 2);
     CliRun bad = run_plancon("convert " + fixture("xlsx_1904_dates.xlsx") + " --to pdf");
     EXPECT_EQ(bad.status, 2);
     EXPECT_EQ(bad.err, "plancon: --to must be csv or json, not 'pdf'\n");
