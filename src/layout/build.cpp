@@ -51,7 +51,7 @@ void SheetWalker::run() {
     }
     find_candidates();
     int headers = 0;
-    for (const auto& [i, c] : candidates_) headers += c.score >= score_to_open ? 1 : 0;
+    for (const auto& [i, c] : candidates_) headers += c.header->score >= score_to_open ? 1 : 0;
     multi_table_ = headers >= 2;
 
     std::uint32_t next_row = 0;  // rows before this have a record
@@ -62,7 +62,7 @@ void SheetWalker::run() {
         next_row = r.row + 1;
 
         if (const HeaderCandidate* c = header_at(i)) {
-            const bool repeat = table_ && table_->signature == c->model.signature;
+            const bool repeat = table_ && table_->signature == c->header->model.signature;
             if (repeat) {
                 table_->header_end = rows_[c->last].row;
                 resolve_gap(table_->kind, true, true);
@@ -73,11 +73,10 @@ void SheetWalker::run() {
             }
             for (std::size_t k = c->first; k <= c->last; ++k) {
                 if (rows_[k].row >= next_row) record_run(next_row, rows_[k].row - 1, RowRecord::Fate::Blank, -1, "");
-                const bool no_fields = c->model.why == "no field of a plan";
                 record(rows_[k].row, RowRecord::Fate::Header, int(table_->layout),
                        repeat ? "repeated header"
                        : k < c->last ? "header (upper row)"
-                       : no_fields ? "appendix header (no known fields)" : "");
+                       : c->header->model.no_plan_field ? "appendix header (no known fields)" : "");
                 next_row = rows_[k].row + 1;
             }
             i = c->last;

@@ -154,6 +154,17 @@ const HeaderEvidence& Evidence::header(const std::string& text) {
 HeaderEvidence Evidence::header(const std::string& upper, const std::string& lower) {
     if (upper.empty()) return header(lower);
     if (lower.empty()) return header(upper);
+    // A profile may name the two rows together, as `plancon profile` writes
+    // them ("lead: Who / Lead officer"); written out in full, not as a prefix.
+    const std::string both = fold_header(upper + " / " + lower);
+    for (const Profile::Synonym& s : config_.profile.synonyms)
+        if (!s.prefix && s.folded == both) {
+            HeaderEvidence e;
+            e.exact = s.field;
+            e.score[std::size_t(s.field)] = 10;
+            e.words = "\"" + std::string(trim(upper)) + " / " + std::string(trim(lower)) + "\" (profile)";
+            return e;
+        }
     HeaderEvidence e = header(lower);
     const HeaderEvidence& above = header(upper);
     if (e.best() <= 0) {
@@ -169,30 +180,26 @@ HeaderEvidence Evidence::header(const std::string& upper, const std::string& low
     return e;
 }
 
-const CellFacts& Evidence::facts(const Sheet& sheet, const Cell& cell, const std::string& shown) {
+CellFacts Evidence::facts(const Sheet& sheet, const Cell& cell, const std::string& shown) {
     CellFacts f;
     switch (cell.type) {
         case CellType::DateTime:
             f.date = true;
             f.length = characters(shown);
-            scratch_ = f;
-            return scratch_;
+            return f;
         case CellType::Boolean:
             f.status = true;
-            scratch_ = f;
-            return scratch_;
+            return f;
         case CellType::Number:
             if (sheet.number_format(cell).find('%') != std::string_view::npos) f.percent = true;
             else f.number = true;
             f.ref = cell.number > 0 && cell.number < 100000 && std::floor(cell.number) == cell.number;
             f.length = characters(shown);
-            scratch_ = f;
-            return scratch_;
+            return f;
         case CellType::Text:
             break;
         default:
-            scratch_ = f;
-            return scratch_;
+            return f;
     }
     if (auto it = texts_.find(shown); it != texts_.end()) return it->second;
     f.length = characters(shown);
@@ -227,7 +234,7 @@ const CellFacts& Evidence::facts(const Sheet& sheet, const Cell& cell, const std
 
 double Evidence::lead(const Sheet& sheet, const Cell& cell, const std::string& shown) {
     if (cell.type != CellType::Text) return 0;
-    const CellFacts& f = facts(sheet, cell, shown);
+    const CellFacts f = facts(sheet, cell, shown);
     if (!f.text || f.date || f.status || f.ref || f.length > 120) return 0;
     if (auto it = leads_.find(shown); it != leads_.end()) return it->second;
     if (leads_.size() >= 65536) leads_.clear();
@@ -243,7 +250,6 @@ void ColumnContent::add(const CellFacts& f, const std::string& text, double lead
     percents += f.percent;
     refs += f.ref;
     numbers += f.number;
-    type_words += f.type_word;
     leads += lead;
     if (f.text) length += f.length;
     if (distinct.size() < 256) distinct.insert(text);
@@ -255,10 +261,13 @@ double ColumnContent::prose() const {
     return share(texts) * std::min(1.0, mean_length() / 40.0) * distinct_share;
 }
 
+// "Ongoing", "Monthly", "TBC" alone say a column is due dates with a quarter the weight of a date.
+constexpr double kDueWordWeight = 0.25;
+
 double content_score(const ColumnContent& c, Field field) {
     if (!c.cells) return 0;
     switch (field) {
-        case Field::Due: return 3 * c.share(c.dates + 0.25 * c.due_words);  // "Ongoing", "Monthly" alone say little
+        case Field::Due: return 3 * c.share(c.dates + kDueWordWeight * c.due_words);
         case Field::Status: return 3 * c.share(c.statuses);
         case Field::PercentComplete: return 3 * c.share(c.percents);
         case Field::Lead: return 2.5 * c.share(c.leads);
@@ -302,7 +311,7 @@ bool item_field(Field f) {
 std::string content_words(const ColumnContent& c, Field f) {
     auto pct = [&](double n) { return std::to_string(int(std::lround(100 * c.share(n)))) + "%"; };
     switch (f) {
-        case Field::Due: return pct(c.dates + 0.5 * c.due_words) + " dates";
+        case Field::Due: return pct(c.dates + kDueWordWeight * c.due_words) + " dates";
         case Field::Status: return pct(c.statuses) + " status words";
         case Field::PercentComplete: return pct(c.percents) + " percentages";
         case Field::Lead: return pct(c.leads) + " names of people, posts or bodies";
@@ -425,7 +434,8 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
     const ColumnContent* action_content = nullptr;
     std::string action_header_text;
     int support = 0;
-    bool findings = false;
+    bool findings = false;        // a finding column, named by its header
+    bool finding_column = false;  // a finding column, however weakly named
     for (std::size_t k = 0; k < cols.size(); ++k) {
         const ColumnChoice& c = model.columns[k];
         if (c.field == Field::Action) {
@@ -435,20 +445,25 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
             action_header_text = c.header;
         }
         if (item_field(c.field) && c.header_score >= 2) ++support;
-        if ((c.field == Field::Afi || c.field == Field::PlannedAction || c.field == Field::Strength) && c.header_score >= 2)
-            findings = true;
+        const bool finding_field = c.field == Field::Afi || c.field == Field::PlannedAction || c.field == Field::Strength;
+        finding_column |= finding_field;
+        findings |= finding_field && c.header_score >= 2;
     }
     const bool empty_body = body.empty();
     const double mean_length = action_content ? action_content->mean_length() : 0;
     // Long text under the action column, seen in more than one row.
     const bool long_text = action_content && action_content->texts >= 2 && mean_length >= 25;
-    model.action_length = mean_length;
     if (hint == SheetKind::Appendix) {
         model.kind = TableKind::Appendix;
         model.why = "the profile reads this sheet as an appendix";
     } else if (findings && action_header < 4) {
         model.kind = TableKind::Findings;
         model.why = "areas for improvement";
+    } else if (hint == SheetKind::Findings && finding_column && action_header < 4) {
+        // Only with a finding column: any other table on the sheet (a key, a
+        // list of contacts) keeps its rows as an appendix.
+        model.kind = TableKind::Findings;
+        model.why = "the profile reads this sheet as findings";
     } else if (action != max_cols && action_exact) {
         model.kind = TableKind::Items;
         model.why = "the header names the items";
@@ -458,12 +473,12 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
         model.why = "the header names the items, and the columns beside them agree";
     } else if (action != max_cols && action_header < 2 && support >= 2) {
         model.kind = TableKind::Items;
-        model.action_by_content = true;
         model.why = "no header names the items; the column of longest, most varied text holds them";
     } else {
         model.kind = TableKind::Appendix;
         // Worth a warning when item fields are named: a tracker whose action column went unseen.
         model.action_missing = support >= 2 || (support >= 1 && action == max_cols);
+        model.no_plan_field = !model.action_missing;
         model.why = model.action_missing ? "no action column" : "no field of a plan";
     }
     if (model.kind != TableKind::Items)

@@ -4,8 +4,8 @@
 //  * header words (HeaderEvidence): a synonym of the profile names a field
 //    outright (weight 10); otherwise every word of the header votes with the
 //    weights of the profile's word lists, the header's last word (its head
-//    noun: "Action Owner" is an owner) counting half as much again, and a
-//    line or row above it (a group cell, a second line of explanation) half;
+//    noun: "Action Owner" is an owner) counting half as much again; a group
+//    cell above it counts half, a second line of explanation a quarter;
 //  * content (ColumnContent): what the column's cells read as: date cells and
 //    date phrases, status and RAG words, percentages, leads, short ids, long
 //    varied text.
@@ -55,7 +55,7 @@ struct CellFacts {
 // The cells of one column below a header candidate.
 struct ColumnContent {
     std::uint32_t cells = 0, texts = 0, dates = 0, due_words = 0, statuses = 0, percents = 0, refs = 0,
-                  numbers = 0, type_words = 0;
+                  numbers = 0;
     double leads = 0;
     std::uint64_t length = 0;  // characters of the text cells
     std::unordered_set<std::string> distinct;
@@ -66,18 +66,20 @@ struct ColumnContent {
     double prose() const;
 };
 
-// Evidence with its caches: one per sheet, so a sheet repeating a word a
-// million times folds it once.
+// Evidence with its caches: one per workbook, so a workbook repeating a
+// word a million times folds it once.
 class Evidence {
 public:
     explicit Evidence(const Config& config) : config_(config) {}
     const Config& config() const { return config_; }
     // A header cell's words; lines after the first (an explanation under the
-    // header proper: "Mitigation\nWhat will we do about this?") count half.
+    // header proper: "Mitigation\nWhat will we do about this?") count a quarter.
     const HeaderEvidence& header(const std::string& text);
     // A header of two rows: the lower row's words, and the group cell's above at half weight.
     HeaderEvidence header(const std::string& upper, const std::string& lower);
-    const CellFacts& facts(const Sheet& sheet, const Cell& cell, const std::string& shown);
+    // By value: it is 20 bytes, and a reference into the cache would dangle
+    // when the cache is cleared by a later call in the same expression.
+    CellFacts facts(const Sheet& sheet, const Cell& cell, const std::string& shown);
     // How surely a text cell names leads (values.hpp lead_likeness), kept apart
     // from the facts because it costs most and few questions need it.
     double lead(const Sheet& sheet, const Cell& cell, const std::string& shown);
@@ -89,7 +91,6 @@ private:
     std::unordered_map<std::string, CellFacts> texts_;
     std::unordered_map<std::string, double> leads_;
     mutable std::unordered_map<std::string, FieldScores> words_;  // Profile::word_weights, per word
-    CellFacts scratch_;
 };
 
 // The content evidence a column gives a field, 0 to 3 (0 for fields content
@@ -122,9 +123,8 @@ struct TableModel {
     double score = 0;          // how well the header explains the rows below it
     std::string item_kind;     // what the items are: "action", "task", "risk" ...
     std::string why;           // the reason for the kind
-    bool action_by_content = false;  // no header named the action column; its text did
     bool action_missing = false;     // item fields were named, but no action column found
-    double action_length = 0;        // typical length of the action texts below the header
+    bool no_plan_field = false;      // an appendix because its header names nothing a plan holds
     int strong_cells = 0;            // header cells the profile names outright
     std::string signature;           // folded header texts, to recognise a repeat
     std::uint32_t action_col() const;  // max_cols when none

@@ -23,7 +23,7 @@ bool SheetWalker::form_row(const RowView& r) {
         // of Housing" and "Service: | (select)" are a form.
         const RowCell& v = r.cells[k + 1];
         const HeaderEvidence& said = evidence_.header(v.text);
-        const CellFacts& f = evidence_.facts(sheet_, *v.cell, v.text);
+        const CellFacts f = evidence_.facts(sheet_, *v.cell, v.text);
         const bool value = v.text.back() != ':' && said.exact == Field::None &&
                            (said.best() <= 0 || f.date || f.number || f.type_word || v.cell->type != CellType::Text ||
                             evidence_.lead(sheet_, *v.cell, v.text) >= 1);
@@ -40,7 +40,7 @@ bool SheetWalker::header_cells(const RowView& r) {
     int formats = 0;
     for (const RowCell& c : r.cells) {
         if (c.cell->type != CellType::Text || c.text.size() > 160) return false;
-        const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
+        const CellFacts f = evidence_.facts(sheet_, *c.cell, c.text);
         formats += f.type_word;  // "Text | Date | Number": a template's format hints under its header
         if (f.percent || f.due_word || (f.date && !f.type_word && !period_label(c.text)) || (f.ref && !period_label(c.text)))
             return false;
@@ -147,14 +147,15 @@ std::optional<HeaderCandidate> SheetWalker::weigh(std::size_t first, std::size_t
     HeaderCandidate c;
     c.first = first;
     c.last = last;
+    WeighedHeader w;
     if (first == last) {
-        for (const RowCell& rc : rows_[first].cells) c.cells.push_back({rc.col, rc.span, "", rc.text});
+        for (const RowCell& rc : rows_[first].cells) w.cells.push_back({rc.col, rc.span, "", rc.text});
     } else {
-        c.cells = two_row_header(rows_[first], rows_[last]);
-        if (c.cells.empty()) return std::nullopt;
+        w.cells = two_row_header(rows_[first], rows_[last]);
+        if (w.cells.empty()) return std::nullopt;
     }
     std::string signature;
-    for (const HeaderCell& h : c.cells) signature += fold_header(h.shown()) + "|";
+    for (const HeaderCell& h : w.cells) signature += fold_header(h.shown()) + "|";
     // The body: rows of two or more cells below, up to the next header of another kind.
     std::vector<const RowView*> body;
     for (std::size_t j = last + 1; j < rows_.size() && j <= last + 200 && body.size() < body_sample; ++j) {
@@ -166,23 +167,24 @@ std::optional<HeaderCandidate> SheetWalker::weigh(std::size_t first, std::size_t
         }
         if (rows_[j].cells.size() >= 2) body.push_back(&rows_[j]);
     }
-    c.model = model_table(c.cells, body, sheet_, evidence_, hint_);
-    c.body = body.size();
+    w.model = model_table(w.cells, body, sheet_, evidence_, hint_);
+    w.body = body.size();
     // How many of the body's cells sit under the header's columns.
     std::size_t inside = 0, all = 0;
     for (const RowView* r : body)
         for (const RowCell& rc : r->cells) {
             ++all;
-            for (const HeaderCell& h : c.cells)
+            for (const HeaderCell& h : w.cells)
                 if (rc.col >= h.col && rc.col < h.col + h.span) {
                     ++inside;
                     break;
                 }
         }
     const double alignment = all ? double(inside) / all : 1.0;
-    c.score = c.model.score * (0.4 + 0.6 * alignment);
-    for (const HeaderCell& h : c.cells)
-        if (h.text.size() > 60) c.score -= 1.5;  // a header holds names, not sentences
+    w.score = w.model.score * (0.4 + 0.6 * alignment);
+    for (const HeaderCell& h : w.cells)
+        if (h.text.size() > 60) w.score -= 1.5;  // a header holds names, not sentences
+    c.header = std::make_shared<const WeighedHeader>(std::move(w));
     return c;
 }
 
@@ -200,35 +202,83 @@ void SheetWalker::find_candidates() {
     }
     // Rows with the same texts as one weighed already share its verdict: a
     // header repeated at every page break (or a million times) is weighed once.
-    std::map<std::string, std::size_t> weighed;
-    std::set<std::size_t> repeats;  // rows that repeat a row weighed before
+    // Weighing costs a sample of the rows below, so a sheet of a million
+    // different header-like rows weighs only the 256 with the most header
+    // words: a real header ("Risk | Owner | Mitigation | Likelihood") after
+    // hundreds of short data rows that hold a header word or two still is one.
+    std::map<std::string, std::size_t> first_of;  // a row's texts -> the first row holding them
+    std::vector<std::pair<std::size_t, std::size_t>> repeat_of;  // (row, the first row with its texts)
+    std::vector<std::size_t> distinct;
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         if (header_words_[i] < words_to_weigh) continue;
         std::string texts;
         for (const RowCell& rc : rows_[i].cells) texts += std::to_string(rc.col) + ":" + rc.text + "|";
-        if (auto it = weighed.find(texts); it != weighed.end()) {
-            HeaderCandidate copy = candidates_.at(it->second);
-            copy.first = copy.last = i;
-            candidates_.emplace(i, std::move(copy));
-            repeats.insert(i);
-        } else if (weighed.size() < 256) {
-            if (auto c = weigh(i, i)) candidates_.emplace(i, std::move(*c));
-            weighed.emplace(texts, i);
-        }
+        auto [it, added] = first_of.emplace(std::move(texts), i);
+        if (added) distinct.push_back(i);
+        else repeat_of.emplace_back(i, it->second);
+    }
+    constexpr std::size_t max_weighed = 256;
+    if (distinct.size() > max_weighed) {
+        std::stable_sort(distinct.begin(), distinct.end(),
+                         [&](std::size_t a, std::size_t b) { return header_words_[a] > header_words_[b]; });
+        distinct.resize(max_weighed);
+    }
+    for (std::size_t i : distinct)
+        if (auto c = weigh(i, i)) candidates_.emplace(i, std::move(*c));
+    std::set<std::size_t> repeats;  // rows that repeat a row weighed before
+    for (const auto& [i, first] : repeat_of) {
+        auto it = candidates_.find(first);
+        if (it == candidates_.end()) continue;
+        candidates_.emplace(i, HeaderCandidate{i, i, it->second.header});
+        repeats.insert(i);
     }
     // Two rows as one header, where together they explain the rows below
-    // clearly better than either row alone.
-    std::size_t pairs = 0;
-    std::set<std::string> chosen_pairs;  // signatures of the headers of two rows taken so far
-    for (std::size_t i = 0; i + 1 < rows_.size() && pairs < 256; ++i) {
+    // clearly better than either row alone. As for single rows: the same two
+    // rows again share one weighing and one verdict, and of more than 256
+    // different pairs the 256 with the most header words are weighed.
+    auto pair_words = [&](std::size_t i) {
+        return header_words_[i] + header_words_[i + 1] + (rows_[i].cells.size() == 1 ? words_of(rows_[i]) : 0);
+    };
+    std::vector<std::size_t> eligible;
+    std::map<std::string, std::size_t> pair_first;  // the texts of two rows -> the first row holding them
+    std::vector<std::string> pair_key(rows_.size());
+    for (std::size_t i = 0; i + 1 < rows_.size(); ++i) {
         if (rows_[i + 1].row != rows_[i].row + 1) continue;
         if (rows_[i].cells.size() + rows_[i + 1].cells.size() < 3) continue;  // a header of two rows spans two columns or more
+        if (pair_words(i) < words_to_weigh) continue;
+        if (!header_cells(rows_[i]) || !header_cells(rows_[i + 1])) continue;
+        std::string key;
+        for (std::size_t k : {i, i + 1}) {
+            for (const RowCell& rc : rows_[k].cells) key += std::to_string(rc.col) + ":" + rc.text + "|";
+            key += "\n";
+        }
+        if (pair_first.emplace(key, i).second) eligible.push_back(i);
+        pair_key[i] = std::move(key);
+    }
+    std::set<std::size_t> to_weigh(eligible.begin(), eligible.end());
+    if (eligible.size() > max_weighed) {
+        std::stable_sort(eligible.begin(), eligible.end(), [&](std::size_t a, std::size_t b) { return pair_words(a) > pair_words(b); });
+        to_weigh = std::set<std::size_t>(eligible.begin(), eligible.begin() + max_weighed);
+    }
+    struct PairVerdict {
+        std::shared_ptr<const WeighedHeader> header;  // null: not a header of two rows
+        bool chosen = false;
+    };
+    std::map<std::size_t, PairVerdict> verdicts;  // by the first row holding the pair's texts
+    std::set<std::string> chosen_pairs;  // signatures of the headers of two rows taken so far
+    for (std::size_t i = 0; i + 1 < rows_.size(); ++i) {
+        if (pair_key[i].empty()) continue;
         // A repeat of a header of one row stays one: its copy's score is no measure against a pair.
         if (repeats.count(i) && !chosen_pairs.size()) continue;
-        if (header_words_[i] + header_words_[i + 1] + (rows_[i].cells.size() == 1 ? words_of(rows_[i]) : 0) <
-            words_to_weigh)
+        const std::size_t first = pair_first.at(pair_key[i]);
+        if (!to_weigh.count(first)) continue;
+        if (auto seen = verdicts.find(first); seen != verdicts.end()) {
+            const PairVerdict& v = seen->second;
+            if (v.header && (v.chosen || chosen_pairs.count(v.header->model.signature)))
+                candidates_[i] = HeaderCandidate{i, i + 1, v.header};
             continue;
-        if (!header_cells(rows_[i]) || !header_cells(rows_[i + 1])) continue;
+        }
+        PairVerdict& verdict = verdicts[first];
         const std::vector<HeaderCell> cells = two_row_header(rows_[i], rows_[i + 1]);
         if (cells.empty()) continue;
         // A group cell merged over cells of the row below, or a header cell
@@ -238,23 +288,25 @@ void SheetWalker::find_candidates() {
             const Range* m = merges_.at({rows_[i].row, u.col});
             grouped |= m && m->first.row == rows_[i].row && m->last.row > rows_[i].row;
         }
-        ++pairs;
         auto pair = weigh(i, i + 1);
         if (!pair) continue;
+        verdict.header = pair->header;
         double alone = 0;
         for (std::size_t k : {i, i + 1})
             if (auto it = candidates_.find(k); it != candidates_.end() && it->second.first == it->second.last)
-                alone = std::max(alone, it->second.score);
+                alone = std::max(alone, it->second.header->score);
         // Every cell of the upper row stacked on a cell below ("Improvement"
         // over "Action", "Link" over "to Council Plan"): the words of one header.
         const bool stacked = std::all_of(rows_[i].cells.begin(), rows_[i].cells.end(), [&](const RowCell& u) {
             return u.span == 1 && rows_[i + 1].at(u.col) != nullptr;
         });
         // The same two rows again (repeated at a page break) are the same header.
-        const bool repeat = chosen_pairs.count(pair->model.signature) > 0;
-        const double margin = grouped ? pair->score - 0.85 * alone : stacked ? pair->score - alone + 1.0 : pair->score - alone - 1.0;
+        const double score = pair->header->score;
+        const bool repeat = chosen_pairs.count(pair->header->model.signature) > 0;
+        const double margin = grouped ? score - 0.85 * alone : stacked ? score - alone + 1.0 : score - alone - 1.0;
         if (repeat || margin >= 0) {
-            chosen_pairs.insert(pair->model.signature);
+            chosen_pairs.insert(pair->header->model.signature);
+            verdict.chosen = true;
             candidates_[i] = std::move(*pair);
         }
     }
@@ -270,14 +322,14 @@ const HeaderCandidate* SheetWalker::header_verdict(std::size_t i, const char** w
         if (why) *why = reason;
         return nullptr;
     };
-    if (table_ && table_->signature == c.model.signature) return &c;  // repeated at a page break
-    if (c.score < score_to_open) return refuse("below the threshold");
+    if (table_ && table_->signature == c.header->model.signature) return &c;  // repeated at a page break
+    if (c.header->score < score_to_open) return refuse("below the threshold");
     // Just under a header, before any row of its table: the header's notes
     // (column descriptions, formats), unless they explain the rows better.
-    if (table_ && table_->items == 0 && rows_[i].row <= table_->header_end + 3 && c.score <= table_->score)
+    if (table_ && table_->items == 0 && rows_[i].row <= table_->header_end + 3 && c.header->score <= table_->score)
         return refuse("notes under the header above");
-    if (table_ && c.model.strong_cells < 2) {
-        if (c.body == 0) return refuse("nothing below it");
+    if (table_ && c.header->model.strong_cells < 2) {
+        if (c.header->body == 0) return refuse("nothing below it");
         if (table_->kind == TableKind::Items && (fits_table(i) || fits_table(c.last)))
             return refuse("a row of the table above");
         // Straight after a row of the table, with no gap or heading between: one more row of it.
@@ -285,10 +337,10 @@ const HeaderCandidate* SheetWalker::header_verdict(std::size_t i, const char** w
     }
     // A better header just below, and nothing between that reads as rows of
     // this one: this row is a form or title block above the real header.
-    const bool has_rows = c.body > 0 && c.model.kind == TableKind::Items;
+    const bool has_rows = c.header->body > 0 && c.header->model.kind != TableKind::Appendix;
     for (auto next = candidates_.upper_bound(c.last); !has_rows && next != candidates_.end(); ++next) {
         if (rows_[next->first].row > rows_[c.last].row + 6) break;
-        if (next->second.score > c.score * 1.25 && next->second.model.signature != c.model.signature)
+        if (next->second.header->score > c.header->score * 1.25 && next->second.header->model.signature != c.header->model.signature)
             return refuse("a form above the header");
     }
     return &c;
@@ -297,7 +349,7 @@ const HeaderCandidate* SheetWalker::header_verdict(std::size_t i, const char** w
 const HeaderCandidate* SheetWalker::header_at(std::size_t i) {
     const char* why = nullptr;
     const HeaderCandidate* c = header_verdict(i, &why);
-    if (!c && why && considered_.size() < 16) considered_.push_back({rows_[i].row + 1, candidates_.at(i).score, why});
+    if (!c && why && considered_.size() < 16) considered_.push_back({rows_[i].row + 1, candidates_.at(i).header->score, why});
     return c;
 }
 
@@ -315,7 +367,7 @@ bool SheetWalker::fits_table(std::size_t i) {
             fit -= 0.5;
             continue;
         }
-        const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
+        const CellFacts f = evidence_.facts(sheet_, *c.cell, c.text);
         switch (it->second) {
             case Field::Action: action_text = f.text && !f.type_word; fit += action_text; break;
             case Field::Due:
@@ -336,29 +388,27 @@ void SheetWalker::open_table(const HeaderCandidate& c) {
     layout.sheet = sheet_.name;
     layout.header_row = rows_[c.last].row + 1;
     layout.header_rows = std::uint32_t(c.last - c.first + 1);
-    layout.score = c.score;
-    layout.why = c.model.why;
-    layout.item_kind = c.model.item_kind;
-    considered_.push_back({rows_[c.first].row + 1, c.score, "chosen"});
+    layout.score = c.header->score;
+    layout.why = c.header->model.why;
+    layout.item_kind = c.header->model.item_kind;
+    considered_.push_back({rows_[c.first].row + 1, c.header->score, "chosen"});
     layout.candidates = std::move(considered_);
     considered_.clear();
-    t.kind = c.model.kind;
-    if (hint_ == SheetKind::Findings && c.model.kind != TableKind::Items) t.kind = TableKind::Findings;
-    t.signature = c.model.signature;
-    t.item_kind = c.model.item_kind;
-    t.action_col = c.model.action_col();
-    t.action_length = c.model.action_length;
-    t.score = c.score;
+    t.kind = c.header->model.kind;
+    t.signature = c.header->model.signature;
+    t.item_kind = c.header->model.item_kind;
+    t.action_col = c.header->model.action_col();
+    t.score = c.header->score;
     t.header_end = rows_[c.last].row;
-    for (const ColumnChoice& col : c.model.columns) {
+    for (const ColumnChoice& col : c.header->model.columns) {
         t.fields[col.col] = col.field;
         t.headers[col.col] = col.header;
         layout.columns.push_back({col.col, col.header, std::string(to_string(col.field)), col.evidence});
     }
     layout.kind = kind_name(t.kind);
-    if (c.model.action_missing) {
+    if (c.header->model.action_missing) {
         std::string headers;
-        for (const HeaderCell& h : c.cells) headers += (headers.empty() ? "" : " | ") + h.shown();
+        for (const HeaderCell& h : c.header->cells) headers += (headers.empty() ? "" : " | ") + h.shown();
         plan_.warnings.push_back({source(rows_[c.last].row),
                                   "no action column under this header (" + headers +
                                       "); its rows are kept as appendix data; name the action column in a profile "
@@ -384,13 +434,15 @@ void SheetWalker::open_table(const HeaderCandidate& c) {
 void SheetWalker::open_appendix(const RowView& r) {
     HeaderCandidate c;
     c.first = c.last = std::size_t(&r - rows_.data());
+    WeighedHeader w;
     for (const RowCell& rc : r.cells) {
-        c.cells.push_back({rc.col, rc.span, "", rc.text});
-        c.model.columns.push_back({rc.col, rc.text, Field::None, 0, 0, ""});
-        c.model.signature += fold_header(rc.text) + "|";
+        w.cells.push_back({rc.col, rc.span, "", rc.text});
+        w.model.columns.push_back({rc.col, rc.text, Field::None, 0, 0, ""});
+        w.model.signature += fold_header(rc.text) + "|";
     }
-    c.model.kind = TableKind::Appendix;
-    c.model.why = "a row of short texts over rows of another kind, naming no field of a plan";
+    w.model.kind = TableKind::Appendix;
+    w.model.why = "a row of short texts over rows of another kind, naming no field of a plan";
+    c.header = std::make_shared<const WeighedHeader>(std::move(w));
     open_table(c);
 }
 

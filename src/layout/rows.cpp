@@ -31,7 +31,7 @@ std::string SheetWalker::template_row(std::size_t i) {
                 lower.rfind("eg", 0) != 0)
                 continue;
         }
-        const CellFacts& f = evidence_.facts(sheet_, *c.cell, c.text);
+        const CellFacts f = evidence_.facts(sheet_, *c.cell, c.text);
         examples += f.example;
         action_example |= f.example && field == Field::Action;
         formats += f.type_word;
@@ -186,11 +186,11 @@ void SheetWalker::resolve_gap(std::optional<TableKind> next, bool before_header,
         return;
     }
     std::vector<std::size_t> lone;  // non-bullet lone rows, in order, but for labels ("Date: ...")
-    std::vector<std::size_t> labels;
-    for (std::size_t i : pending_) {
-        const std::string& text = rows_[i].cells.front().text;
-        if (!had_table_ && label_length(text) && !is_bullet(text)) labels.push_back(i);
-        else if (!is_bullet(text)) lone.push_back(i);
+    std::vector<bool> is_label(pending_.size(), false);  // by position in pending_: a gap may hold 300k rows
+    for (std::size_t k = 0; k < pending_.size(); ++k) {
+        const std::string& text = rows_[pending_[k]].cells.front().text;
+        if (!had_table_ && label_length(text) && !is_bullet(text)) is_label[k] = true;
+        else if (!is_bullet(text)) lone.push_back(pending_[k]);
     }
     std::optional<std::size_t> chosen;  // the row that names what follows
     if (next == TableKind::Items) {
@@ -210,10 +210,11 @@ void SheetWalker::resolve_gap(std::optional<TableKind> next, bool before_header,
         chosen = lone.back();  // a theme above every repeat of a findings header; an appendix keeps its first title
     }
     int priority = -1;
-    for (std::size_t i : pending_) {
+    for (std::size_t k = 0; k < pending_.size(); ++k) {
+        const std::size_t i = pending_[k];
         const RowView& r = rows_[i];
         const std::string& text = r.cells.front().text;
-        if (std::find(labels.begin(), labels.end(), i) != labels.end()) {
+        if (is_label[k]) {
             const std::size_t colon = label_length(text);
             const std::string label = text.substr(0, colon), value(trim(std::string_view(text).substr(colon + 1)));
             if (!value.empty() && evidence_.header(label).exact == Field::Service && label_service.empty()) {
@@ -375,9 +376,9 @@ void SheetWalker::add_data_row(std::size_t i) {
         const Cell* cell = nullptr;
         std::string v = value_at(r, col, &from, &cell);
         if (v.empty()) continue;
-        const std::string& header = t.headers.at(col);
+        const std::string header = t.headers.at(col).empty() ? column_name(col) : t.headers.at(col);
         if (field == Field::None || values.count(field)) {
-            extra.emplace_back(header.empty() ? column_name(col) : header, v);
+            extra.emplace_back(header, v);
             continue;
         }
         values[field] = v;
@@ -469,9 +470,7 @@ void SheetWalker::add_data_row(std::size_t i) {
     a.source = source(r.row);
     a.filled_from = std::move(filled);
     a.extra = std::move(extra);
-    // The typical action length follows the rows read: what a row of this table looks like.
     ++t.items;
-    t.action_length += (double(a.text_as_written.size()) - t.action_length) / double(t.items + 1);
     plan_.actions.push_back(std::move(a));
     record(r.row, RowRecord::Fate::Action, int(plan_.actions.size() - 1), "");
 }

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -50,14 +51,20 @@ std::size_t label_length(std::string_view text);
 bool shares_a_word(std::string_view cell, std::string_view header);
 // "Q1", "Q2 2020/21", "2019/20": a period a column is for, a header's words.
 bool period_label(std::string_view text);
-// Two rows that make one header (see headers.cpp); empty when they do not.
 
-struct HeaderCandidate {
-    std::size_t first = 0, last = 0;  // indices into the walker's rows: one row, or two
+// What a header's rows say, weighed once, however often the rows repeat.
+struct WeighedHeader {
     std::vector<HeaderCell> cells;
     TableModel model;
     double score = 0;
-    std::size_t body = 0;             // rows of two or more cells weighed below it
+    std::size_t body = 0;  // rows of two or more cells weighed below it
+};
+
+// A header where it stands: a header repeated at every page break (200,000
+// times in a hostile file) shares one WeighedHeader.
+struct HeaderCandidate {
+    std::size_t first = 0, last = 0;  // indices into the walker's rows: one row, or two
+    std::shared_ptr<const WeighedHeader> header;
 };
 
 struct OpenTable {
@@ -69,7 +76,6 @@ struct OpenTable {
     int appendix = -1;
     std::string item_kind;
     std::uint32_t action_col = max_cols;
-    double action_length = 0;  // typical length of its action texts
     std::size_t items = 0;     // item rows read under it
     double score = 0;          // its header's score
     std::uint32_t header_end = 0;  // its (last) header row, 0-based

@@ -250,3 +250,113 @@ TEST(Recognition, TemplateRowsAreNotItems) {
     EXPECT_EQ(plan.rows[3].reason, "example row of a template");
     test::expect_rows_conserved(wb, plan);
 }
+
+// A real header after hundreds of short data rows that each hold a header
+// word or two: weighing is capped, but the cap keeps the rows with the most
+// header words, so the header is still weighed and taken.
+TEST(Recognition, AHeaderAfterHundredsOfHeaderLikeRows) {
+    Workbook wb;
+    SheetBuilder sheet(wb, "Log");
+    std::uint32_t row = 1;
+    for (int i = 0; i < 400; ++i, ++row)
+        sheet.text(row, 0, "Owner update " + std::to_string(i)).text(row, 1, "Status note " + std::to_string(i));
+    ++row;
+    const std::uint32_t header = row;
+    sheet.row(row++, {"Risk", "Owner", "Mitigation", "Likelihood", "Due date"});
+    sheet.row(row++, {"Supplier fails to deliver the new system", "Head of IT", "Agree a fallback supplier", "High", "31/03/2021"});
+    sheet.row(row++, {"Staff turnover delays the review", "HR Manager", "Cover the key posts", "Medium", "30/06/2021"});
+    sheet.done();
+    const Plan plan = build_plan(wb, test_config());
+    ASSERT_FALSE(plan.tables.empty()) << describe_layout(plan);
+    EXPECT_EQ(plan.tables.back().header_row, header);
+    ASSERT_EQ(plan.actions.size(), 2u) << describe_layout(plan);
+    EXPECT_EQ(plan.actions[1].leads_as_written, "HR Manager");
+    test::expect_rows_conserved(wb, plan);
+}
+
+// A header repeated at every page break, thousands of times, shares one
+// weighing (it used to be copied per repeat: 1.2 GB for 200,000); every
+// repeat is still a repeated header and every row between is an action.
+TEST(Recognition, AHeaderRepeatedThousandsOfTimes) {
+    Workbook wb;
+    SheetBuilder sheet(wb, "Plan");
+    std::uint32_t row = 1;
+    constexpr int repeats = 3000;
+    for (int i = 0; i < repeats; ++i) {
+        sheet.row(row++, {"Action", "Lead", "Due date"});
+        sheet.row(row++, {"Review the service plan part " + std::to_string(i), "Head of Service", "31/03/2021"});
+    }
+    sheet.done();
+    const Plan plan = build_plan(wb, test_config());
+    ASSERT_EQ(plan.tables.size(), 1u);
+    EXPECT_EQ(plan.tables[0].repeated_header_rows.size(), std::size_t(repeats - 1));
+    EXPECT_EQ(plan.actions.size(), std::size_t(repeats));
+    test::expect_rows_conserved(wb, plan);
+}
+
+// A sheet the profile reads as findings keeps its other tables' rows as
+// appendix data: only a table with a finding column becomes findings (a
+// table without one used to become findings with no fields, its rows skipped).
+TEST(Recognition, AFindingsSheetKeepsItsOtherTables) {
+    Workbook wb;
+    SheetBuilder(wb, "Findings")
+        .row(1, {"Strengths", "Areas for improvement"})
+        .row(2, {"Staff know their service users well", "Care plans are not always reviewed on time"})
+        .row(4, {"Ref", "Status", "Owner", "Due date"})
+        .row(5, {"1", "Green", "A. Patel", "31/03/2020"})
+        .row(6, {"2", "Amber", "J. Smith", "30/06/2020"})
+        .done();
+    const Plan plan = build_plan(wb, config_with_profile("sheet-kind: Findings = findings\n"));
+    ASSERT_EQ(plan.findings.size(), 1u) << describe_layout(plan);
+    ASSERT_EQ(plan.appendices.size(), 1u) << describe_layout(plan);
+    ASSERT_EQ(plan.appendices[0].rows.size(), 2u);
+    EXPECT_EQ(plan.appendices[0].rows[1].values[2], "J. Smith");
+    EXPECT_EQ(tables_without_action_column(plan), 1u);
+    test::expect_rows_conserved(wb, plan);
+}
+
+// A percentage column found by its content, with no header cell: a value
+// that is no percentage is kept under the column's letter, never under "".
+TEST(Recognition, AnUnreadablePercentageUnderNoHeaderKeepsItsColumn) {
+    Workbook wb;
+    SheetBuilder(wb, "T")
+        .row(1, {"Action", "Lead", ""})
+        .row(2, {"Publish the plan", "CMT", "50%"})
+        .row(3, {"Consult on the strategy", "Head of Policy", "75%"})
+        .row(4, {"Train the staff", "HR Manager", "25%"})
+        .row(5, {"Review the budget", "Finance Manager", "about half"})
+        .done();
+    const Plan plan = build_plan(wb, test_config());
+    ASSERT_EQ(plan.actions.size(), 4u) << describe_layout(plan);
+    ASSERT_EQ(column(plan, 0, "")->field, "percent-complete") << describe_layout(plan);
+    ASSERT_EQ(plan.actions[3].extra.size(), 1u);
+    EXPECT_EQ(plan.actions[3].extra[0], (std::pair<std::string, std::string>{"C", "about half"}));
+}
+
+// What `plancon profile` writes for a header of two rows names the column on
+// the next run: "Timescales / End" as written is a synonym of the two rows.
+TEST(Recognition, AProfileWrittenForATwoRowHeaderReadsItBack) {
+    Workbook wb;
+    SheetBuilder(wb, "T")
+        .row(1, {"Action", "Lead", "Timescales", ""})
+        .row(2, {"", "", "Start", "End"})
+        .row(3, {"Publish the plan", "CMT", "April 2020", "March 2021"})
+        .row(4, {"Consult on the strategy", "Head of Policy", "May 2020", "June 2021"})
+        .merge("A1:A2")
+        .merge("B1:B2")
+        .merge("C1:D1")
+        .done();
+    const Plan first = build_plan(wb, test_config());
+    ASSERT_EQ(first.tables.size(), 1u) << describe_layout(first);
+    const TableLayout::Column* end = column(first, 0, "Timescales / End");
+    ASSERT_NE(end, nullptr) << describe_layout(first);
+    ASSERT_EQ(end->field, "due");
+    ASSERT_EQ(end->evidence.rfind("header words: end", 0), 0u) << end->evidence;
+    const std::string profile = suggest_profile({first}, test_config());
+    ASSERT_NE(profile.find("\ndue: Timescales / End\n"), std::string::npos) << profile;
+    const Plan again = build_plan(wb, config_with_profile(profile));
+    const TableLayout::Column* named = column(again, 0, "Timescales / End");
+    ASSERT_NE(named, nullptr) << describe_layout(again);
+    EXPECT_EQ(named->evidence.rfind("header \"Timescales / End\" (profile)", 0), 0u) << named->evidence;
+    EXPECT_EQ(again.actions.at(1).due.as_written, "June 2021");
+}
