@@ -196,22 +196,24 @@ Plan build_plan(const Workbook& workbook, const Config& config, const LayoutOpti
     for (Action& a : plan.actions)
         if (a.service.empty()) a.service = plan.document.service;
     // A priority heading without a number takes the one its actions share
-    // ("1.1", "1.2" under an unnumbered area heading -> "1").
-    for (std::size_t p = 0; p < plan.priorities.size(); ++p) {
-        Priority& priority = plan.priorities[p];
-        if (!priority.ref.empty()) continue;
-        std::string shared;
-        bool agree = true, any = false;
-        for (const Action& a : plan.actions) {
-            if (a.priority != int(p)) continue;
-            std::size_t dot = a.ref.find('.');
-            std::string prefix = dot == std::string::npos ? std::string() : a.ref.substr(0, dot);
-            if (prefix.empty() || (any && prefix != shared)) agree = false;
-            shared = prefix;
-            any = true;
-        }
-        if (any && agree) priority.ref = shared;
+    // ("1.1", "1.2" under an unnumbered area heading -> "1"). One pass over
+    // the actions: a plan of 50,000 priorities and actions is not squared.
+    struct Shared {
+        std::string prefix;
+        bool any = false, agree = true;
+    };
+    std::vector<Shared> shared(plan.priorities.size());
+    for (const Action& a : plan.actions) {
+        if (a.priority < 0 || std::size_t(a.priority) >= shared.size()) continue;
+        Shared& s = shared[std::size_t(a.priority)];
+        const std::size_t dot = a.ref.find('.');
+        const std::string prefix = dot == std::string::npos ? std::string() : a.ref.substr(0, dot);
+        if (prefix.empty() || (s.any && prefix != s.prefix)) s.agree = false;
+        s.prefix = prefix;
+        s.any = true;
     }
+    for (std::size_t p = 0; p < plan.priorities.size(); ++p)
+        if (plan.priorities[p].ref.empty() && shared[p].any && shared[p].agree) plan.priorities[p].ref = shared[p].prefix;
     return plan;
 }
 

@@ -80,12 +80,11 @@ struct RowCell {
 
 struct RowView {
     std::uint32_t row = 0;  // 0-based
-    std::vector<RowCell> cells;
+    std::vector<RowCell> cells;  // by column: Sheet::cells is sorted by (row, col)
     // The row's own cell in col, or nullptr.
     const RowCell* at(std::uint32_t col) const {
-        for (const RowCell& c : cells)
-            if (c.col == col) return &c;
-        return nullptr;
+        auto it = std::lower_bound(cells.begin(), cells.end(), col, [](const RowCell& c, std::uint32_t k) { return c.col < k; });
+        return it != cells.end() && it->col == col ? &*it : nullptr;
     }
 };
 
