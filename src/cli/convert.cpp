@@ -76,6 +76,8 @@ int run_convert(int argc, char** argv) {
     } catch (const std::bad_alloc&) {
         report(file + ": out of memory while reading");
         return exit_input;
+    } catch (const std::exception& e) {
+        return report_unexpected(e);
     }
     return exit_ok;
 }

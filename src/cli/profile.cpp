@@ -40,6 +40,8 @@ int run_profile(int argc, char** argv) {
     } catch (const Error& e) {
         report(e.what());
         return exit_input;
+    } catch (const std::exception& e) {
+        return report_unexpected(e);
     }
     return exit_ok;
 }

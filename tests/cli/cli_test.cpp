@@ -1,6 +1,7 @@
 // The plancon binary as a user runs it: exit codes, one-line errors, output files.
 #include "cli/run_plancon.hpp"
 #include "temp_dir.hpp"
+#include "xlsx_with_sheet.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,6 +18,18 @@ namespace {
 
 std::string fixture(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/" + name; }
 std::string hostile(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/hostile/" + name; }
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool under_asan = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool under_asan = true;
+#else
+constexpr bool under_asan = false;
+#endif
+#else
+constexpr bool under_asan = false;
+#endif
 
 }  // namespace
 
@@ -154,4 +167,26 @@ TEST(Cli, ProfileWritesAProfileToEditAndConsolidateNamesTablesWithoutActions) {
               std::string::npos)
         << c.err;
     EXPECT_NE(c.err.find("1 table with no action column"), std::string::npos) << c.err;
+}
+
+// Regression: an exception that is not a plancon::Error (out of memory, a
+// thread that cannot start) ended every command in std::terminate (exit 134).
+// A sheet part of 5 MiB is inflated on a second thread; with a 4 GB stack
+// size and 2 GB of address space that thread cannot start (std::system_error).
+TEST(Cli, AnExceptionThatIsNotAnErrorIsOneLineNotACrash) {
+    if (under_asan) GTEST_SKIP() << "AddressSanitizer needs more address space than the limit leaves";
+    plancon::test::TempDir dir;
+    const std::string big = dir / "big.xlsx";
+    plancon::test::write_xlsx_with_sheet(big, plancon::test::sheet_xml_head + std::string(5 << 20, ' ') +
+                                                  "</sheetData></worksheet>");
+    const std::string limits = "ulimit -s 4000000 && ulimit -v 2000000 &&";
+    for (const std::string& command : {"consolidate " + big + " -o " + dir / "out.xlsx", "profile " + big,
+                                      "inspect " + big, "convert " + big}) {
+        CliRun r = run_plancon(command, limits);
+        EXPECT_EQ(r.status, 1) << command << "\n" << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << command << "\n" << r.err;
+        EXPECT_EQ(r.err.rfind("plancon: ", 0), 0u) << command << "\n" << r.err;
+    }
+    EXPECT_FALSE(fs::exists(dir / "out.xlsx"));
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1) << "no temporary files";
 }
