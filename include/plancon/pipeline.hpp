@@ -66,7 +66,8 @@ struct ConsolidateResult {
 // Everything that can be refused before reading (the decisions file, an
 // empty input list) is refused first. Throws plancon::Error: ReadError for
 // an unreadable input unless keep_going, DecisionError, WriteError (nothing
-// is written then: each output appears whole or not at all).
+// is written then: both outputs are written to temporary files and renamed
+// into place only when both are whole).
 ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Config& config,
                               const ConsolidateOptions& options);
 

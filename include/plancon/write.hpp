@@ -4,6 +4,7 @@
 // bytes. (One sheet as CSV or JSON is sheet_export.hpp.)
 #pragma once
 
+#include "plancon/atomic_file.hpp"
 #include "plancon/diagnostics.hpp"
 #include "plancon/model.hpp"
 #include "plancon/reconcile.hpp"
@@ -36,6 +37,10 @@ struct WorkbookOptions {
 // listed on Issues, as are rows beyond 1,048,576. Throws WriteError.
 void write_consolidated_workbook(const std::string& path, const std::vector<Plan>& plans,
                                  const Reconciliation& reconciliation, const WorkbookOptions& options = {});
+// The same into a staged file, left for the caller to commit (with the feed:
+// both outputs or neither).
+void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plans,
+                                 const Reconciliation& reconciliation, const WorkbookOptions& options = {});
 
 // The feed's XML namespace; templates/plan.xsd is its schema.
 inline constexpr const char* feed_namespace = "urn:plancon:plan:1";
@@ -53,6 +58,9 @@ struct FeedOptions {
 // UTF-8); each field that lost any, and each input that could not be hashed,
 // is returned as a warning. Atomic and deterministic. Throws WriteError.
 std::vector<Warning> write_feed(const std::string& path, const std::vector<Plan>& plans,
+                                const Reconciliation& reconciliation, const FeedOptions& options = {});
+// The same into a staged file, left for the caller to commit.
+std::vector<Warning> write_feed(StagedFile& file, const std::vector<Plan>& plans,
                                 const Reconciliation& reconciliation, const FeedOptions& options = {});
 
 struct FeedViolation {

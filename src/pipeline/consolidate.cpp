@@ -3,6 +3,7 @@
 #include "plancon/write.hpp"
 
 #include <new>
+#include <optional>
 
 namespace plancon {
 
@@ -54,17 +55,24 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     // Unreadable inputs are listed on the Issues sheet too.
     for (const Warning& u : result.unreadable)
         result.reconciliation.warnings.push_back({u.source, "input not read: " + u.message});
+    // Both outputs are written to temporary files first and renamed only
+    // when both are whole: a failure leaves neither (and any previous ones).
+    std::optional<StagedFile> feed_file, workbook_file;
     if (!options.feed.empty()) {
+        feed_file.emplace(options.feed);
         FeedOptions feed;
         feed.as_of = options.as_of;
-        const std::vector<Warning> dropped = write_feed(options.feed, result.plans, result.reconciliation, feed);
+        const std::vector<Warning> dropped = write_feed(*feed_file, result.plans, result.reconciliation, feed);
         result.reconciliation.warnings.insert(result.reconciliation.warnings.end(), dropped.begin(), dropped.end());
     }
     if (!options.workbook.empty()) {
+        workbook_file.emplace(options.workbook);
         WorkbookOptions workbook;
         workbook.as_of = options.as_of;
-        write_consolidated_workbook(options.workbook, result.plans, result.reconciliation, workbook);
+        write_consolidated_workbook(*workbook_file, result.plans, result.reconciliation, workbook);
     }
+    if (workbook_file) workbook_file->commit();
+    if (feed_file) feed_file->commit();
     return result;
 }
 

@@ -724,28 +724,34 @@ std::time_t created_time() {
 
 }  // namespace
 
-void write_consolidated_workbook(const std::string& path, const std::vector<Plan>& plans,
+void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plans,
                                  const Reconciliation& reconciliation, const WorkbookOptions& options) {
     const Date as_of = write_detail::resolve_as_of(options.as_of);
-    write_atomically_to_path(path, [&](const std::string& temp) {
-        lxw_workbook* book = workbook_new(temp.c_str());
-        if (!book) throw WriteError(path, "cannot start the workbook");
-        try {
-            lxw_doc_properties properties{};
-            std::string title = "Consolidated improvement plan", generator = "plancon " PLANCON_VERSION;
-            properties.title = title.data();
-            properties.comments = generator.data();
-            properties.created = created_time();
-            if (lxw_error e = workbook_set_properties(book, &properties); e != LXW_NO_ERROR)
-                throw WriteError(path, lxw_strerror(e));
-            const lxw_row_t max_rows = std::clamp<lxw_row_t>(options.max_rows_per_sheet, 2, LXW_ROW_MAX);
-            WorkbookBuilder(book, path, plans, reconciliation, as_of, max_rows).build();
-        } catch (...) {
-            lxw_workbook_free(book);
-            throw;
-        }
-        if (lxw_error e = workbook_close(book); e != LXW_NO_ERROR) throw WriteError(path, lxw_strerror(e));
-    });
+    const std::string& path = file.path();
+    lxw_workbook* book = workbook_new(file.temp_path().c_str());
+    if (!book) throw WriteError(path, "cannot start the workbook");
+    try {
+        lxw_doc_properties properties{};
+        std::string title = "Consolidated improvement plan", generator = "plancon " PLANCON_VERSION;
+        properties.title = title.data();
+        properties.comments = generator.data();
+        properties.created = created_time();
+        if (lxw_error e = workbook_set_properties(book, &properties); e != LXW_NO_ERROR)
+            throw WriteError(path, lxw_strerror(e));
+        const lxw_row_t max_rows = std::clamp<lxw_row_t>(options.max_rows_per_sheet, 2, LXW_ROW_MAX);
+        WorkbookBuilder(book, path, plans, reconciliation, as_of, max_rows).build();
+    } catch (...) {
+        lxw_workbook_free(book);
+        throw;
+    }
+    if (lxw_error e = workbook_close(book); e != LXW_NO_ERROR) throw WriteError(path, lxw_strerror(e));
+}
+
+void write_consolidated_workbook(const std::string& path, const std::vector<Plan>& plans,
+                                 const Reconciliation& reconciliation, const WorkbookOptions& options) {
+    StagedFile file(path);
+    write_consolidated_workbook(file, plans, reconciliation, options);
+    file.commit();
 }
 
 }  // namespace plancon

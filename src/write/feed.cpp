@@ -185,14 +185,20 @@ private:
 
 }  // namespace
 
-std::vector<Warning> write_feed(const std::string& path, const std::vector<Plan>& plans,
+std::vector<Warning> write_feed(StagedFile& file, const std::vector<Plan>& plans,
                                 const Reconciliation& reconciliation, const FeedOptions& options) {
     pugi::xml_document doc;
     std::vector<Warning> warnings =
         FeedBuilder(plans, reconciliation, write_detail::resolve_as_of(options.as_of)).build(doc);
-    write_atomically(path, [&](std::ostream& out) {
-        doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-    });
+    write_staged(file, [&](std::ostream& out) { doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8); });
+    return warnings;
+}
+
+std::vector<Warning> write_feed(const std::string& path, const std::vector<Plan>& plans,
+                                const Reconciliation& reconciliation, const FeedOptions& options) {
+    StagedFile file(path);
+    std::vector<Warning> warnings = write_feed(file, plans, reconciliation, options);
+    file.commit();
     return warnings;
 }
 

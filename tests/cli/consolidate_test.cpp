@@ -137,6 +137,18 @@ TEST_F(Consolidate, AnUnreadableInputStopsTheRunAndWritesNothing) {
     EXPECT_EQ(inputs, std::vector<std::string>{(in / "a.xlsx").string()});
 }
 
+// Regression: the feed was renamed into place before the workbook was
+// written, so a workbook that could not be written left the feed behind.
+TEST_F(Consolidate, BothOutputsOrNeither) {
+    const fs::path feed = dir / "plan.xml";
+    CliRun r = run_plancon("consolidate " + fixtures + "/corporate_tracker_extra_columns.xlsx -o /nonexistent-dir/out.xlsx --xml " +
+                               feed.string(), env);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.err.rfind("plancon: /nonexistent-dir/out.xlsx: ", 0), 0u) << r.err;
+    EXPECT_FALSE(fs::exists(feed));
+    EXPECT_TRUE(fs::is_empty(dir)) << "no temporary files";
+}
+
 TEST_F(Consolidate, OutputsAreByteIdenticalAndCodesIgnoreInputOrder) {
     std::vector<std::string> files = fixture_files();
     std::string forward, backward;
