@@ -10,7 +10,6 @@
 
 #include <pugixml.hpp>
 
-#include <cstdio>
 #include <map>
 
 namespace plancon {
@@ -157,11 +156,8 @@ private:
             attribute(due, "basis", a.due.basis, a.source, code + " due");
         }
         if (a.status != Status::Unknown) node.append_child("status").text() = std::string(to_string(a.status)).c_str();
-        if (a.percent_complete) {
-            char number[32];
-            std::snprintf(number, sizeof number, "%.15g", *a.percent_complete);
-            node.append_child("percentComplete").text() = number;
-        }
+        if (a.percent_complete)
+            node.append_child("percentComplete").text() = write_detail::decimal_text(*a.percent_complete).c_str();
         for (const auto& service : action.services) element(node, "service", service, a.source, code + " service");
         for (const auto& member : action.members) source(node, "source", member.source, code);
         for (const auto& conflict : action.conflicts) {

@@ -159,6 +159,27 @@ TEST(Feed, ControlCharactersAreDroppedAndReported) {
     }
 }
 
+// Regression: %.15g wrote 1e-05, which is not an xs:decimal.
+TEST(Feed, PercentCompleteIsAnXsDecimalInFixedNotation) {
+    TempDir dir;
+    Sample s = sample(dir);
+    const std::vector<std::pair<double, const char*>> cases{
+        {0.00001, "0.00001"}, {75, "75"}, {100.0 / 3, "33.3333333333333"}, {12.5, "12.5"}, {0, "0"}, {1e-9, "0.000000001"}};
+    for (const auto& [value, text] : cases) {
+        s.rec.actions[0].canonical.percent_complete = value;
+        const std::string feed = dir / "feed.xml";
+        write_feed(feed, s.plans, s.rec, {as_of});
+        pugi::xml_document doc;
+        ASSERT_TRUE(doc.load_file(feed.c_str()));
+        auto node = doc.document_element().find_child_by_attribute("action", "code", s.rec.actions[0].code.c_str());
+        EXPECT_STREQ(node.child("percentComplete").text().get(), text) << value;
+        if (have_tool("xmllint")) {
+            auto [status, out] = xmllint(feed);
+            EXPECT_EQ(status, 0) << value << ": " << out;
+        }
+    }
+}
+
 TEST(Feed, LongTitleIsCutAtAWordAndTheDescriptionKeepsEverything) {
     TempDir dir;
     Sample s = sample(dir);
