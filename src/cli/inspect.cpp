@@ -26,11 +26,7 @@ int run_inspect(int argc, char** argv) {
         return code;
     try {
         const Config config = load_config({{}, profiles});
-        const std::vector<std::string> files = find_inputs(inputs);
-        if (files.empty()) {
-            report(inputs.front() + ": no spreadsheet files here");
-            return exit_input;
-        }
+        const std::vector<std::string> files = find_inputs_required(inputs);
         int status = exit_ok;
         for (const std::string& file : files) {
             try {

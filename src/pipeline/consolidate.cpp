@@ -27,10 +27,7 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     std::vector<std::string> outputs;
     for (const std::string& out : {options.workbook, options.feed})
         if (!out.empty()) outputs.push_back(out);
-    result.files = find_inputs(inputs, outputs);
-    if (result.files.empty())
-        throw ReadError(inputs.empty() ? std::string("(no input)") : inputs.front(),
-                        std::string("no spreadsheet files here") + (inputs.size() > 1 ? " or in the other inputs" : ""));
+    result.files = find_inputs_required(inputs, outputs);
 
     LayoutOptions layout;
     layout.service = options.service;

@@ -190,3 +190,20 @@ TEST(Cli, AnExceptionThatIsNotAnErrorIsOneLineNotACrash) {
     EXPECT_FALSE(fs::exists(dir / "out.xlsx"));
     EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1) << "no temporary files";
 }
+
+// Regression: an empty folder was reported as an unreadable input, with the
+// hint "--keep-going consolidates the rest" (even with --keep-going).
+TEST(Cli, AFolderWithNoSpreadsheetIsAPlainError) {
+    plancon::test::TempDir dir;
+    fs::create_directories(dir / "empty");
+    const std::string empty = dir / "empty";
+    const std::string expected = "plancon: " + empty + ": no spreadsheet found\n";
+    for (const std::string& command : {"consolidate " + empty + " -o " + dir / "out.xlsx",
+                                       "consolidate --keep-going " + empty + " -o " + dir / "out.xlsx",
+                                       "inspect " + empty, "profile " + empty}) {
+        CliRun r = run_plancon(command);
+        EXPECT_EQ(r.status, 1) << command;
+        EXPECT_EQ(r.err, expected) << command;
+    }
+    EXPECT_FALSE(fs::exists(dir / "out.xlsx"));
+}
