@@ -207,3 +207,18 @@ TEST(Cli, AFolderWithNoSpreadsheetIsAPlainError) {
     }
     EXPECT_FALSE(fs::exists(dir / "out.xlsx"));
 }
+
+// Regression: convert named the input and then the output in one error
+// ("IN: OUT: cannot create ..."), and the CSV limit put "sheet 'X'" where
+// the file goes. One shape: FILE: sheet 'X': problem.
+TEST(Cli, ConvertErrorsNameOneFileThenThePlace) {
+    const std::string far = hostile("far_cell_reference.xlsx");
+    CliRun csv = run_plancon("convert " + far);
+    EXPECT_EQ(csv.status, 1);
+    EXPECT_EQ(csv.err.rfind("plancon: " + far + ": sheet 'Plan': CSV would need 1048576 rows x 16384 columns", 0), 0u)
+        << csv.err;
+    CliRun nowhere = run_plancon("convert " + fixture("xlsx_1904_dates.xlsx") + " -o /nonexistent-dir/out.csv");
+    EXPECT_EQ(nowhere.status, 1);
+    EXPECT_EQ(nowhere.err.rfind("plancon: /nonexistent-dir/out.csv: cannot create a file in /nonexistent-dir: ", 0), 0u)
+        << nowhere.err;
+}
