@@ -234,6 +234,6 @@ TEST_F(Consolidate, TemplatesMovedWithTheEnvironmentVariable) {
     fs::remove(out);
     CliRun bad = run_plancon("consolidate " + input + " -o " + out, env + " PLANCON_TEMPLATES=" + moved.string());
     EXPECT_EQ(bad.status, 1) << bad.err;
-    EXPECT_EQ(bad.err, "plancon: " + (moved / "status.tsv").string() + ": cannot open the status vocabulary\n");
+    EXPECT_EQ(bad.err, "plancon: " + (moved / "status.tsv").string() + ": cannot open the status vocabulary: No such file or directory\n");
     EXPECT_FALSE(fs::exists(out));
 }
