@@ -43,7 +43,7 @@ public:
             try {
                 input.append_attribute("sha256") = write_detail::sha256_file_hex(file).c_str();
             } catch (const WriteError& e) {
-                warnings_.push_back({{file, "", 0}, std::string("feed: no SHA-256 for the input file: ") + e.what()});
+                warnings_.push_back({{file, "", 0}, "feed: no SHA-256 for the input file: " + e.problem()});
             }
             attribute(input, "title", plan.document.title, {file, "", 0}, "input title");
             attribute(input, "service", plan.document.service, {file, "", 0}, "input service");

@@ -180,6 +180,18 @@ TEST(Feed, PercentCompleteIsAnXsDecimalInFixedNotation) {
     }
 }
 
+// Regression: the warning for an input that could not be hashed named the
+// file twice ("F: feed: no SHA-256 for the input file: F: cannot read: ...").
+TEST(Feed, AnInputThatCannotBeHashedIsOneWarningNamingItOnce) {
+    TempDir dir;
+    Sample s = sample(dir);
+    const std::string gone = s.plans[0].document.file;
+    std::filesystem::remove(gone);
+    const auto warnings = write_feed(dir / "feed.xml", s.plans, s.rec, {as_of});
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(to_string(warnings[0]), gone + ": feed: no SHA-256 for the input file: cannot read: No such file or directory");
+}
+
 TEST(Feed, LongTitleIsCutAtAWordAndTheDescriptionKeepsEverything) {
     TempDir dir;
     Sample s = sample(dir);
