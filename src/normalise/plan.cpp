@@ -45,7 +45,7 @@ void normalise_plan(Plan& plan, const Config& config, const NormaliseOptions& op
             action.percent_complete = parse_percent(action.status_as_written);
         action.status = parse_status(action.status_as_written, action.percent_complete, config.statuses);
 
-        if (action.service.empty()) action.service = options.service.empty() ? plan.document.service : options.service;
+        if (action.service.empty()) action.service = plan.document.service;
 
         for (Link& link : find_links(action.text_as_written.empty() ? action.text : action.text_as_written))
             if (std::none_of(action.links.begin(), action.links.end(), [&](const Link& l) { return l.target == link.target; }))

@@ -9,9 +9,7 @@ namespace plancon {
 
 Plan plan_workbook(const Workbook& workbook, const Config& config, const LayoutOptions& layout) {
     Plan plan = build_plan(workbook, config, layout);
-    NormaliseOptions normalise;
-    normalise.service = layout.service;
-    normalise_plan(plan, config, normalise);
+    normalise_plan(plan, config);
     return plan;
 }
 

@@ -77,9 +77,8 @@ TEST(NormalisePlan, FillsEveryDerivedFieldAndWarns) {
     dated.service = "Own service";
     plan.actions.push_back(dated);
 
-    NormaliseOptions options;
-    options.service = "Children & Families";
-    normalise_plan(plan, test_config(), options);
+    plan.document.service = "Children & Families";
+    normalise_plan(plan, test_config());
 
     const Action& a = plan.actions[0];
     EXPECT_EQ(a.text, "Examine how the Chief Officers Group and the Joint Management Group can use Balanced Scorecards...");
