@@ -11,7 +11,7 @@ namespace po = boost::program_options;
 namespace plancon::cli {
 
 int run_validate(int argc, char** argv) {
-    std::string feed, schema = (default_templates_dir() / "plan.xsd").string();
+    std::string feed, schema = feed_schema_path().string();
     po::options_description visible("plancon validate");
     visible.add_options()
         ("help,h", "show this help")

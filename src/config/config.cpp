@@ -23,7 +23,7 @@ constexpr TemplateFile leads_table{"leads.tsv", "lead alias table"};
 constexpr TemplateFile status_table{"status.tsv", "status vocabulary"};
 constexpr TemplateFile abbreviations_table{"abbreviations.tsv", "abbreviation table"};
 constexpr TemplateFile services_table{"services.tsv", "service list"};
-constexpr TemplateFile feed_schema{"plan.xsd", "feed's schema"};
+constexpr TemplateFile feed_schema{"plan.xsd", "feed's schema"};  // read by validate_feed only
 constexpr std::array<TemplateFile, 6> template_files{default_profile, leads_table, status_table,
                                                      abbreviations_table, services_table, feed_schema};
 
@@ -59,6 +59,8 @@ std::filesystem::path default_templates_dir() {
     return env && *env ? std::filesystem::path(env) : std::filesystem::path(PLANCON_TEMPLATES_DIR);
 }
 
+std::filesystem::path feed_schema_path(const std::filesystem::path& templates) { return templates / feed_schema.path; }
+
 Config load_config(const ConfigSources& sources) {
     Config config;
     config.templates = sources.templates.empty() ? default_templates_dir() : sources.templates;
@@ -75,9 +77,7 @@ Config load_config(const ConfigSources& sources) {
     config.statuses = parse_status_vocabulary(read(status_table), at(status_table));
     config.abbreviations = parse_abbreviations(read(abbreviations_table), at(abbreviations_table));
     config.services = parse_services(read(services_table), at(services_table));
-    config.schema = at(feed_schema);
-    if (!std::filesystem::is_regular_file(config.schema))
-        throw TemplateError(config.schema.string(), "the feed's schema is missing from the templates folder");
+    config.schema = feed_schema_path(config.templates);
     return config;
 }
 

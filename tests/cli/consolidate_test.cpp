@@ -237,3 +237,19 @@ TEST_F(Consolidate, TemplatesMovedWithTheEnvironmentVariable) {
     EXPECT_EQ(bad.err, "plancon: " + (moved / "status.tsv").string() + ": cannot open the status vocabulary: No such file or directory\n");
     EXPECT_FALSE(fs::exists(out));
 }
+
+// Regression: consolidate refused to run without templates/plan.xsd, which
+// only validate reads; validate finds it through the same folder.
+TEST_F(Consolidate, OnlyValidateNeedsTheSchema) {
+    const fs::path moved = dir / "templates";
+    fs::copy(fs::path(PLANCON_SOURCE_DIR) / "templates", moved, fs::copy_options::recursive);
+    fs::remove(moved / "plan.xsd");
+    const std::string templates = " PLANCON_TEMPLATES=" + moved.string();
+    const std::string feed = (dir / "plan.xml").string();
+    CliRun c = run_plancon("consolidate " + fixtures + "/corporate_tracker_extra_columns.xlsx -o " + (dir / "c.xlsx").string() +
+                           " --xml " + feed, env + templates);
+    EXPECT_EQ(c.status, 0) << c.err;
+    CliRun v = run_plancon("validate " + feed, env + templates);
+    EXPECT_EQ(v.status, 1);
+    EXPECT_NE(v.out.find("[schema] " + (moved / "plan.xsd").string()), std::string::npos) << v.out;
+}

@@ -189,3 +189,16 @@ TEST(ParseProfile, AnUnknownFieldListsEveryKeyTheParserKnows) {
     EXPECT_EQ(p.kind_for("Notes"), SheetKind::Ignore);
     EXPECT_EQ(p.word_weights("owner")[std::size_t(Field::Lead)], 2);
 }
+
+// Regression: every command refused to start without plan.xsd, which only
+// validating reads; and the path was built in two places.
+TEST(LoadConfig, TheSchemaIsKnownButNotRequired) {
+    plancon::test::TempDir dir;
+    const std::filesystem::path moved = std::filesystem::path(dir.path()) / "templates";
+    std::filesystem::copy(std::filesystem::path(PLANCON_SOURCE_DIR) / "templates", moved,
+                          std::filesystem::copy_options::recursive);
+    std::filesystem::remove(moved / "plan.xsd");
+    const Config config = load_config({moved, {}});
+    EXPECT_EQ(config.schema, moved / "plan.xsd");
+    EXPECT_EQ(feed_schema_path(moved), config.schema);
+}
