@@ -75,8 +75,8 @@ struct ValidationReport {
 };
 // Checks a feed against the XML Schema at xsd_path (libxml2) and against
 // Pentana's import rules: every action has a code, unique; a title of at
-// most 255 characters; a due date; a start date (when given) before the due
-// date; a parent code that exists in the feed. Never throws for a bad feed:
+// most 255 characters; a due date; a start date (when given) not after the
+// due date; a parent code that exists in the feed. Never throws for a bad feed:
 // unreadable files are violations too.
 ValidationReport validate_feed(const std::string& path, const std::string& xsd_path);
 

@@ -35,8 +35,7 @@ void normalise_plan(Plan& plan, const Config& config, const NormaliseOptions& op
             action.due = parse_due(action.due.as_written, std::nullopt, options.due);
         }
         if (!action.start && !action.start_as_written.empty())
-            if (const Due start = parse_due(action.start_as_written, std::nullopt, options.due); start.date)
-                action.start = start.date;
+            action.start = parse_start(action.start_as_written, options.due);
         if (action.due.kind == Due::Kind::Unreadable)
             plan.warnings.push_back({action.source, where + ": due date not read: \"" + normalise_text(action.due.as_written) +
                                                         "\" (" + action.due.basis + ")"});

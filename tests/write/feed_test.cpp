@@ -242,6 +242,11 @@ const char* broken_feed = R"(<?xml version="1.0" encoding="UTF-8"?>
     <start date="2017-04-01"/>
     <due date="2016-09-30"/>
   </action>
+  <action code="A-SAMEDAY" type="action" parent="P-AAAAAA">
+    <title>A one-day event</title>
+    <start date="2020-03-31"/>
+    <due date="2020-03-31"/>
+  </action>
   <action code="A-ORPHAN" type="action" parent="P-MISSING">
     <title>Evidence that PEF funding is allocated to agreed priorities</title>
     <due date="2020-03-31"/>
@@ -260,7 +265,7 @@ TEST(ValidateFeed, RejectsAHandBrokenFeedNamingEachCode) {
 
     ValidationReport report = validate_feed(feed, xsd);
     EXPECT_FALSE(report.ok());
-    EXPECT_EQ(report.actions, 7u);
+    EXPECT_EQ(report.actions, 8u);
     EXPECT_EQ(rules_by_code(report), (std::set<std::pair<std::string, std::string>>{{"A-DUPLICAT", "code"},
                                                                                      {"A-NODUE", "due"},
                                                                                      {"A-LONGTITLE", "title"},
@@ -273,7 +278,8 @@ TEST(ValidateFeed, RejectsAHandBrokenFeedNamingEachCode) {
     EXPECT_EQ(message["A-NODUE"], "A-NODUE: no due date (written as \"Immediate & Continuous\")");
     EXPECT_EQ(message["A-LONGTITLE"], "A-LONGTITLE: title has " + std::to_string(long_title.size()) +
                                           " characters; Pentana allows 255");
-    EXPECT_EQ(message["A-BACKWARDS"], "A-BACKWARDS: start date 2017-04-01 is not before due date 2016-09-30");
+    EXPECT_EQ(message["A-BACKWARDS"], "A-BACKWARDS: start date 2017-04-01 is after due date 2016-09-30");
+    EXPECT_EQ(message.count("A-SAMEDAY"), 0u) << "a start on the due date is no violation";
     EXPECT_EQ(message["A-ORPHAN"], "A-ORPHAN: parent code P-MISSING is not in the feed");
 
     // The schema sees the duplicate key, the long title and the missing parent too.
@@ -335,7 +341,7 @@ TEST(Sha256, KnownVectorsAndSha256sum) {
 
 // What a tracker calls its items ("task", "risk") and a start date column
 // reach the feed: kind="task", <start date text>; the feed stays schema-valid
-// and validate_feed checks the start is before the due date.
+// and validate_feed checks the start is not after the due date.
 TEST(Feed, CarriesTheKindOfItemsAndTheStartDate) {
     TempDir dir;
     const std::string file = dir / "wbs.xlsx";
@@ -346,7 +352,7 @@ TEST(Feed, CarriesTheKindOfItemsAndTheStartDate) {
     a.kind = "task";
     a.text = a.text_as_written = "Develop the system security plan";
     a.start_as_written = "April 2020";
-    a.start = Date{2020, 4, 30};
+    a.start = Date{2020, 4, 1};
     a.due.as_written = "31/03/2021";
     a.due.kind = Due::Kind::Date;
     a.due.date = Date{2021, 3, 31};
@@ -359,7 +365,7 @@ TEST(Feed, CarriesTheKindOfItemsAndTheStartDate) {
     ASSERT_TRUE(doc.load_file(feed.c_str()));
     const pugi::xml_node action = doc.document_element().child("action");
     EXPECT_STREQ(action.attribute("kind").value(), "task");
-    EXPECT_STREQ(action.child("start").attribute("date").value(), "2020-04-30");
+    EXPECT_STREQ(action.child("start").attribute("date").value(), "2020-04-01");
     EXPECT_STREQ(action.child("start").attribute("text").value(), "April 2020");
     const ValidationReport report = validate_feed(feed, test_config().schema.string());
     EXPECT_TRUE(report.ok()) << report.violations.front().message;
