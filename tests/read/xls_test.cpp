@@ -244,6 +244,39 @@ TEST(XlsHostile, HugeDeclaredDimensionsAreRefusedBeforeFreeXLAllocates) {
     }
 }
 
+// Regression: cells of the record scan (formatted numbers, formula results,
+// booleans, errors) were not counted against --max-cells, and a formatted
+// number was added twice (FreeXL's and the scan's, one dropped only by
+// Sheet::finish). FreeXL sizes a sheet by its DIMENSIONS record, which the
+// precheck holds to the limit; the scan reads cells outside it too.
+TEST(XlsHostile, CellsOfTheRecordScanCountOnceAgainstTheCellLimit) {
+    const std::string dir = std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/";
+    // Dense: 48 declared positions, 48 cells, 15 of them formatted numbers.
+    ReadOptions exact;
+    exact.max_cells = 48;
+    EXPECT_EQ(read_workbook(dir + "number_formats.xls", exact).sheets.at(0).cells.size(), 48u);
+
+    // A1 text (FreeXL's), A2:A201 booleans (the scan's), DIMENSIONS shrunk to A1.
+    std::string bytes = read_file_bytes(dir + "scan_only_cells.xls");
+    EXPECT_EQ(read_workbook_bytes("scan_only_cells.xls", bytes).sheets.at(0).cells.size(), 201u);
+    int patched = 0;
+    for (std::size_t at = bytes.find(std::string("\x00\x02\x0e\x00", 4)); at != std::string::npos;
+         at = bytes.find(std::string("\x00\x02\x0e\x00", 4), at + 4)) {
+        const char dims[12] = {0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0};  // rows 0..1, columns 0..1
+        bytes.replace(at + 4, 12, dims, 12);
+        ++patched;
+    }
+    ASSERT_EQ(patched, 1);
+    ReadOptions tight;
+    tight.max_cells = 10;
+    try {
+        const Workbook wb = read_workbook_bytes("one_cell_declared.xls", bytes, tight);
+        FAIL() << "expected a ReadError; read " << wb.sheets.at(0).cells.size() << " cells";
+    } catch (const ReadError& e) {
+        EXPECT_EQ(e.problem(), "sheet 'Plan': more than 10 cells in the workbook (the limit)");
+    }
+}
+
 TEST(XlsHostile, DamagedSharedStringIsRefusedBeforeFreeXLReadsPastIt) {
     REQUIRE_CORPUS();
     // sst_continue.xls's first shared string is 58 Latin-1 characters; claiming 65535
