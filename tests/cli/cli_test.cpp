@@ -1,6 +1,7 @@
 // The plancon binary as a user runs it: exit codes, one-line errors, output files.
 #include "cli/run_plancon.hpp"
 #include "temp_dir.hpp"
+#include "under_asan.hpp"
 #include "xlsx_with_sheet.hpp"
 
 #include <gtest/gtest.h>
@@ -19,17 +20,7 @@ namespace {
 std::string fixture(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/" + name; }
 std::string hostile(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/hostile/" + name; }
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool under_asan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool under_asan = true;
-#else
-constexpr bool under_asan = false;
-#endif
-#else
-constexpr bool under_asan = false;
-#endif
+using plancon::test::under_asan;
 
 }  // namespace
 
