@@ -165,6 +165,9 @@ ServiceDirectory parse_services(std::string_view text, const std::string& name);
 // The templates folder: $PLANCON_TEMPLATES when set, else the one this build
 // was configured with.
 std::filesystem::path default_templates_dir();
+// The feed's schema in a templates folder (plan.xsd): the one place its
+// name is known. Only a command that validates a feed needs the file.
+std::filesystem::path feed_schema_path(const std::filesystem::path& templates = default_templates_dir());
 
 struct ConfigSources {
     std::filesystem::path templates;     // empty: default_templates_dir()
@@ -178,7 +181,7 @@ struct Config {
     StatusVocabulary statuses;
     std::vector<Abbreviation> abbreviations;
     ServiceDirectory services;
-    std::filesystem::path schema;     // plan.xsd
+    std::filesystem::path schema;     // feed_schema_path(templates); not read, and need not exist
 };
 
 // Reads every template once. Throws TemplateError naming the file (and line).

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -53,6 +55,14 @@ private:
     std::string file_;
     std::string problem_;
 };
+
+// A small text file a user gives or edits (a template, a profile, a
+// decisions file), read whole. Nothing when it cannot be, with `problem` in
+// words for an Error naming the file: "cannot open the WHAT: No such file or
+// directory", "the WHAT is a folder, not a file", "the WHAT is larger than
+// 4 MiB; is it the right file?".
+std::optional<std::string> read_small_file(const std::string& path, std::string_view what, std::string& problem,
+                                           std::uintmax_t limit = std::numeric_limits<std::uintmax_t>::max());
 
 // An output that could not be written (write.hpp, sheet_export.hpp). what()
 // is "FILE: problem"; the file named is the output, and it was left as it was.

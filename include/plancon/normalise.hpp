@@ -12,7 +12,6 @@
 namespace plancon {
 
 struct NormaliseOptions {
-    std::string service;  // --service: fills Action::service when empty
     DueContext due;
 };
 
@@ -20,7 +19,8 @@ struct NormaliseOptions {
 // status_as_written (+ percent_complete) -> status, links from the text (and
 // Finding::links from planned_action). A Due that already holds a date and no
 // other words (the layout read a date cell) is kept as a date cell. Service:
-// options.service, else plan.document.service, when the action has none.
+// plan.document.service when the action has none (--service is the layout's
+// last resort for the document's service: LayoutOptions::service).
 // Adds a Warning (at the action's source) for each unreadable due date, each
 // action without a lead and each lead-cell note. Running it twice adds no links.
 void normalise_plan(Plan& plan, const Config& config, const NormaliseOptions& options = {});

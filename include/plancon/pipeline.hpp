@@ -23,6 +23,11 @@ namespace plancon {
 // never depends on the file system. Paths in `exclude` (this run's outputs)
 // are left out.
 std::vector<std::string> find_inputs(const std::vector<std::string>& inputs, const std::vector<std::string>& exclude = {});
+// find_inputs, when it finds anything; otherwise throws Error naming the
+// first input: "FOLDER: no spreadsheet found" (an empty folder is no
+// unreadable input: there is nothing to read, with or without keep_going).
+std::vector<std::string> find_inputs_required(const std::vector<std::string>& inputs,
+                                              const std::vector<std::string>& exclude = {});
 
 // A workbook laid out and normalised: the plan it holds.
 Plan plan_workbook(const Workbook& workbook, const Config& config, const LayoutOptions& layout = {});
@@ -63,10 +68,11 @@ struct ConsolidateResult {
     std::string summary() const;
 };
 
-// Everything that can be refused before reading (the decisions file, an
-// empty input list) is refused first. Throws plancon::Error: ReadError for
+// Everything that can be refused before reading (the decisions file, inputs
+// holding no spreadsheet) is refused first. Throws plancon::Error: ReadError for
 // an unreadable input unless keep_going, DecisionError, WriteError (nothing
-// is written then: each output appears whole or not at all).
+// is written then: both outputs are written to temporary files and renamed
+// into place only when both are whole).
 ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Config& config,
                               const ConsolidateOptions& options);
 

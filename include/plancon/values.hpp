@@ -33,6 +33,12 @@ struct DueContext {
 Due parse_due(std::string_view as_written, std::optional<Date> cell_date = std::nullopt,
               const DueContext& ctx = {});
 
+// Reads a start date cell's words as parse_due reads a due date's, but a
+// period gives its first day, not its last: "April 2020" -> 2020-04-01,
+// "2019/20" -> 2019-04-01, "Q3 2019/20" -> 2019-10-01; "From June 2019" ->
+// 2019-06-01. Nothing when the words give no one date.
+std::optional<Date> parse_start(std::string_view as_written, const DueContext& ctx = {});
+
 bool is_valid_date(const Date& d);
 Date last_day_of_month(int year, unsigned month);
 

@@ -4,6 +4,7 @@
 // bytes. (One sheet as CSV or JSON is sheet_export.hpp.)
 #pragma once
 
+#include "plancon/atomic_file.hpp"
 #include "plancon/diagnostics.hpp"
 #include "plancon/model.hpp"
 #include "plancon/reconcile.hpp"
@@ -36,6 +37,10 @@ struct WorkbookOptions {
 // listed on Issues, as are rows beyond 1,048,576. Throws WriteError.
 void write_consolidated_workbook(const std::string& path, const std::vector<Plan>& plans,
                                  const Reconciliation& reconciliation, const WorkbookOptions& options = {});
+// The same into a staged file, left for the caller to commit (with the feed:
+// both outputs or neither).
+void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plans,
+                                 const Reconciliation& reconciliation, const WorkbookOptions& options = {});
 
 // The feed's XML namespace; templates/plan.xsd is its schema.
 inline constexpr const char* feed_namespace = "urn:plancon:plan:1";
@@ -54,6 +59,9 @@ struct FeedOptions {
 // is returned as a warning. Atomic and deterministic. Throws WriteError.
 std::vector<Warning> write_feed(const std::string& path, const std::vector<Plan>& plans,
                                 const Reconciliation& reconciliation, const FeedOptions& options = {});
+// The same into a staged file, left for the caller to commit.
+std::vector<Warning> write_feed(StagedFile& file, const std::vector<Plan>& plans,
+                                const Reconciliation& reconciliation, const FeedOptions& options = {});
 
 struct FeedViolation {
     std::string code;     // the action's code, "" when the problem is not one action's
@@ -67,8 +75,8 @@ struct ValidationReport {
 };
 // Checks a feed against the XML Schema at xsd_path (libxml2) and against
 // Pentana's import rules: every action has a code, unique; a title of at
-// most 255 characters; a due date; a start date (when given) before the due
-// date; a parent code that exists in the feed. Never throws for a bad feed:
+// most 255 characters; a due date; a start date (when given) not after the
+// due date; a parent code that exists in the feed. Never throws for a bad feed:
 // unreadable files are violations too.
 ValidationReport validate_feed(const std::string& path, const std::string& xsd_path);
 

@@ -34,5 +34,9 @@ bool parse_command_line(int argc, char** argv, const std::string& synopsis,
                         boost::program_options::variables_map& vm, int& exit_code);
 // Report an error as "plancon: message" on stderr.
 void report(const std::string& message);
+// The last catch of every command: an exception that is not a plancon::Error
+// (out of memory, a thread that could not start) is one line too, never
+// std::terminate. Returns exit_input.
+int report_unexpected(const std::exception& e);
 
 }  // namespace plancon::cli

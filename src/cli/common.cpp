@@ -50,4 +50,9 @@ bool parse_command_line(int argc, char** argv, const std::string& synopsis, cons
 
 void report(const std::string& message) { std::cerr << "plancon: " << message << "\n"; }
 
+int report_unexpected(const std::exception& e) {
+    report(e.what());
+    return exit_input;
+}
+
 }  // namespace plancon::cli

@@ -85,6 +85,9 @@ int run_consolidate(int argc, char** argv) {
     } catch (const Error& e) {
         show_progress(1, 1, "");
         report(e.what());
+    } catch (const std::exception& e) {
+        show_progress(1, 1, "");
+        return report_unexpected(e);
     }
     return exit_input;
 }

@@ -53,7 +53,7 @@ int run_convert(int argc, char** argv) {
             return exit_input;
         }
         auto produce = [&](std::ostream& out) {
-            if (to == "csv") write_sheet_csv(out, *sheet);
+            if (to == "csv") write_sheet_csv(out, wb, *sheet);
             else write_sheet_json(out, wb, *sheet);
         };
         if (output == "-") {
@@ -67,15 +67,14 @@ int run_convert(int argc, char** argv) {
         } else {
             write_atomically(output, produce);
         }
-    } catch (const ReadError& e) {
-        report(e.what());
-        return exit_input;
-    } catch (const WriteError& e) {
-        report(file + ": " + e.what());
+    } catch (const Error& e) {
+        report(e.what());  // names the input (ReadError, the sheet too big for CSV) or the output (WriteError)
         return exit_input;
     } catch (const std::bad_alloc&) {
         report(file + ": out of memory while reading");
         return exit_input;
+    } catch (const std::exception& e) {
+        return report_unexpected(e);
     }
     return exit_ok;
 }

@@ -24,28 +24,25 @@ int run_inspect(int argc, char** argv) {
     if (!parse_command_line(argc, argv, "plancon inspect FILE|FOLDER... [--plan] [--profile FILE] [options]", visible,
                             {"file", po::value<std::vector<std::string>>(&inputs)->required(), -1}, vm, code))
         return code;
-    Config config;
     try {
-        config = load_config({{}, profiles});
+        const Config config = load_config({{}, profiles});
+        const std::vector<std::string> files = find_inputs_required(inputs);
+        int status = exit_ok;
+        for (const std::string& file : files) {
+            try {
+                std::cout << inspect_file(file, config, options);
+            } catch (const Error& e) {
+                report(e.what());
+                status = exit_input;
+            }
+        }
+        return status;
     } catch (const Error& e) {
         report(e.what());
         return exit_input;
+    } catch (const std::exception& e) {
+        return report_unexpected(e);
     }
-    int status = exit_ok;
-    const std::vector<std::string> files = find_inputs(inputs);
-    if (files.empty()) {
-        report(inputs.front() + ": no spreadsheet files here");
-        return exit_input;
-    }
-    for (const std::string& file : files) {
-        try {
-            std::cout << inspect_file(file, config, options);
-        } catch (const Error& e) {
-            report(e.what());
-            status = exit_input;
-        }
-    }
-    return status;
 }
 
 }  // namespace plancon::cli

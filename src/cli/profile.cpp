@@ -27,11 +27,7 @@ int run_profile(int argc, char** argv) {
         return code;
     try {
         const Config config = load_config({{}, profiles});
-        const std::vector<std::string> files = find_inputs(inputs);
-        if (files.empty()) {
-            report(inputs.front() + ": no spreadsheet files here");
-            return exit_input;
-        }
+        const std::vector<std::string> files = find_inputs_required(inputs);
         std::vector<Plan> plans;
         for (const std::string& file : files) plans.push_back(plan_file(file, config, read));
         const std::string text = suggest_profile(plans, config);
@@ -40,6 +36,8 @@ int run_profile(int argc, char** argv) {
     } catch (const Error& e) {
         report(e.what());
         return exit_input;
+    } catch (const std::exception& e) {
+        return report_unexpected(e);
     }
     return exit_ok;
 }

@@ -2,28 +2,44 @@
 #include "plancon/config.hpp"
 #include "config/template_table.hpp"
 
+#include <array>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace plancon {
 
 namespace {
 
 // A template is a small text file; anything beyond this is not one.
-constexpr std::streamoff template_limit = 4 << 20;
+constexpr std::uintmax_t template_limit = 4 << 20;
 
-std::string read_template(const std::filesystem::path& path, const char* what) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw TemplateError(path.string(), std::string("cannot open the ") + what);
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size > template_limit)
-        throw TemplateError(path.string(), std::string("the ") + what + " is larger than 4 MiB; is it the right file?");
-    in.seekg(0);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+// The files of the templates folder: the one list load_config reads and its
+// messages name.
+struct TemplateFile {
+    const char* path;  // in the templates folder
+    const char* what;  // as a message names it
+};
+constexpr TemplateFile default_profile{"profiles/default.profile", "default profile"};
+constexpr TemplateFile leads_table{"leads.tsv", "lead alias table"};
+constexpr TemplateFile status_table{"status.tsv", "status vocabulary"};
+constexpr TemplateFile abbreviations_table{"abbreviations.tsv", "abbreviation table"};
+constexpr TemplateFile services_table{"services.tsv", "service list"};
+constexpr TemplateFile feed_schema{"plan.xsd", "feed's schema"};  // read by validate_feed only
+constexpr std::array<TemplateFile, 6> template_files{default_profile, leads_table, status_table,
+                                                     abbreviations_table, services_table, feed_schema};
+
+// "profiles/default.profile, leads.tsv, ... and plan.xsd"
+std::string template_file_names() {
+    std::string out;
+    for (std::size_t i = 0; i < template_files.size(); ++i)
+        out += std::string(i == 0 ? "" : i + 1 == template_files.size() ? " and " : ", ") + template_files[i].path;
+    return out;
+}
+
+std::string read_template(const std::string& path, const char* what) {
+    std::string problem;
+    std::optional<std::string> text = read_small_file(path, what, problem, template_limit);
+    if (!text) throw TemplateError(path, problem);
+    return std::move(*text);
 }
 
 }  // namespace
@@ -43,28 +59,25 @@ std::filesystem::path default_templates_dir() {
     return env && *env ? std::filesystem::path(env) : std::filesystem::path(PLANCON_TEMPLATES_DIR);
 }
 
+std::filesystem::path feed_schema_path(const std::filesystem::path& templates) { return templates / feed_schema.path; }
+
 Config load_config(const ConfigSources& sources) {
     Config config;
     config.templates = sources.templates.empty() ? default_templates_dir() : sources.templates;
-    const auto at = [&](const char* name) { return config.templates / name; };
+    const auto at = [&](const TemplateFile& t) { return (config.templates / t.path).string(); };
+    const auto read = [&](const TemplateFile& t) { return read_template(at(t), t.what); };
     if (!std::filesystem::is_directory(config.templates))
-        throw TemplateError(config.templates.string(),
-                            "no templates folder here (set PLANCON_TEMPLATES to the folder holding default.profile, "
-                            "leads.tsv and status.tsv)");
-    const auto profile_path = config.templates / "profiles" / "default.profile";
-    config.profile = parse_profile(read_template(profile_path, "default profile"), profile_path.string());
+        throw TemplateError(config.templates.string(), "no templates folder here (set PLANCON_TEMPLATES to the folder holding " +
+                                                           template_file_names() + ")");
+    config.profile = parse_profile(read(default_profile), at(default_profile));
     // Each --profile is read over everything before it: its words are tried first.
     for (const std::string& path : sources.profiles)
         config.profile = merge_profiles(config.profile, parse_profile(read_template(path, "profile"), path));
-    config.leads = parse_lead_aliases(read_template(at("leads.tsv"), "lead alias table"), at("leads.tsv").string());
-    config.statuses =
-        parse_status_vocabulary(read_template(at("status.tsv"), "status vocabulary"), at("status.tsv").string());
-    config.abbreviations =
-        parse_abbreviations(read_template(at("abbreviations.tsv"), "abbreviation table"), at("abbreviations.tsv").string());
-    config.services = parse_services(read_template(at("services.tsv"), "service list"), at("services.tsv").string());
-    config.schema = at("plan.xsd");
-    if (!std::filesystem::is_regular_file(config.schema))
-        throw TemplateError(config.schema.string(), "the feed's schema is missing from the templates folder");
+    config.leads = parse_lead_aliases(read(leads_table), at(leads_table));
+    config.statuses = parse_status_vocabulary(read(status_table), at(status_table));
+    config.abbreviations = parse_abbreviations(read(abbreviations_table), at(abbreviations_table));
+    config.services = parse_services(read(services_table), at(services_table));
+    config.schema = feed_schema_path(config.templates);
     return config;
 }
 

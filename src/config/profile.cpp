@@ -3,6 +3,7 @@
 #include "plancon/text.hpp"
 #include "config/template_table.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <utility>
@@ -22,6 +23,63 @@ constexpr std::array<std::pair<Field, std::string_view>, field_count - 1> field_
 
 bool name_matches(std::string_view pattern, bool prefix, std::string_view name) {
     return prefix ? name.substr(0, pattern.size()) == pattern : name == pattern;
+}
+
+// Where a profile line is, for its errors.
+struct ProfileLine {
+    const std::string& name;
+    std::size_t number;
+    [[noreturn]] void fail(const std::string& problem) const {
+        throw config_detail::line_error(name, int(number), problem);
+    }
+};
+
+void read_service(Profile& profile, std::string_view value, const ProfileLine& line) {
+    if (value.empty()) line.fail("service: needs a name");
+    profile.service = value;
+}
+
+// "item-kinds: action | task | risk": what a table's items can be called.
+void read_item_kinds(Profile& profile, std::string_view value, const ProfileLine& line) {
+    for (std::string_view rest = value; !rest.empty();) {
+        const std::size_t bar = rest.find('|');
+        const std::string kind = fold_header(trim(rest.substr(0, bar)));
+        if (kind.empty() || kind.find(' ') != std::string::npos) line.fail("item-kinds: single words separated by \"|\"");
+        profile.item_kinds.push_back(kind);
+        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+    }
+}
+
+void read_sheet_kind(Profile& profile, std::string_view value, const ProfileLine& line) {
+    std::size_t eq = value.find('=');
+    if (eq == std::string_view::npos) line.fail("expected \"sheet-kind: SHEET = plan|findings|appendix|ignore\"");
+    std::string_view sheet = trim(value.substr(0, eq)), kind = trim(value.substr(eq + 1));
+    Profile::SheetHint hint;
+    hint.prefix = !sheet.empty() && sheet.back() == '*';
+    if (hint.prefix) sheet.remove_suffix(1);
+    if (sheet.empty()) line.fail("sheet-kind: needs a sheet name");
+    hint.sheet = sheet;
+    if (kind == "plan") hint.kind = SheetKind::Plan;
+    else if (kind == "findings") hint.kind = SheetKind::Findings;
+    else if (kind == "appendix") hint.kind = SheetKind::Appendix;
+    else if (kind == "ignore") hint.kind = SheetKind::Ignore;
+    else line.fail("unknown sheet kind \"" + std::string(kind) + "\" (plan, findings, appendix or ignore)");
+    profile.sheet_hints.push_back(std::move(hint));
+}
+
+// The keys of a profile line that are not a field (or "FIELD words").
+using Directive = void (*)(Profile&, std::string_view value, const ProfileLine&);
+constexpr std::array<std::pair<std::string_view, Directive>, 3> directives{{
+    {"service", read_service}, {"item-kinds", read_item_kinds}, {"sheet-kind", read_sheet_kind},
+}};
+
+// What a profile line may start with, for an error about one that is none of them.
+std::string known_keys() {
+    std::string out;
+    for (const auto& [f, n] : field_names) out += (out.empty() ? "" : " ") + std::string(n);
+    out += ", FIELD words";
+    for (const auto& [key, read] : directives) out += ", " + std::string(key);
+    return out;
 }
 
 }  // namespace
@@ -113,42 +171,15 @@ Profile parse_profile(std::string_view text, const std::string& name) {
         std::string_view line = trim(text.substr(0, end));
         text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
         if (line.empty() || line.front() == '#') continue;
-        auto fail = [&](const std::string& problem) { throw config_detail::line_error(name, int(line_no), problem); };
+        const ProfileLine where{name, line_no};
+        auto fail = [&](const std::string& problem) { where.fail(problem); };
         std::size_t colon = line.find(':');
         if (colon == std::string_view::npos) fail("expected \"FIELD: synonym | synonym\", got \"" + std::string(line) + "\"");
         std::string_view key = trim(line.substr(0, colon));
         std::string_view value = trim(line.substr(colon + 1));
-        if (key == "service") {
-            if (value.empty()) fail("service: needs a name");
-            profile.service = value;
-            continue;
-        }
-        if (key == "item-kinds") {
-            // "item-kinds: action | task | risk": what a table's items can be called.
-            for (std::string_view rest = value; !rest.empty();) {
-                const std::size_t bar = rest.find('|');
-                const std::string kind = fold_header(trim(rest.substr(0, bar)));
-                if (kind.empty() || kind.find(' ') != std::string::npos) fail("item-kinds: single words separated by \"|\"");
-                profile.item_kinds.push_back(kind);
-                rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
-            }
-            continue;
-        }
-        if (key == "sheet-kind") {
-            std::size_t eq = value.find('=');
-            if (eq == std::string_view::npos) fail("expected \"sheet-kind: SHEET = plan|findings|appendix|ignore\"");
-            std::string_view sheet = trim(value.substr(0, eq)), kind = trim(value.substr(eq + 1));
-            Profile::SheetHint hint;
-            hint.prefix = !sheet.empty() && sheet.back() == '*';
-            if (hint.prefix) sheet.remove_suffix(1);
-            if (sheet.empty()) fail("sheet-kind: needs a sheet name");
-            hint.sheet = sheet;
-            if (kind == "plan") hint.kind = SheetKind::Plan;
-            else if (kind == "findings") hint.kind = SheetKind::Findings;
-            else if (kind == "appendix") hint.kind = SheetKind::Appendix;
-            else if (kind == "ignore") hint.kind = SheetKind::Ignore;
-            else fail("unknown sheet kind \"" + std::string(kind) + "\" (plan, findings, appendix or ignore)");
-            profile.sheet_hints.push_back(std::move(hint));
+        const auto directive = std::find_if(directives.begin(), directives.end(), [&](const auto& d) { return d.first == key; });
+        if (directive != directives.end()) {
+            directive->second(profile, value, where);
             continue;
         }
         const bool word_list = key.size() > 6 && key.substr(key.size() - 6) == " words";
@@ -156,11 +187,7 @@ Profile parse_profile(std::string_view text, const std::string& name) {
         Field field = Field::None;
         for (const auto& [f, n] : field_names)
             if (n == key) field = f;
-        if (field == Field::None) {
-            std::string known;
-            for (const auto& [f, n] : field_names) known += (known.empty() ? "" : " ") + std::string(n);
-            fail("unknown field \"" + std::string(key) + "\" (known: " + known + ", service, sheet-kind)");
-        }
+        if (field == Field::None) fail("unknown field \"" + std::string(key) + "\" (known: " + known_keys() + ")");
         if (word_list) {
             // "due words: deadline 3 | date 1 | start* -3"
             while (true) {

@@ -35,8 +35,7 @@ void normalise_plan(Plan& plan, const Config& config, const NormaliseOptions& op
             action.due = parse_due(action.due.as_written, std::nullopt, options.due);
         }
         if (!action.start && !action.start_as_written.empty())
-            if (const Due start = parse_due(action.start_as_written, std::nullopt, options.due); start.date)
-                action.start = start.date;
+            action.start = parse_start(action.start_as_written, options.due);
         if (action.due.kind == Due::Kind::Unreadable)
             plan.warnings.push_back({action.source, where + ": due date not read: \"" + normalise_text(action.due.as_written) +
                                                         "\" (" + action.due.basis + ")"});
@@ -45,7 +44,7 @@ void normalise_plan(Plan& plan, const Config& config, const NormaliseOptions& op
             action.percent_complete = parse_percent(action.status_as_written);
         action.status = parse_status(action.status_as_written, action.percent_complete, config.statuses);
 
-        if (action.service.empty()) action.service = options.service.empty() ? plan.document.service : options.service;
+        if (action.service.empty()) action.service = plan.document.service;
 
         for (Link& link : find_links(action.text_as_written.empty() ? action.text : action.text_as_written))
             if (std::none_of(action.links.begin(), action.links.end(), [&](const Link& l) { return l.target == link.target; }))

@@ -3,14 +3,13 @@
 #include "plancon/write.hpp"
 
 #include <new>
+#include <optional>
 
 namespace plancon {
 
 Plan plan_workbook(const Workbook& workbook, const Config& config, const LayoutOptions& layout) {
     Plan plan = build_plan(workbook, config, layout);
-    NormaliseOptions normalise;
-    normalise.service = layout.service;
-    normalise_plan(plan, config, normalise);
+    normalise_plan(plan, config);
     return plan;
 }
 
@@ -26,10 +25,7 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     std::vector<std::string> outputs;
     for (const std::string& out : {options.workbook, options.feed})
         if (!out.empty()) outputs.push_back(out);
-    result.files = find_inputs(inputs, outputs);
-    if (result.files.empty())
-        throw ReadError(inputs.empty() ? std::string("(no input)") : inputs.front(),
-                        std::string("no spreadsheet files here") + (inputs.size() > 1 ? " or in the other inputs" : ""));
+    result.files = find_inputs_required(inputs, outputs);
 
     LayoutOptions layout;
     layout.service = options.service;
@@ -54,17 +50,24 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     // Unreadable inputs are listed on the Issues sheet too.
     for (const Warning& u : result.unreadable)
         result.reconciliation.warnings.push_back({u.source, "input not read: " + u.message});
+    // Both outputs are written to temporary files first and renamed only
+    // when both are whole: a failure leaves neither (and any previous ones).
+    std::optional<StagedFile> feed_file, workbook_file;
     if (!options.feed.empty()) {
+        feed_file.emplace(options.feed);
         FeedOptions feed;
         feed.as_of = options.as_of;
-        const std::vector<Warning> dropped = write_feed(options.feed, result.plans, result.reconciliation, feed);
+        const std::vector<Warning> dropped = write_feed(*feed_file, result.plans, result.reconciliation, feed);
         result.reconciliation.warnings.insert(result.reconciliation.warnings.end(), dropped.begin(), dropped.end());
     }
     if (!options.workbook.empty()) {
+        workbook_file.emplace(options.workbook);
         WorkbookOptions workbook;
         workbook.as_of = options.as_of;
-        write_consolidated_workbook(options.workbook, result.plans, result.reconciliation, workbook);
+        write_consolidated_workbook(*workbook_file, result.plans, result.reconciliation, workbook);
     }
+    if (workbook_file) workbook_file->commit();
+    if (feed_file) feed_file->commit();
     return result;
 }
 

@@ -44,4 +44,13 @@ std::vector<std::string> find_inputs(const std::vector<std::string>& inputs, con
     return files;
 }
 
+std::vector<std::string> find_inputs_required(const std::vector<std::string>& inputs,
+                                              const std::vector<std::string>& exclude) {
+    std::vector<std::string> files = find_inputs(inputs, exclude);
+    if (files.empty())
+        throw Error(inputs.empty() ? std::string("(no input)") : inputs.front(),
+                    std::string("no spreadsheet found") + (inputs.size() > 1 ? " here or in the other inputs" : ""));
+    return files;
+}
+
 }  // namespace plancon

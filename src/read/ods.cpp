@@ -180,8 +180,7 @@ public:
             n_ = nullptr;
             if (!spreadsheet) throw ReadError(path_, "content.xml: no office:spreadsheet (not a spreadsheet document?)");
         } catch (const XmlError& e) {
-            throw ReadError(path_, "content.xml: malformed XML at byte " + std::to_string(stream.dropped() + e.offset()) + ": " +
-                                       e.problem());
+            throw ReadError(path_, "content.xml: " + stream.malformed(e));
         }
         return std::move(wb_);
     }

@@ -23,6 +23,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <unordered_set>
 
 #if defined(__SANITIZE_ADDRESS__)
 // FreeXL 1.0.6 leaks its own buffers when it gives up on a file (it answers
@@ -138,7 +139,8 @@ std::optional<double> parse_freexl_datetime(std::string_view s) {
 
 class XlsReader {
 public:
-    XlsReader(const std::string& path, const ReadOptions& options) : path_(path), options_(options) {}
+    XlsReader(const std::string& path, const ReadOptions& options)
+        : path_(path), options_(options), cells_left_(options.max_cells) {}
 
     Workbook read(const std::string& bytes) {
         precheck(bytes);
@@ -170,6 +172,17 @@ public:
 private:
     const std::string& path_;
     const ReadOptions& options_;
+    std::uint64_t cells_left_;  // --max-cells, for the whole workbook
+
+    // Every cell kept goes through here, once, and counts against --max-cells.
+    Cell& push(Sheet& sheet, const Cell& cell) {
+        if (cells_left_ == 0)
+            throw ReadError(path_, "sheet '" + sheet.name + "': more than " + std::to_string(options_.max_cells) +
+                                       " cells in the workbook (the limit)");
+        --cells_left_;
+        sheet.cells.push_back(cell);
+        return sheet.cells.back();
+    }
 
     void check(int rc, const std::string& doing) const {
         if (rc != FREEXL_OK) throw ReadError(path_, freexl_problem(doing, rc));
@@ -204,7 +217,7 @@ private:
     // FreeXL keeps every position of every sheet in memory (about 16 bytes each).
     static constexpr std::uint64_t max_dense_cells = 8'000'000;
 
-    Sheet read_sheet(const void* handle, unsigned int index, Workbook& wb, const XlsExtraSheet* extra) const {
+    Sheet read_sheet(const void* handle, unsigned int index, Workbook& wb, const XlsExtraSheet* extra) {
         Sheet sheet;
         sheet.strings = wb.strings;
         const char* name = nullptr;
@@ -216,8 +229,18 @@ private:
         unsigned short cols = 0;
         check(freexl_worksheet_dimensions(handle, &rows, &cols), "sheet '" + sheet.name + "': cannot read its dimensions");
         rows = std::min<unsigned int>(rows, max_rows);
+        if (extra && extra->name != sheet.name) extra = nullptr;
+        // Cells the record scan gives (formatted numbers, formula results,
+        // booleans, errors) replace FreeXL's reading of the same place.
+        std::unordered_set<std::uint64_t> from_scan;
+        auto key = [](std::uint64_t row, std::uint64_t col) { return row << 32 | col; };
+        if (extra) {
+            for (const XlsNumberCell& x : extra->formatted_numbers) from_scan.insert(key(x.row, x.col));
+            for (const XlsExtraCell& x : extra->cells) from_scan.insert(key(x.row, x.col));
+        }
         for (unsigned int r = 0; r < rows; ++r) {
             for (unsigned short c = 0; c < cols && c < max_cols; ++c) {
+                if (from_scan.count(key(r, c))) continue;
                 FreeXL_CellValue value;
                 int rc = freexl_get_cell_value(handle, r, c, &value);
                 if (rc != FREEXL_OK)
@@ -257,18 +280,19 @@ private:
                     }
                     default: continue;  // FREEXL_CELL_NULL
                 }
-                sheet.cells.push_back(cell);
+                push(sheet, cell);
             }
         }
-        if (extra && extra->name == sheet.name) add_extras(sheet, *extra, wb);
+        if (extra) add_extras(sheet, *extra, wb);
         sheet.finish();
         return sheet;
     }
 
-    // Later cells win in Sheet::finish(), so these replace FreeXL's at the same place.
-    void add_extras(Sheet& sheet, const XlsExtraSheet& extra, Workbook& wb) const {
+    // FreeXL's cells at these places were passed over (read_sheet).
+    void add_extras(Sheet& sheet, const XlsExtraSheet& extra, Workbook& wb) {
         sheet.visibility = extra.visibility;
         if (!extra.worksheet) {
+            cells_left_ += sheet.cells.size();
             sheet.cells.clear();  // FreeXL shows a chart sheet with another sheet's cells
             return;
         }
@@ -290,8 +314,7 @@ private:
                                           ": date serial outside years 1-9999; kept as a number"});
                 }
             }
-            sheet.cells.push_back(cell);
-            return sheet.cells.back();
+            return push(sheet, cell);
         };
         for (const XlsNumberCell& x : extra.formatted_numbers)
             add(x.row, x.col, x.moment ? CellType::DateTime : CellType::Number, x.value);

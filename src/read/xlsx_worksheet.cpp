@@ -45,6 +45,8 @@ public:
     }
 
     std::vector<Warning> warnings_;
+    // An XmlError from read(), with its offset in the whole part.
+    std::string malformed(const XmlError& e) const { return stream_.malformed(e); }
 
 private:
     void warn(std::string message) { warnings_.push_back({{file_, sheet_.name, 0}, std::move(message)}); }
@@ -289,7 +291,7 @@ void read_worksheet(ZipArchive& zip, const std::string& part, const WorksheetCon
     try {
         reader.read();
     } catch (const XmlError& e) {
-        throw ReadError(context.file, "part " + part + " (sheet '" + sheet.name + "'): " + e.what());
+        throw ReadError(context.file, "part " + part + " (sheet '" + sheet.name + "'): " + reader.malformed(e));
     }
     warnings.insert(warnings.end(), reader.warnings_.begin(), reader.warnings_.end());
 }

@@ -17,4 +17,8 @@ XmlScanner::Event XmlPartStream::next() {
     }
 }
 
+std::string XmlPartStream::malformed(const XmlError& e) const {
+    return "malformed XML at byte " + std::to_string(dropped_ + e.offset()) + ": " + e.problem();
+}
+
 }  // namespace plancon::detail

@@ -28,6 +28,9 @@ public:
     XmlScanner& scanner() { return scanner_; }
     // Bytes of the part already dropped from the buffer.
     std::uint64_t dropped() const { return dropped_; }
+    // "malformed XML at byte N: problem", N counted from the start of the
+    // part (the scanner's offset is in its buffer).
+    std::string malformed(const XmlError& e) const;
     // Gives the buffer's memory back (for an owner that stays alive after the end).
     void release() { std::string().swap(buffer_); }
 

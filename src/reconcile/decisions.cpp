@@ -2,7 +2,6 @@
 #include "plancon/reconcile.hpp"
 #include "plancon/text.hpp"
 
-#include <fstream>
 #include <sstream>
 
 namespace plancon {
@@ -73,11 +72,10 @@ Decisions parse_decisions(const std::string& text, const std::string& origin_nam
 }
 
 Decisions load_decisions(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw DecisionError(path, "cannot open the decisions file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_decisions(text.str(), path);
+    std::string problem;
+    const std::optional<std::string> text = read_small_file(path, "decisions file", problem);
+    if (!text) throw DecisionError(path, problem);
+    return parse_decisions(*text, path);
 }
 
 }  // namespace plancon

@@ -8,6 +8,8 @@
 //   - "1st April 2017", "1 st April 2017", "1 April 2017", "1st of April 2017", "April 1st 2017",
 //     "31-Mar-20" (Excel's d-mmm-yy);
 //   - a month alone means its last day: "June 2019", "Sept 2016", "Sep-19" (basis "month alone");
+//     as a start date (parse_start) every period means its first day: "June 2019" 1 June 2019,
+//     "2019/20" 1 April 2019, a school session 1 August, "Q2 2019/20" 1 July 2019;
 //   - "2019/20", "2019-20" alone: financial year, due 31 March 2020;
 //   - with "session", "academic" or "school" in the same clause: school session, due 30 June 2020;
 //   - "Q2 2019/20", "Q2 19/20", "Quarter 2 2019-20": financial quarter (Q1 Apr-Jun ... Q4
@@ -198,7 +200,8 @@ std::vector<Token> tokenize(std::string_view s) {
 enum class Role : std::uint8_t { Due, Review, Start };
 
 struct Found {
-    Date date;
+    Date date;         // a period's last day ("June 2019": 30 June), as a due date reads it
+    Date first;        // the period's first day (1 June), as a start date reads it
     bool valid = true;
     std::string basis;
     std::string text;  // the words it was read from
@@ -246,6 +249,15 @@ int second_year(int y1, const Token& span) {
     return y2;
 }
 
+// Financial quarters of the year starting 1 April y1: Q1 Apr-Jun, Q2 Jul-Sep,
+// Q3 Oct-Dec, Q4 Jan-Mar.
+Date financial_quarter_end(int y1, int quarter) {
+    return quarter == 4 ? last_day_of_month(y1 + 1, 3) : last_day_of_month(y1, static_cast<unsigned>(3 + 3 * quarter));
+}
+Date financial_quarter_start(int y1, int quarter) {
+    return quarter == 4 ? Date{y1 + 1, 1, 1} : Date{y1, static_cast<unsigned>(1 + 3 * quarter), 1};
+}
+
 std::string two_digit_year_span(int y1, int y2) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%d/%02d", y1, y2 % 100);
@@ -262,8 +274,10 @@ Clause read_clause(const std::vector<Token>& t, const DueContext& ctx) {
     auto is_year = [&](std::size_t k) {
         return k < t.size() && t[k].type == Token::Type::Number && t[k].digits == 4 && t[k].value >= 1900 && t[k].value <= 2199;
     };
-    auto add = [&](Date d, std::string basis, std::string text) {
-        Found f{d, is_valid_date(d), std::move(basis), std::move(text), role};
+    // A date, or a period: d its last day, first its first (a day is both).
+    auto add = [&](Date d, std::string basis, std::string text, std::optional<Date> first = std::nullopt) {
+        const Date from = first.value_or(d);
+        Found f{d, from, is_valid_date(d) && is_valid_date(from), std::move(basis), std::move(text), role};
         cl.dates.push_back(std::move(f));
     };
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -284,8 +298,8 @@ Clause read_clause(const std::vector<Token>& t, const DueContext& ctx) {
                 }
                 const std::string span = two_digit_year_span(y1, y2);
                 const bool session_after = i + 1 < t.size() && t[i + 1].type == Token::Type::Word && is_session_word(t[i + 1].text);
-                if (session || session_after) add({y2, 6, 30}, "school session " + span, tok.text);
-                else add({y2, 3, 31}, "financial year " + span, tok.text);
+                if (session || session_after) add({y2, 6, 30}, "school session " + span, tok.text, Date{y1, 8, 1});
+                else add({y2, 3, 31}, "financial year " + span, tok.text, Date{y1, 4, 1});
                 continue;
             }
             case Token::Type::Number: {
@@ -336,14 +350,15 @@ Clause read_clause(const std::vector<Token>& t, const DueContext& ctx) {
             }
             // month year ("June 2019"), or month-yy as Excel shows mmm-yy ("Sep-19")
             if (is_year(i + 1)) {
-                add(last_day_of_month(t[i + 1].value, month), "month alone", w + " " + t[i + 1].text);
+                add(last_day_of_month(t[i + 1].value, month), "month alone", w + " " + t[i + 1].text,
+                    Date{t[i + 1].value, month, 1});
                 i += 1;
                 continue;
             }
             if (i + 2 < t.size() && t[i + 1].type == Token::Type::Sep && t[i + 1].text != "." &&
                 t[i + 2].type == Token::Type::Number && (t[i + 2].digits == 2 || is_year(i + 2)) && !t[i + 2].ordinal) {
                 const int year = t[i + 2].digits == 2 ? 2000 + t[i + 2].value : t[i + 2].value;
-                add(last_day_of_month(year, month), "month alone", w + t[i + 1].text + t[i + 2].text);
+                add(last_day_of_month(year, month), "month alone", w + t[i + 1].text + t[i + 2].text, Date{year, month, 1});
                 i += 2;
                 continue;
             }
@@ -370,8 +385,8 @@ Clause read_clause(const std::vector<Token>& t, const DueContext& ctx) {
                     cl.problems.push_back("a span of several years: " + span.text);
                 } else {
                     // Financial quarters: Q1 Apr-Jun, Q2 Jul-Sep, Q3 Oct-Dec, Q4 Jan-Mar.
-                    const Date end = quarter == 4 ? last_day_of_month(y2, 3) : last_day_of_month(y1, static_cast<unsigned>(3 + 3 * quarter));
-                    add(end, "quarter " + q + " " + two_digit_year_span(y1, y2), w + " " + span.text);
+                    add(financial_quarter_end(y1, quarter), "quarter " + q + " " + two_digit_year_span(y1, y2),
+                        w + " " + span.text, financial_quarter_start(y1, quarter));
                 }
                 i = after;
                 continue;
@@ -381,8 +396,8 @@ Clause read_clause(const std::vector<Token>& t, const DueContext& ctx) {
                 t[after + 1].type == Token::Type::Sep && t[after + 1].text != "'" && t[after + 2].type == Token::Type::Number &&
                 t[after + 2].digits == 2 && (t[after].value + 1) % 100 == t[after + 2].value) {
                 const int y1 = 2000 + t[after].value;
-                const Date end = quarter == 4 ? last_day_of_month(y1 + 1, 3) : last_day_of_month(y1, static_cast<unsigned>(3 + 3 * quarter));
-                add(end, "quarter " + q + " " + two_digit_year_span(y1, y1 + 1), w + " " + t[after].text + "/" + t[after + 2].text);
+                add(financial_quarter_end(y1, quarter), "quarter " + q + " " + two_digit_year_span(y1, y1 + 1),
+                    w + " " + t[after].text + "/" + t[after + 2].text, financial_quarter_start(y1, quarter));
                 i = after + 2;
                 continue;
             }
@@ -391,13 +406,12 @@ Clause read_clause(const std::vector<Token>& t, const DueContext& ctx) {
                 switch (ctx.single_year_quarter) {
                     case DueContext::SingleYearQuarter::Calendar:
                         add(last_day_of_month(y, static_cast<unsigned>(3 * quarter)), "calendar quarter " + q + " " + t[after].text,
-                            w + " " + t[after].text);
+                            w + " " + t[after].text, Date{y, static_cast<unsigned>(3 * quarter - 2), 1});
                         break;
-                    case DueContext::SingleYearQuarter::Financial: {
-                        const Date end = quarter == 4 ? last_day_of_month(y + 1, 3) : last_day_of_month(y, static_cast<unsigned>(3 + 3 * quarter));
-                        add(end, "quarter " + q + " " + two_digit_year_span(y, y + 1), w + " " + t[after].text);
+                    case DueContext::SingleYearQuarter::Financial:
+                        add(financial_quarter_end(y, quarter), "quarter " + q + " " + two_digit_year_span(y, y + 1),
+                            w + " " + t[after].text, financial_quarter_start(y, quarter));
                         break;
-                    }
                     case DueContext::SingleYearQuarter::Unreadable:
                         cl.problems.push_back("a quarter of a single year: " + q + " " + t[after].text);
                         break;
@@ -485,6 +499,59 @@ void drop_time_of_day(std::string& text) {
     if (colons >= 1 && colons <= 2 && digits >= 3 && digits <= 12) text.resize(cut);
 }
 
+// Every date a cell's words give, by role; `problem` says why none can be
+// trusted (then the lists are not to be used).
+struct DatesRead {
+    std::string problem;
+    std::vector<Found> due_dates, reviews, starts;
+    std::string recurrence;
+    bool immediate = false, ongoing = false;
+};
+
+// text: lower-cased, normalised, not empty.
+DatesRead read_dates(std::string text, const DueContext& ctx) {
+    DatesRead out;
+    drop_time_of_day(text);
+    const std::vector<Token> tokens = tokenize(text);
+    std::vector<Clause> clauses;
+    std::vector<Token> current;
+    for (const Token& tok : tokens) {
+        if (tok.type == Token::Type::Boundary) {
+            if (!current.empty()) clauses.push_back(read_clause(current, ctx));
+            current.clear();
+        } else {
+            current.push_back(tok);
+        }
+    }
+    if (!current.empty()) clauses.push_back(read_clause(current, ctx));
+
+    auto fail = [&](std::string why) {
+        out.problem = std::move(why);
+        return out;
+    };
+    for (const Clause& cl : clauses) {
+        for (const std::string& p : cl.problems) return fail(p);
+        // A review clause may name what is reviewed ("Annual reviews of learning and
+        // organisational development thereafter"), as long as it gives a review date or a
+        // recurrence; any other clause must be all date words.
+        const bool review_read = cl.has_review_word && (!cl.recurrence.empty() ||
+            std::any_of(cl.dates.begin(), cl.dates.end(), [](const Found& f) { return f.role == Role::Review; }));
+        if (!cl.unknown.empty() && !review_read) return fail("not a date: " + join_limited(cl.unknown, 8));
+        for (const Found& f : cl.dates) {
+            if (!f.valid) return fail("no such date: " + f.text);
+            auto& list = f.role == Role::Review ? out.reviews : f.role == Role::Start ? out.starts : out.due_dates;
+            list.push_back(f);
+        }
+        if (out.recurrence.empty()) out.recurrence = cl.recurrence;
+        out.immediate = out.immediate || cl.immediate;
+        out.ongoing = out.ongoing || cl.ongoing;
+    }
+    for (std::size_t k = 1; k < out.due_dates.size(); ++k)
+        if (out.due_dates[k].date != out.due_dates[0].date)
+            return fail("two different due dates: " + out.due_dates[0].text + ", " + out.due_dates[k].text);
+    return out;
+}
+
 }  // namespace
 
 Due parse_due(std::string_view as_written, std::optional<Date> cell_date, const DueContext& ctx) {
@@ -500,58 +567,24 @@ Due parse_due(std::string_view as_written, std::optional<Date> cell_date, const 
     due.as_written = std::string(as_written);
     std::string text = lower_ascii(normalise_text(as_written));
     if (text.empty()) return due;  // Kind::None
-    drop_time_of_day(text);
 
-    const std::vector<Token> tokens = tokenize(text);
-    std::vector<Clause> clauses;
-    std::vector<Token> current;
-    for (const Token& tok : tokens) {
-        if (tok.type == Token::Type::Boundary) {
-            if (!current.empty()) clauses.push_back(read_clause(current, ctx));
-            current.clear();
-        } else {
-            current.push_back(tok);
-        }
-    }
-    if (!current.empty()) clauses.push_back(read_clause(current, ctx));
+    const DatesRead read = read_dates(std::move(text), ctx);
+    if (!read.problem.empty()) return unreadable(std::move(due), read.problem);
+    due.recurrence = read.recurrence;
+    if (!read.reviews.empty()) due.review = read.reviews.front().date;
 
-    std::vector<Found> due_dates, reviews, starts;
-    bool immediate = false, ongoing = false;
-    for (const Clause& cl : clauses) {
-        for (const std::string& p : cl.problems) return unreadable(std::move(due), p);
-        // A review clause may name what is reviewed ("Annual reviews of learning and
-        // organisational development thereafter"), as long as it gives a review date or a
-        // recurrence; any other clause must be all date words.
-        const bool review_read = cl.has_review_word && (!cl.recurrence.empty() ||
-            std::any_of(cl.dates.begin(), cl.dates.end(), [](const Found& f) { return f.role == Role::Review; }));
-        if (!cl.unknown.empty() && !review_read)
-            return unreadable(std::move(due), "not a date: " + join_limited(cl.unknown, 8));
-        for (const Found& f : cl.dates) {
-            if (!f.valid) return unreadable(std::move(due), "no such date: " + f.text);
-            auto& list = f.role == Role::Review ? reviews : f.role == Role::Start ? starts : due_dates;
-            list.push_back(f);
-        }
-        if (due.recurrence.empty()) due.recurrence = cl.recurrence;
-        immediate = immediate || cl.immediate;
-        ongoing = ongoing || cl.ongoing;
-    }
-    for (std::size_t k = 1; k < due_dates.size(); ++k)
-        if (due_dates[k].date != due_dates[0].date)
-            return unreadable(std::move(due), "two different due dates: " + due_dates[0].text + ", " + due_dates[k].text);
-    if (!reviews.empty()) due.review = reviews.front().date;
-
-    if (!due_dates.empty()) {
+    if (!read.due_dates.empty()) {
         due.kind = Due::Kind::Date;
-        due.date = due_dates.front().date;
-        due.basis = due_dates.front().basis;
+        due.date = read.due_dates.front().date;
+        due.basis = read.due_dates.front().basis;
         return due;
     }
-    if (ongoing || !starts.empty()) {
+    if (read.ongoing || !read.starts.empty()) {
         due.kind = Due::Kind::Ongoing;
-        due.basis = starts.empty() ? "ongoing" : "from " + starts.front().text + " (a start, not a due date)";
+        due.basis = read.starts.empty() ? "ongoing" : "from " + read.starts.front().text + " (a start, not a due date)";
         return due;
     }
-    if (immediate) {
+    if (read.immediate) {
         due.kind = Due::Kind::Immediate;
         due.basis = "immediate";
         return due;
@@ -562,6 +595,17 @@ Due parse_due(std::string_view as_written, std::optional<Date> cell_date, const 
         return due;
     }
     return unreadable(std::move(due), "no date found");
+}
+
+std::optional<Date> parse_start(std::string_view as_written, const DueContext& ctx) {
+    std::string text = lower_ascii(normalise_text(as_written));
+    if (text.empty()) return std::nullopt;
+    const DatesRead read = read_dates(std::move(text), ctx);
+    if (!read.problem.empty()) return std::nullopt;
+    // "From April 2020" says it is a start; in a start column, so does "April 2020".
+    const std::vector<Found>& dates = read.starts.empty() ? read.due_dates : read.starts;
+    if (dates.empty()) return std::nullopt;
+    return dates.front().first;
 }
 
 }  // namespace plancon

@@ -34,41 +34,45 @@ std::string make_temp_beside(const std::string& path) {
     return std::string(buf.data());
 }
 
-void commit(const std::string& temp, const std::string& path) {
+}  // namespace
+
+StagedFile::StagedFile(std::string path) : path_(std::move(path)), temp_(make_temp_beside(path_)) {}
+
+StagedFile::~StagedFile() {
+    if (!committed_) std::remove(temp_.c_str());
+}
+
+void StagedFile::commit() {
     // mkstemp makes the file private (0600); give it the mode any new file gets.
     mode_t mask = umask(0);
     umask(mask);
-    chmod(temp.c_str(), 0666 & ~mask);
-    if (std::rename(temp.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        std::remove(temp.c_str());
-        throw WriteError(path, std::string("cannot replace: ") + std::strerror(err));
-    }
+    chmod(temp_.c_str(), 0666 & ~mask);
+    if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+        throw WriteError(path_, std::string("cannot replace: ") + std::strerror(errno));  // the destructor removes temp_
+    committed_ = true;
 }
 
-}  // namespace
+void write_staged(StagedFile& file, const std::function<void(std::ostream&)>& produce) {
+    const std::string& path = file.path();
+    std::ofstream out(file.temp_path(), std::ios::binary | std::ios::trunc);
+    if (!out) throw WriteError(path, "cannot write " + file.temp_path() + ": " + std::strerror(errno));
+    produce(out);
+    out.flush();
+    if (!out) throw WriteError(path, "write failed (disk full?)");
+    out.close();
+    if (!out) throw WriteError(path, "write failed on close (disk full?)");
+}
 
 void write_atomically_to_path(const std::string& path, const std::function<void(const std::string&)>& produce) {
-    std::string temp = make_temp_beside(path);
-    try {
-        produce(temp);
-    } catch (...) {
-        std::remove(temp.c_str());
-        throw;
-    }
-    commit(temp, path);
+    StagedFile file(path);
+    produce(file.temp_path());
+    file.commit();
 }
 
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& produce) {
-    write_atomically_to_path(path, [&](const std::string& temp) {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw WriteError(path, "cannot write " + temp + ": " + std::strerror(errno));
-        produce(out);
-        out.flush();
-        if (!out) throw WriteError(path, "write failed (disk full?)");
-        out.close();
-        if (!out) throw WriteError(path, "write failed on close (disk full?)");
-    });
+    StagedFile file(path);
+    write_staged(file, produce);
+    file.commit();
 }
 
 }  // namespace plancon

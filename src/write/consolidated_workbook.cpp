@@ -440,10 +440,22 @@ private:
     }
 
     // ---- Sources ----
+    // A row's service and where it came from: the document's, unless the
+    // row is an action whose own Service column named another.
+    static std::pair<std::string, std::string> service_of(const Plan& plan, const RowRecord& record) {
+        const SourceDocument& doc = plan.document;
+        if (record.fate == RowRecord::Fate::Action && record.index >= 0 && std::size_t(record.index) < plan.actions.size()) {
+            const std::string& own = plan.actions[std::size_t(record.index)].service;
+            if (!own.empty() && own != doc.service) return {own, "its Service column"};
+        }
+        return {doc.service, doc.service_source};
+    }
+
     void write_sources(SheetOut& out) {
         out.widths({36, 24, 8, 24, 50, 14, 24, 36}, formats_.wrap);
-        // The service each file's rows were given, and where it was read from
-        // (a Service: row, the title, a sheet or file name, the profile, --service).
+        // The service each row was given, and where it was read from: an
+        // action's own Service column, else its file's (a Service: row, the
+        // title, a sheet or file name, the profile, --service).
         out.header(0, {"File", "Sheet", "Row", "Fate", "Reason", "Code", "Service", "Service from"}, formats_.header);
         lxw_row_t row = 1;
         for (std::size_t p = 0; p < plans_.size(); ++p) {
@@ -466,8 +478,9 @@ private:
                 out.text(row, 3, fate, formats_.wrap, record.source);
                 out.text(row, 4, reason_with_rows(record), formats_.wrap, record.source);
                 out.text(row, 5, code, formats_.wrap, record.source);
-                out.text(row, 6, plans_[p].document.service, formats_.wrap, record.source);
-                out.text(row, 7, plans_[p].document.service_source, formats_.wrap, record.source);
+                const auto [service, service_from] = service_of(plans_[p], record);
+                out.text(row, 6, service, formats_.wrap, record.source);
+                out.text(row, 7, service_from, formats_.wrap, record.source);
                 ++row;
             }
         }
@@ -724,28 +737,34 @@ std::time_t created_time() {
 
 }  // namespace
 
-void write_consolidated_workbook(const std::string& path, const std::vector<Plan>& plans,
+void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plans,
                                  const Reconciliation& reconciliation, const WorkbookOptions& options) {
     const Date as_of = write_detail::resolve_as_of(options.as_of);
-    write_atomically_to_path(path, [&](const std::string& temp) {
-        lxw_workbook* book = workbook_new(temp.c_str());
-        if (!book) throw WriteError(path, "cannot start the workbook");
-        try {
-            lxw_doc_properties properties{};
-            std::string title = "Consolidated improvement plan", generator = "plancon " PLANCON_VERSION;
-            properties.title = title.data();
-            properties.comments = generator.data();
-            properties.created = created_time();
-            if (lxw_error e = workbook_set_properties(book, &properties); e != LXW_NO_ERROR)
-                throw WriteError(path, lxw_strerror(e));
-            const lxw_row_t max_rows = std::clamp<lxw_row_t>(options.max_rows_per_sheet, 2, LXW_ROW_MAX);
-            WorkbookBuilder(book, path, plans, reconciliation, as_of, max_rows).build();
-        } catch (...) {
-            lxw_workbook_free(book);
-            throw;
-        }
-        if (lxw_error e = workbook_close(book); e != LXW_NO_ERROR) throw WriteError(path, lxw_strerror(e));
-    });
+    const std::string& path = file.path();
+    lxw_workbook* book = workbook_new(file.temp_path().c_str());
+    if (!book) throw WriteError(path, "cannot start the workbook");
+    try {
+        lxw_doc_properties properties{};
+        std::string title = "Consolidated improvement plan", generator = "plancon " PLANCON_VERSION;
+        properties.title = title.data();
+        properties.comments = generator.data();
+        properties.created = created_time();
+        if (lxw_error e = workbook_set_properties(book, &properties); e != LXW_NO_ERROR)
+            throw WriteError(path, lxw_strerror(e));
+        const lxw_row_t max_rows = std::clamp<lxw_row_t>(options.max_rows_per_sheet, 2, LXW_ROW_MAX);
+        WorkbookBuilder(book, path, plans, reconciliation, as_of, max_rows).build();
+    } catch (...) {
+        lxw_workbook_free(book);
+        throw;
+    }
+    if (lxw_error e = workbook_close(book); e != LXW_NO_ERROR) throw WriteError(path, lxw_strerror(e));
+}
+
+void write_consolidated_workbook(const std::string& path, const std::vector<Plan>& plans,
+                                 const Reconciliation& reconciliation, const WorkbookOptions& options) {
+    StagedFile file(path);
+    write_consolidated_workbook(file, plans, reconciliation, options);
+    file.commit();
 }
 
 }  // namespace plancon

@@ -10,7 +10,6 @@
 
 #include <pugixml.hpp>
 
-#include <cstdio>
 #include <map>
 
 namespace plancon {
@@ -44,7 +43,7 @@ public:
             try {
                 input.append_attribute("sha256") = write_detail::sha256_file_hex(file).c_str();
             } catch (const WriteError& e) {
-                warnings_.push_back({{file, "", 0}, std::string("feed: no SHA-256 for the input file: ") + e.what()});
+                warnings_.push_back({{file, "", 0}, "feed: no SHA-256 for the input file: " + e.problem()});
             }
             attribute(input, "title", plan.document.title, {file, "", 0}, "input title");
             attribute(input, "service", plan.document.service, {file, "", 0}, "input service");
@@ -157,11 +156,8 @@ private:
             attribute(due, "basis", a.due.basis, a.source, code + " due");
         }
         if (a.status != Status::Unknown) node.append_child("status").text() = std::string(to_string(a.status)).c_str();
-        if (a.percent_complete) {
-            char number[32];
-            std::snprintf(number, sizeof number, "%.15g", *a.percent_complete);
-            node.append_child("percentComplete").text() = number;
-        }
+        if (a.percent_complete)
+            node.append_child("percentComplete").text() = write_detail::decimal_text(*a.percent_complete).c_str();
         for (const auto& service : action.services) element(node, "service", service, a.source, code + " service");
         for (const auto& member : action.members) source(node, "source", member.source, code);
         for (const auto& conflict : action.conflicts) {
@@ -185,14 +181,20 @@ private:
 
 }  // namespace
 
-std::vector<Warning> write_feed(const std::string& path, const std::vector<Plan>& plans,
+std::vector<Warning> write_feed(StagedFile& file, const std::vector<Plan>& plans,
                                 const Reconciliation& reconciliation, const FeedOptions& options) {
     pugi::xml_document doc;
     std::vector<Warning> warnings =
         FeedBuilder(plans, reconciliation, write_detail::resolve_as_of(options.as_of)).build(doc);
-    write_atomically(path, [&](std::ostream& out) {
-        doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-    });
+    write_staged(file, [&](std::ostream& out) { doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8); });
+    return warnings;
+}
+
+std::vector<Warning> write_feed(const std::string& path, const std::vector<Plan>& plans,
+                                const Reconciliation& reconciliation, const FeedOptions& options) {
+    StagedFile file(path);
+    std::vector<Warning> warnings = write_feed(file, plans, reconciliation, options);
+    file.commit();
     return warnings;
 }
 

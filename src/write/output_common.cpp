@@ -3,7 +3,9 @@
 #include "plancon/calendar.hpp"
 #include "plancon/write.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -140,6 +142,20 @@ std::string uk_date(const Date& d) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", d.day, d.month, d.year);
     return buf;
+}
+
+std::string decimal_text(double v) {
+    if (!std::isfinite(v) || v == 0) return "0";
+    // 15 significant digits (as %.15g), in fixed notation whatever the size.
+    const int exponent = int(std::floor(std::log10(std::fabs(v))));
+    char buf[400];
+    std::snprintf(buf, sizeof buf, "%.*f", std::clamp(14 - exponent, 0, 340), v);
+    std::string out = buf;
+    if (out.find('.') != std::string::npos) {
+        out.erase(out.find_last_not_of('0') + 1);
+        if (out.back() == '.') out.pop_back();
+    }
+    return out == "-0" ? "0" : out;
 }
 
 }  // namespace plancon::write_detail

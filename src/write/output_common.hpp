@@ -38,5 +38,8 @@ Date resolve_as_of(const std::optional<Date>& requested);
 // Days since 1899-12-30: Excel's date serial for dates after 1 March 1900.
 double excel_serial(const Date& d);
 std::string uk_date(const Date& d);  // "31/03/2020"
+// A number as xs:decimal: fixed notation (never "1e-05"), 15 significant
+// digits, no trailing zeros: 0.00001, 75, 33.3333333333333; "0" for NaN.
+std::string decimal_text(double v);
 
 }  // namespace plancon::write_detail

@@ -47,14 +47,14 @@ void append_json_string(std::string& out, std::string_view v) {
 
 }  // namespace
 
-void write_sheet_csv(std::ostream& os, const Sheet& sheet, std::uint64_t max_fields) {
+void write_sheet_csv(std::ostream& os, const Workbook& wb, const Sheet& sheet, std::uint64_t max_fields) {
     auto used = sheet.used_range();
     if (!used) return;
     const std::uint64_t rows = std::uint64_t(used->last.row) + 1, cols = std::uint64_t(used->last.col) + 1;
     if (rows * cols > max_fields)
-        throw WriteError("sheet '" + sheet.name + "'", "CSV would need " + std::to_string(rows) + " rows x " +
-                         std::to_string(cols) + " columns (used range " + range_name(*used) +
-                         "); use --to json, which writes only the cells that exist");
+        throw Error(wb.path, place_name({wb.path, sheet.name, 0}) + ": CSV would need " + std::to_string(rows) +
+                                 " rows x " + std::to_string(cols) + " columns (used range " + range_name(*used) +
+                                 "); use --to json, which writes only the cells that exist");
     std::string buf;
     buf.reserve(1 << 20);
     auto it = sheet.cells.begin();

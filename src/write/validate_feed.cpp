@@ -112,8 +112,8 @@ void validate_pentana_rules(const pugi::xml_document& doc, ValidationReport& rep
         }
         const std::string start = action.child("start").attribute("date").value();
         // ISO dates of the same form compare as text.
-        if (!start.empty() && !due.empty() && !(start < due))
-            violation("start", "start date " + start + " is not before due date " + due);
+        if (!start.empty() && !due.empty() && start > due)  // ISO dates compare as text; the same day is fine
+            violation("start", "start date " + start + " is after due date " + due);
 
         pugi::xml_attribute parent = action.attribute("parent");
         if (parent && !seen.count(parent.value()))

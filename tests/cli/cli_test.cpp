@@ -1,6 +1,8 @@
 // The plancon binary as a user runs it: exit codes, one-line errors, output files.
 #include "cli/run_plancon.hpp"
 #include "temp_dir.hpp"
+#include "under_asan.hpp"
+#include "xlsx_with_sheet.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,6 +19,8 @@ namespace {
 
 std::string fixture(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/" + name; }
 std::string hostile(const std::string& name) { return std::string(PLANCON_SOURCE_DIR) + "/tests/read/hostile/" + name; }
+
+using plancon::test::under_asan;
 
 }  // namespace
 
@@ -154,4 +158,58 @@ TEST(Cli, ProfileWritesAProfileToEditAndConsolidateNamesTablesWithoutActions) {
               std::string::npos)
         << c.err;
     EXPECT_NE(c.err.find("1 table with no action column"), std::string::npos) << c.err;
+}
+
+// Regression: an exception that is not a plancon::Error (out of memory, a
+// thread that cannot start) ended every command in std::terminate (exit 134).
+// A sheet part of 5 MiB is inflated on a second thread; with a 4 GB stack
+// size and 2 GB of address space that thread cannot start (std::system_error).
+TEST(Cli, AnExceptionThatIsNotAnErrorIsOneLineNotACrash) {
+    if (under_asan) GTEST_SKIP() << "AddressSanitizer needs more address space than the limit leaves";
+    plancon::test::TempDir dir;
+    const std::string big = dir / "big.xlsx";
+    plancon::test::write_xlsx_with_sheet(big, plancon::test::sheet_xml_head + std::string(5 << 20, ' ') +
+                                                  "</sheetData></worksheet>");
+    const std::string limits = "ulimit -s 4000000 && ulimit -v 2000000 &&";
+    for (const std::string& command : {"consolidate " + big + " -o " + dir / "out.xlsx", "profile " + big,
+                                      "inspect " + big, "convert " + big}) {
+        CliRun r = run_plancon(command, limits);
+        EXPECT_EQ(r.status, 1) << command << "\n" << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << command << "\n" << r.err;
+        EXPECT_EQ(r.err.rfind("plancon: ", 0), 0u) << command << "\n" << r.err;
+    }
+    EXPECT_FALSE(fs::exists(dir / "out.xlsx"));
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1) << "no temporary files";
+}
+
+// Regression: an empty folder was reported as an unreadable input, with the
+// hint "--keep-going consolidates the rest" (even with --keep-going).
+TEST(Cli, AFolderWithNoSpreadsheetIsAPlainError) {
+    plancon::test::TempDir dir;
+    fs::create_directories(dir / "empty");
+    const std::string empty = dir / "empty";
+    const std::string expected = "plancon: " + empty + ": no spreadsheet found\n";
+    for (const std::string& command : {"consolidate " + empty + " -o " + dir / "out.xlsx",
+                                       "consolidate --keep-going " + empty + " -o " + dir / "out.xlsx",
+                                       "inspect " + empty, "profile " + empty}) {
+        CliRun r = run_plancon(command);
+        EXPECT_EQ(r.status, 1) << command;
+        EXPECT_EQ(r.err, expected) << command;
+    }
+    EXPECT_FALSE(fs::exists(dir / "out.xlsx"));
+}
+
+// Regression: convert named the input and then the output in one error
+// ("IN: OUT: cannot create ..."), and the CSV limit put "sheet 'X'" where
+// the file goes. One shape: FILE: sheet 'X': problem.
+TEST(Cli, ConvertErrorsNameOneFileThenThePlace) {
+    const std::string far = hostile("far_cell_reference.xlsx");
+    CliRun csv = run_plancon("convert " + far);
+    EXPECT_EQ(csv.status, 1);
+    EXPECT_EQ(csv.err.rfind("plancon: " + far + ": sheet 'Plan': CSV would need 1048576 rows x 16384 columns", 0), 0u)
+        << csv.err;
+    CliRun nowhere = run_plancon("convert " + fixture("xlsx_1904_dates.xlsx") + " -o /nonexistent-dir/out.csv");
+    EXPECT_EQ(nowhere.status, 1);
+    EXPECT_EQ(nowhere.err.rfind("plancon: /nonexistent-dir/out.csv: cannot create a file in /nonexistent-dir: ", 0), 0u)
+        << nowhere.err;
 }

@@ -137,6 +137,18 @@ TEST_F(Consolidate, AnUnreadableInputStopsTheRunAndWritesNothing) {
     EXPECT_EQ(inputs, std::vector<std::string>{(in / "a.xlsx").string()});
 }
 
+// Regression: the feed was renamed into place before the workbook was
+// written, so a workbook that could not be written left the feed behind.
+TEST_F(Consolidate, BothOutputsOrNeither) {
+    const fs::path feed = dir / "plan.xml";
+    CliRun r = run_plancon("consolidate " + fixtures + "/corporate_tracker_extra_columns.xlsx -o /nonexistent-dir/out.xlsx --xml " +
+                               feed.string(), env);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.err.rfind("plancon: /nonexistent-dir/out.xlsx: ", 0), 0u) << r.err;
+    EXPECT_FALSE(fs::exists(feed));
+    EXPECT_TRUE(fs::is_empty(dir)) << "no temporary files";
+}
+
 TEST_F(Consolidate, OutputsAreByteIdenticalAndCodesIgnoreInputOrder) {
     std::vector<std::string> files = fixture_files();
     std::string forward, backward;
@@ -222,6 +234,22 @@ TEST_F(Consolidate, TemplatesMovedWithTheEnvironmentVariable) {
     fs::remove(out);
     CliRun bad = run_plancon("consolidate " + input + " -o " + out, env + " PLANCON_TEMPLATES=" + moved.string());
     EXPECT_EQ(bad.status, 1) << bad.err;
-    EXPECT_EQ(bad.err, "plancon: " + (moved / "status.tsv").string() + ": cannot open the status vocabulary\n");
+    EXPECT_EQ(bad.err, "plancon: " + (moved / "status.tsv").string() + ": cannot open the status vocabulary: No such file or directory\n");
     EXPECT_FALSE(fs::exists(out));
+}
+
+// Regression: consolidate refused to run without templates/plan.xsd, which
+// only validate reads; validate finds it through the same folder.
+TEST_F(Consolidate, OnlyValidateNeedsTheSchema) {
+    const fs::path moved = dir / "templates";
+    fs::copy(fs::path(PLANCON_SOURCE_DIR) / "templates", moved, fs::copy_options::recursive);
+    fs::remove(moved / "plan.xsd");
+    const std::string templates = " PLANCON_TEMPLATES=" + moved.string();
+    const std::string feed = (dir / "plan.xml").string();
+    CliRun c = run_plancon("consolidate " + fixtures + "/corporate_tracker_extra_columns.xlsx -o " + (dir / "c.xlsx").string() +
+                           " --xml " + feed, env + templates);
+    EXPECT_EQ(c.status, 0) << c.err;
+    CliRun v = run_plancon("validate " + feed, env + templates);
+    EXPECT_EQ(v.status, 1);
+    EXPECT_NE(v.out.find("[schema] " + (moved / "plan.xsd").string()), std::string::npos) << v.out;
 }

@@ -148,3 +148,57 @@ TEST(LoadConfig, EveryTemplateComesFromTheFolderGiven) {
         EXPECT_NE(std::string(e.what()).find("status.tsv"), std::string::npos) << e.what();
     }
 }
+
+// Regression: a folder given as a profile was "larger than 4 MiB", a file
+// that could not be opened did not say why, and a missing templates folder
+// named 3 of its 6 files.
+TEST(LoadConfig, FilesThatCannotBeReadSayWhy) {
+    const std::filesystem::path templates = std::filesystem::path(PLANCON_SOURCE_DIR) / "templates";
+    auto problem = [&](const ConfigSources& sources) {
+        try {
+            load_config(sources);
+        } catch (const TemplateError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    const std::string folder = templates.string();
+    EXPECT_EQ(problem({templates, {folder}}), folder + ": the profile is a folder, not a file");
+    EXPECT_EQ(problem({templates, {"/nonexistent/x.profile"}}),
+              "/nonexistent/x.profile: cannot open the profile: No such file or directory");
+    EXPECT_EQ(problem({"/nonexistent-templates", {}}),
+              "/nonexistent-templates: no templates folder here (set PLANCON_TEMPLATES to the folder holding "
+              "profiles/default.profile, leads.tsv, status.tsv, abbreviations.tsv, services.tsv and plan.xsd)");
+}
+
+// Regression: the list of known keys left out item-kinds and "FIELD words".
+TEST(ParseProfile, AnUnknownFieldListsEveryKeyTheParserKnows) {
+    try {
+        parse_profile("bogus: x\n", "u.profile");
+        FAIL() << "no error for an unknown field";
+    } catch (const TemplateError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "u.profile: line 1: unknown field \"bogus\" (known: ref action outcome lead due measures risks progress "
+                  "status percent-complete quality-indicators page-ref service-column strength afi planned-action start, "
+                  "FIELD words, service, item-kinds, sheet-kind)");
+    }
+    // Each key it lists is one it reads.
+    const Profile p = parse_profile("service: Housing\nitem-kinds: task\nsheet-kind: Notes = ignore\nlead words: owner 2\n", "u.profile");
+    EXPECT_EQ(p.service, "Housing");
+    EXPECT_EQ(p.item_kinds, std::vector<std::string>{"task"});
+    EXPECT_EQ(p.kind_for("Notes"), SheetKind::Ignore);
+    EXPECT_EQ(p.word_weights("owner")[std::size_t(Field::Lead)], 2);
+}
+
+// Regression: every command refused to start without plan.xsd, which only
+// validating reads; and the path was built in two places.
+TEST(LoadConfig, TheSchemaIsKnownButNotRequired) {
+    plancon::test::TempDir dir;
+    const std::filesystem::path moved = std::filesystem::path(dir.path()) / "templates";
+    std::filesystem::copy(std::filesystem::path(PLANCON_SOURCE_DIR) / "templates", moved,
+                          std::filesystem::copy_options::recursive);
+    std::filesystem::remove(moved / "plan.xsd");
+    const Config config = load_config({moved, {}});
+    EXPECT_EQ(config.schema, moved / "plan.xsd");
+    EXPECT_EQ(feed_schema_path(moved), config.schema);
+}

@@ -77,9 +77,8 @@ TEST(NormalisePlan, FillsEveryDerivedFieldAndWarns) {
     dated.service = "Own service";
     plan.actions.push_back(dated);
 
-    NormaliseOptions options;
-    options.service = "Children & Families";
-    normalise_plan(plan, test_config(), options);
+    plan.document.service = "Children & Families";
+    normalise_plan(plan, test_config());
 
     const Action& a = plan.actions[0];
     EXPECT_EQ(a.text, "Examine how the Chief Officers Group and the Joint Management Group can use Balanced Scorecards...");
@@ -130,6 +129,21 @@ TEST(NormalisePlan, FindingsGetLinksFromTheirPlannedAction) {
     EXPECT_EQ(targets(plan.findings[0].links), (V{"Improvement Action 2"}));
     normalise_plan(plan, test_config());
     EXPECT_EQ(plan.findings[0].links.size(), 1u) << "running twice adds nothing";
+}
+
+// Regression: a start date was read as a due date, so "April 2020" started
+// on 30 April; a period starts on its first day.
+TEST(NormalisePlan, AStartDateIsThePeriodsFirstDay) {
+    Plan plan;
+    for (const char* start : {"April 2020", "2019/20"}) {
+        Action a = action("1", "Publish the plan", "CMT", "March 2021");
+        a.start_as_written = start;
+        plan.actions.push_back(a);
+    }
+    normalise_plan(plan, test_config());
+    EXPECT_EQ(plan.actions[0].start, (Date{2020, 4, 1}));
+    EXPECT_EQ(plan.actions[1].start, (Date{2019, 4, 1}));
+    EXPECT_EQ(plan.actions[0].due.date, (Date{2021, 3, 31}));
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 // times slower, so there the memory bound is skipped and the time bound is
 // three times as long.
 #include "temp_dir.hpp"
+#include "under_asan.hpp"
 
 #include <gtest/gtest.h>
 
@@ -39,17 +40,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool under_asan = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool under_asan = true;
-#else
-constexpr bool under_asan = false;
-#endif
-#else
-constexpr bool under_asan = false;
-#endif
+using plancon::test::under_asan;
 
 constexpr std::uint64_t memory_bound = std::uint64_t(256) << 20;
 constexpr auto time_bound = std::chrono::seconds(under_asan ? 30 : 10);

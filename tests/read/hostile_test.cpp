@@ -1,6 +1,8 @@
 // Broken and hostile .xlsx files (tests/read/hostile/make_hostile.py): each
 // ends in a correct read or one ReadError naming the file and the problem.
 #include "plancon/read.hpp"
+#include "temp_dir.hpp"
+#include "xlsx_with_sheet.hpp"
 
 #include <gtest/gtest.h>
 
@@ -85,5 +87,27 @@ TEST(Hostile, ElementBombsInOdsContentAreStreamedPast) {
         ASSERT_EQ(wb.sheets.size(), 1u) << name;
         ASSERT_EQ(wb.sheets[0].cells.size(), 1u) << name;
         EXPECT_EQ(display_value(wb.sheets[0], wb.sheets[0].cells[0]), "Action") << name;
+    }
+}
+
+// Regression: a worksheet's parse error gave its offset in the scanner's
+// buffer (one 256 KiB chunk of the inflated part), not in the part.
+TEST(Hostile, AMalformedSheetNamesTheByteInTheWholePart) {
+    test::TempDir dir;
+    // The same flaw (a tag without a name) near the start and 3 MiB in.
+    for (const std::size_t padding : {std::size_t(0), std::size_t(3) << 20}) {
+        std::string xml = test::sheet_xml_head;
+        while (xml.size() < padding) xml += "<row><c t=\"b\"><v>1</v></c></row>";
+        const std::size_t flaw = xml.size();
+        xml += "<></sheetData></worksheet>";
+        const std::string path = dir / "flaw.xlsx";
+        test::write_xlsx_with_sheet(path, xml);
+        try {
+            read_workbook(path);
+            ADD_FAILURE() << "expected a ReadError";
+        } catch (const ReadError& e) {
+            EXPECT_EQ(e.problem(), "part xl/worksheets/sheet1.xml (sheet 'Plan'): malformed XML at byte " +
+                                       std::to_string(flaw) + ": tag without a name");
+        }
     }
 }

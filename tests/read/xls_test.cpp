@@ -22,6 +22,19 @@ const std::string& corpus = test::corpus_dir;
 using test::at;
 using test::text_at;
 
+// Every DIMENSIONS record of a BIFF8 workbook made to declare rows x
+// columns from A1; returns how many there were.
+int patch_dimensions(std::string& bytes, std::uint32_t rows, std::uint16_t columns) {
+    const std::string id("\x00\x02\x0e\x00", 4);  // record 0x0200, 14 bytes
+    int patched = 0;
+    for (std::size_t at = bytes.find(id); at != std::string::npos; at = bytes.find(id, at + 4), ++patched) {
+        const char dims[12] = {0, 0, 0, 0, char(rows), char(rows >> 8), char(rows >> 16), char(rows >> 24),
+                               0, 0, char(columns), char(columns >> 8)};  // first row, last row + 1, first column, last column + 1
+        bytes.replace(at + 4, 12, dims, 12);
+    }
+    return patched;
+}
+
 std::string problem_reading(const std::string& path, const ReadOptions& options = {}) {
     try {
         read_workbook(path, options);
@@ -228,19 +241,38 @@ TEST(XlsHostile, HugeDeclaredDimensionsAreRefusedBeforeFreeXLAllocates) {
     // The fixture with every DIMENSIONS record patched to 65536 rows x 256 columns:
     // FreeXL alone takes about 790 MB to open it.
     std::string bytes = read_file_bytes(fixture);
-    int patched = 0;
-    for (std::size_t at = bytes.find(std::string("\x00\x02\x0e\x00", 4)); at != std::string::npos;
-         at = bytes.find(std::string("\x00\x02\x0e\x00", 4), at + 4)) {
-        const char dims[12] = {0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};  // rows 0..65536, columns 0..256
-        bytes.replace(at + 4, 12, dims, 12);
-        ++patched;
-    }
-    ASSERT_EQ(patched, 3);
+    ASSERT_EQ(patch_dimensions(bytes, 65536, 256), 3);
     try {
         read_workbook_bytes("huge.xls", bytes);
         FAIL() << "expected a ReadError";
     } catch (const ReadError& e) {
         EXPECT_NE(e.problem().find("declare 50331648 cell positions"), std::string::npos) << e.problem();
+    }
+}
+
+// Regression: cells of the record scan (formatted numbers, formula results,
+// booleans, errors) were not counted against --max-cells, and a formatted
+// number was added twice (FreeXL's and the scan's, one dropped only by
+// Sheet::finish). FreeXL sizes a sheet by its DIMENSIONS record, which the
+// precheck holds to the limit; the scan reads cells outside it too.
+TEST(XlsHostile, CellsOfTheRecordScanCountOnceAgainstTheCellLimit) {
+    const std::string dir = std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/";
+    // Dense: 48 declared positions, 48 cells, 15 of them formatted numbers.
+    ReadOptions exact;
+    exact.max_cells = 48;
+    EXPECT_EQ(read_workbook(dir + "number_formats.xls", exact).sheets.at(0).cells.size(), 48u);
+
+    // A1 text (FreeXL's), A2:A201 booleans (the scan's), DIMENSIONS shrunk to A1.
+    std::string bytes = read_file_bytes(dir + "scan_only_cells.xls");
+    EXPECT_EQ(read_workbook_bytes("scan_only_cells.xls", bytes).sheets.at(0).cells.size(), 201u);
+    ASSERT_EQ(patch_dimensions(bytes, 1, 1), 1);
+    ReadOptions tight;
+    tight.max_cells = 10;
+    try {
+        const Workbook wb = read_workbook_bytes("one_cell_declared.xls", bytes, tight);
+        FAIL() << "expected a ReadError; read " << wb.sheets.at(0).cells.size() << " cells";
+    } catch (const ReadError& e) {
+        EXPECT_EQ(e.problem(), "sheet 'Plan': more than 10 cells in the workbook (the limit)");
     }
 }
 

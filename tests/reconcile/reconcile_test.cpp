@@ -433,3 +433,19 @@ TEST(ReconcileBaselines, FingerprintFoldsWhatExcelsRemoveDuplicatesCannot) {
     EXPECT_FALSE(plancon::eval::same_by_excel_rule("Bi-annual EFQM case study", "bi annual efqm case-study"));
     EXPECT_TRUE(plancon::eval::same_by_excel_rule("Three Year Budget", "three year budget"));
 }
+
+// Regression: a folder given as the decisions file was read as no decisions
+// at all, and a file that could not be opened did not say why.
+TEST(ReconcileDecisions, AFolderOrAMissingFileSaysWhat) {
+    auto problem = [](const std::string& path) {
+        try {
+            plancon::load_decisions(path);
+        } catch (const plancon::DecisionError& e) {
+            EXPECT_EQ(e.file(), path);
+            return e.problem();
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(problem(PLANCON_SOURCE_DIR), "the decisions file is a folder, not a file");
+    EXPECT_EQ(problem("/nonexistent/decisions.csv"), "cannot open the decisions file: No such file or directory");
+}

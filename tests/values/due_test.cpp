@@ -247,6 +247,30 @@ TEST(DueDate, HostileInputNeverCrashes) {
     EXPECT_EQ(parse_due(std::string("June\0 2019", 10)).kind, Due::Kind::Date);  // a NUL is dropped as a control character
 }
 
+// Regression: start dates were read with parse_due, so a period gave its
+// last day ("April 2020" started on 2020-04-30).
+TEST(StartDate, APeriodStartsOnItsFirstDay) {
+    EXPECT_EQ(iso(parse_start("April 2020")), "2020-04-01");
+    EXPECT_EQ(iso(parse_start("Sep-19")), "2019-09-01");
+    EXPECT_EQ(iso(parse_start("2019/20")), "2019-04-01") << "financial year";
+    EXPECT_EQ(iso(parse_start("session 2019/20")), "2019-08-01") << "school session";
+    EXPECT_EQ(iso(parse_start("Q2 2019/20")), "2019-07-01");
+    EXPECT_EQ(iso(parse_start("Q4 19/20")), "2020-01-01");
+    EXPECT_EQ(iso(parse_start("Q3 2019")), "2019-07-01") << "calendar quarter";
+    DueContext financial;
+    financial.single_year_quarter = DueContext::SingleYearQuarter::Financial;
+    EXPECT_EQ(iso(parse_start("Q3 2019", financial)), "2019-10-01");
+    EXPECT_EQ(iso(parse_start("From June 2019")), "2019-06-01");
+    EXPECT_EQ(iso(parse_start("15/04/2020")), "2020-04-15") << "a day is its own first day";
+    EXPECT_EQ(iso(parse_start("1st April 2017")), "2017-04-01");
+    EXPECT_EQ(iso(parse_start("")), "");
+    EXPECT_EQ(iso(parse_start("Ongoing")), "");
+    EXPECT_EQ(iso(parse_start("Summer 2019")), "");
+    // The same words still give the period's end as a due date.
+    EXPECT_EQ(iso(parse_due("April 2020").date), "2020-04-30");
+    EXPECT_EQ(iso(parse_due("Q2 2019/20").date), "2019-09-30");
+}
+
 TEST(DueDate, MonthEnds) {
     EXPECT_EQ(last_day_of_month(2019, 12), (Date{2019, 12, 31}));
     EXPECT_EQ(last_day_of_month(2100, 2), (Date{2100, 2, 28}));

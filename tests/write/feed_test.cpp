@@ -159,6 +159,39 @@ TEST(Feed, ControlCharactersAreDroppedAndReported) {
     }
 }
 
+// Regression: %.15g wrote 1e-05, which is not an xs:decimal.
+TEST(Feed, PercentCompleteIsAnXsDecimalInFixedNotation) {
+    TempDir dir;
+    Sample s = sample(dir);
+    const std::vector<std::pair<double, const char*>> cases{
+        {0.00001, "0.00001"}, {75, "75"}, {100.0 / 3, "33.3333333333333"}, {12.5, "12.5"}, {0, "0"}, {1e-9, "0.000000001"}};
+    for (const auto& [value, text] : cases) {
+        s.rec.actions[0].canonical.percent_complete = value;
+        const std::string feed = dir / "feed.xml";
+        write_feed(feed, s.plans, s.rec, {as_of});
+        pugi::xml_document doc;
+        ASSERT_TRUE(doc.load_file(feed.c_str()));
+        auto node = doc.document_element().find_child_by_attribute("action", "code", s.rec.actions[0].code.c_str());
+        EXPECT_STREQ(node.child("percentComplete").text().get(), text) << value;
+        if (have_tool("xmllint")) {
+            auto [status, out] = xmllint(feed);
+            EXPECT_EQ(status, 0) << value << ": " << out;
+        }
+    }
+}
+
+// Regression: the warning for an input that could not be hashed named the
+// file twice ("F: feed: no SHA-256 for the input file: F: cannot read: ...").
+TEST(Feed, AnInputThatCannotBeHashedIsOneWarningNamingItOnce) {
+    TempDir dir;
+    Sample s = sample(dir);
+    const std::string gone = s.plans[0].document.file;
+    std::filesystem::remove(gone);
+    const auto warnings = write_feed(dir / "feed.xml", s.plans, s.rec, {as_of});
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(to_string(warnings[0]), gone + ": feed: no SHA-256 for the input file: cannot read: No such file or directory");
+}
+
 TEST(Feed, LongTitleIsCutAtAWordAndTheDescriptionKeepsEverything) {
     TempDir dir;
     Sample s = sample(dir);
@@ -209,6 +242,11 @@ const char* broken_feed = R"(<?xml version="1.0" encoding="UTF-8"?>
     <start date="2017-04-01"/>
     <due date="2016-09-30"/>
   </action>
+  <action code="A-SAMEDAY" type="action" parent="P-AAAAAA">
+    <title>A one-day event</title>
+    <start date="2020-03-31"/>
+    <due date="2020-03-31"/>
+  </action>
   <action code="A-ORPHAN" type="action" parent="P-MISSING">
     <title>Evidence that PEF funding is allocated to agreed priorities</title>
     <due date="2020-03-31"/>
@@ -227,7 +265,7 @@ TEST(ValidateFeed, RejectsAHandBrokenFeedNamingEachCode) {
 
     ValidationReport report = validate_feed(feed, xsd);
     EXPECT_FALSE(report.ok());
-    EXPECT_EQ(report.actions, 7u);
+    EXPECT_EQ(report.actions, 8u);
     EXPECT_EQ(rules_by_code(report), (std::set<std::pair<std::string, std::string>>{{"A-DUPLICAT", "code"},
                                                                                      {"A-NODUE", "due"},
                                                                                      {"A-LONGTITLE", "title"},
@@ -240,7 +278,8 @@ TEST(ValidateFeed, RejectsAHandBrokenFeedNamingEachCode) {
     EXPECT_EQ(message["A-NODUE"], "A-NODUE: no due date (written as \"Immediate & Continuous\")");
     EXPECT_EQ(message["A-LONGTITLE"], "A-LONGTITLE: title has " + std::to_string(long_title.size()) +
                                           " characters; Pentana allows 255");
-    EXPECT_EQ(message["A-BACKWARDS"], "A-BACKWARDS: start date 2017-04-01 is not before due date 2016-09-30");
+    EXPECT_EQ(message["A-BACKWARDS"], "A-BACKWARDS: start date 2017-04-01 is after due date 2016-09-30");
+    EXPECT_EQ(message.count("A-SAMEDAY"), 0u) << "a start on the due date is no violation";
     EXPECT_EQ(message["A-ORPHAN"], "A-ORPHAN: parent code P-MISSING is not in the feed");
 
     // The schema sees the duplicate key, the long title and the missing parent too.
@@ -302,7 +341,7 @@ TEST(Sha256, KnownVectorsAndSha256sum) {
 
 // What a tracker calls its items ("task", "risk") and a start date column
 // reach the feed: kind="task", <start date text>; the feed stays schema-valid
-// and validate_feed checks the start is before the due date.
+// and validate_feed checks the start is not after the due date.
 TEST(Feed, CarriesTheKindOfItemsAndTheStartDate) {
     TempDir dir;
     const std::string file = dir / "wbs.xlsx";
@@ -313,7 +352,7 @@ TEST(Feed, CarriesTheKindOfItemsAndTheStartDate) {
     a.kind = "task";
     a.text = a.text_as_written = "Develop the system security plan";
     a.start_as_written = "April 2020";
-    a.start = Date{2020, 4, 30};
+    a.start = Date{2020, 4, 1};
     a.due.as_written = "31/03/2021";
     a.due.kind = Due::Kind::Date;
     a.due.date = Date{2021, 3, 31};
@@ -326,7 +365,7 @@ TEST(Feed, CarriesTheKindOfItemsAndTheStartDate) {
     ASSERT_TRUE(doc.load_file(feed.c_str()));
     const pugi::xml_node action = doc.document_element().child("action");
     EXPECT_STREQ(action.attribute("kind").value(), "task");
-    EXPECT_STREQ(action.child("start").attribute("date").value(), "2020-04-30");
+    EXPECT_STREQ(action.child("start").attribute("date").value(), "2020-04-01");
     EXPECT_STREQ(action.child("start").attribute("text").value(), "April 2020");
     const ValidationReport report = validate_feed(feed, test_config().schema.string());
     EXPECT_TRUE(report.ok()) << report.violations.front().message;

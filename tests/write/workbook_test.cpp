@@ -469,4 +469,30 @@ TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
               std::to_string(input_rows - 2 - 5) + " rows beyond the limit of 6 rows a sheet were not written");
 }
 
+// Regression: the Sources sheet gave every row its file's service, even an
+// action row whose own Service column named another.
+TEST_F(WorkbookTest, SourcesGiveAnActionItsOwnService) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Sample s = sample(dir_);
+    Action& own = s.plans[0].actions[3];  // Appendix 1b row 10
+    own.service = "Housing";
+    const std::string xlsx = dir_ / "consolidated.xlsx";
+    write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
+    Dump d = dump(xlsx);
+    auto row_of = [&](const Provenance& p) {
+        for (int r : d.rows_with("Sources", 'A', p.file))
+            if (d.value("Sources!B" + std::to_string(r)) == p.sheet &&
+                d.value("Sources!C" + std::to_string(r)) == std::to_string(p.row) + ".0")
+                return std::to_string(r);
+        return std::string("?");
+    };
+    const std::string r = row_of(own.source);
+    EXPECT_EQ(d.value("Sources!G" + r), "Housing");
+    EXPECT_EQ(d.value("Sources!H" + r), "its Service column");
+    // A row of the document's own service still says where the document's came from.
+    const std::string other = row_of(s.plans[0].actions[2].source);
+    EXPECT_EQ(d.value("Sources!G" + other), "Children & Families");
+    EXPECT_EQ(d.value("Sources!H" + other), "the title");
+}
+
 }  // namespace
