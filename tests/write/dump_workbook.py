@@ -3,6 +3,10 @@
 tab-separated, for tests/write/workbook_test.cpp:
   sheet NAME | cell SHEET REF TYPE VALUE | freeze SHEET REF | autofilter SHEET REF
   validation SHEET SQREF FORMULA | conditional SHEET RANGE FORMULA | part NAME | created VALUE
+  format SHEET REF NUMBER_FORMAT (cells not General) | link SHEET REF LOCATION
+  width SHEET COLUMN WIDTH | height SHEET ROW HEIGHT (rows given one)
+  page SHEET ORIENTATION PAPER FIT_TO_PAGE FIT_WIDTH FIT_HEIGHT | titles SHEET ROWS | area SHEET RANGE
+  header SHEET TEXT | footer SHEET TEXT | breaks SHEET ROW...
 TYPE is date, number or string; VALUE has \\, tab and newline escaped."""
 import datetime
 import re
@@ -34,6 +38,30 @@ def main(path):
                 else:
                     kind = "string"
                 out.append(["cell", ws.title, cell.coordinate, kind, esc(v)])
+                if cell.number_format != "General":
+                    out.append(["format", ws.title, cell.coordinate, esc(cell.number_format)])
+                if cell.hyperlink is not None:
+                    out.append(["link", ws.title, cell.coordinate, esc(cell.hyperlink.location or cell.hyperlink.target)])
+        for letter, dim in sorted(ws.column_dimensions.items()):
+            if dim.width:
+                out.append(["width", ws.title, letter, repr(float(dim.width))])
+        for number, dim in sorted(ws.row_dimensions.items()):
+            if dim.height:
+                out.append(["height", ws.title, str(number), repr(float(dim.height))])
+        ps = ws.page_setup
+        # fitToWidth and fitToHeight absent mean 1 (ECMA-376 18.3.1.63).
+        out.append(["page", ws.title, str(ps.orientation), str(ps.paperSize), str(ws.sheet_properties.pageSetUpPr.fitToPage),
+                    str(1 if ps.fitToWidth is None else ps.fitToWidth), str(1 if ps.fitToHeight is None else ps.fitToHeight)])
+        if ws.print_title_rows:
+            out.append(["titles", ws.title, ws.print_title_rows])
+        if ws.print_area:
+            out.append(["area", ws.title, ",".join(ws.print_area) if isinstance(ws.print_area, list) else ws.print_area])
+        out.append(["header", ws.title, esc(ws.oddHeader.left.text or ""), esc(ws.oddHeader.center.text or ""),
+                    esc(ws.oddHeader.right.text or "")])
+        out.append(["footer", ws.title, esc(ws.oddFooter.left.text or ""), esc(ws.oddFooter.center.text or ""),
+                    esc(ws.oddFooter.right.text or "")])
+        if ws.row_breaks.brk:
+            out.append(["breaks", ws.title] + [str(b.id) for b in ws.row_breaks.brk])
         if ws.freeze_panes:
             out.append(["freeze", ws.title, ws.freeze_panes])
         if ws.auto_filter.ref:

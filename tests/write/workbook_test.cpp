@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <set>
 
 using namespace plancon;
 using namespace write_test;
@@ -151,7 +153,7 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
         EXPECT_EQ(d.value("Actions!N" + row), sources);
     }
     EXPECT_EQ(d.value("Actions!A" + std::to_string(s.rec.actions.size() + 2)), "");
-    EXPECT_EQ(d.fact("freeze", "Actions")[2], "A2");
+    EXPECT_EQ(d.fact("freeze", "Actions")[2], "B2");  // the header row and the codes
     EXPECT_EQ(d.fact("autofilter", "Actions")[2], "A1:N7");
     auto validation = d.fact("validation", "Actions");
     ASSERT_FALSE(validation.empty());
@@ -160,7 +162,7 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
         << validation[3];
     auto conditional = d.fact("conditional", "Actions");
     ASSERT_FALSE(conditional.empty());
-    EXPECT_EQ(conditional[2], "A2:N7");
+    EXPECT_EQ(conditional[2], "F2:F7");  // the overdue due dates
     EXPECT_NE(conditional[3].find("DATE(2020,2,15)"), std::string::npos) << conditional[3];
 
     // Summary: the as-of date as a date, the overdue count, a chart part.
@@ -493,6 +495,205 @@ TEST_F(WorkbookTest, SourcesGiveAnActionItsOwnService) {
     const std::string other = row_of(s.plans[0].actions[2].source);
     EXPECT_EQ(d.value("Sources!G" + other), "Children & Families");
     EXPECT_EQ(d.value("Sources!H" + other), "the title");
+}
+
+// ---- The workbook a manager opens, reads and prints (issue 17) ----
+
+// The bundled fixtures consolidated by the plancon binary, as a manager gets them.
+std::string consolidate_fixtures(const TempDir& dir) {
+    const std::string xlsx = dir / "plan.xlsx";
+    auto [status, out] = run("SOURCE_DATE_EPOCH=1581724800 " + quoted(PLANCON_BINARY) + " consolidate " +
+                             quoted(PLANCON_FIXTURES_DIR) + " -o " + quoted(xlsx) + " --xml " + quoted(dir / "plan.xml") +
+                             " 2>&1");
+    EXPECT_EQ(status, 0) << out;
+    return xlsx;
+}
+
+std::vector<std::vector<std::string>> facts_of(const Dump& d, const std::string& kind, const std::string& sheet) {
+    std::vector<std::vector<std::string>> found;
+    for (const auto& f : d.facts)
+        if (f[0] == kind && f.size() > 1 && f[1] == sheet) found.push_back(f);
+    return found;
+}
+
+TEST_F(WorkbookTest, EverySheetPrintsLandscapeOnePageWideUnderTitleAndDate) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Dump d = dump(consolidate_fixtures(dir_));
+    ASSERT_EQ(d.sheets.size(), 7u);
+    for (const auto& sheet : d.sheets) {
+        auto page = d.fact("page", sheet);
+        ASSERT_EQ(page.size(), 7u) << sheet;
+        EXPECT_EQ(page[2], "landscape") << sheet;
+        EXPECT_EQ(page[3], "9") << sheet;  // A4
+        EXPECT_EQ(page[4], "True") << sheet;  // fit to page ...
+        EXPECT_EQ(page[5], "1") << sheet;     // ... one page wide
+        EXPECT_EQ(page[6], "0") << sheet;     // ... as many down as it takes
+        auto header = d.fact("header", sheet);
+        ASSERT_EQ(header.size(), 5u);
+        EXPECT_NE(header[2].find("Consolidated improvement plan"), std::string::npos) << header[2];
+        EXPECT_EQ(header[3], "&A");  // the sheet's name
+        EXPECT_EQ(header[4], "As of 15/02/2020");
+        auto footer = d.fact("footer", sheet);
+        ASSERT_EQ(footer.size(), 5u);
+        EXPECT_EQ(footer[3], "Page &P of &N");
+        // The header row on every page, but for Duplicates' sections, each under its own headings.
+        if (sheet == "Summary" || sheet == "Duplicates") EXPECT_TRUE(d.fact("titles", sheet).empty()) << sheet;
+        else EXPECT_EQ(d.fact("titles", sheet).at(2), "$1:$1") << sheet;
+    }
+    // Actions prints up to Services; each copy's file|sheet|row (column N) is for the screen.
+    EXPECT_EQ(d.value("Actions!M1"), "Services");
+    EXPECT_EQ(d.value("Actions!N1"), "Sources");
+    EXPECT_EQ(d.fact("area", "Actions").at(2), "$A$1:$M$50");
+}
+
+TEST_F(WorkbookTest, NumbersHaveFormatsAndSheetsFreezeAndFilter) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Dump d = dump(consolidate_fixtures(dir_));
+    std::map<std::string, std::set<std::string>> formats;  // "Sheet!column" -> number formats
+    for (const auto& f : d.facts)
+        if (f[0] == "format") formats[f[1] + "!" + f[2].substr(0, f[2].find_first_of("0123456789"))].insert(f[3]);
+    EXPECT_EQ(formats["Actions!F"], (std::set<std::string>{"dd/mm/yyyy"}));
+    EXPECT_EQ(formats["Actions!I"], (std::set<std::string>{"0%"}));
+    EXPECT_EQ(formats["Duplicates!F"], (std::set<std::string>{"0.00"}));  // scores, not 0.9749924276467101
+    EXPECT_EQ(formats["Summary!B"], (std::set<std::string>{"dd/mm/yyyy"}));
+    EXPECT_EQ(formats["Sources!C"], (std::set<std::string>{"0"}));
+    for (const auto& [sheet, freeze] : std::map<std::string, std::string>{
+             {"Actions", "B2"}, {"Sources", "A2"}, {"Appendices", "A2"}, {"Findings", "A2"}, {"Issues", "A2"}}) {
+        EXPECT_EQ(d.fact("freeze", sheet).at(2), freeze) << sheet;
+        EXPECT_FALSE(d.fact("autofilter", sheet).empty()) << sheet;
+    }
+    EXPECT_EQ(d.fact("autofilter", "Actions").at(2), "A1:N50");
+    // Status cells coloured by status, the officer's edits too (down to row 1001).
+    std::set<std::string> coloured;
+    for (const auto& f : facts_of(d, "conditional", "Actions"))
+        if (f[2] == "H2:H1001") coloured.insert(f[3]);
+    EXPECT_EQ(coloured, (std::set<std::string>{"\"Off track\"", "\"Overdue\"", "\"Slippage\"", "\"On track\"",
+                                               "\"Complete\"", "\"Cancelled\""}));
+}
+
+// Every wrapped text has the lines it needs: a row is at least as tall as
+// its longest text needs when each line holds no more characters than the
+// column is wide, and a row all of whose texts fit one line keeps Excel's 15 points.
+TEST_F(WorkbookTest, ColumnsAreSizedByContentAndRowsFitTheirWrappedText) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Dump d = dump(consolidate_fixtures(dir_));
+    for (const std::string sheet : {"Actions", "Sources", "Issues"}) {
+        std::map<std::string, double> width;
+        for (const auto& f : facts_of(d, "width", sheet)) width[f[2]] = std::stod(f[3]);
+        std::map<int, double> height;
+        for (const auto& f : facts_of(d, "height", sheet)) height[std::stoi(f[2])] = std::stod(f[3]);
+        ASSERT_FALSE(width.empty()) << sheet;
+        for (const auto& [column, w] : width) EXPECT_LE(w, 81) << sheet << " " << column;  // capped
+        int tall = 0;
+        for (const auto& [ref, cell] : d.cells) {
+            if (ref.rfind(sheet + "!", 0) != 0 || cell.first != "string") continue;
+            const std::string coordinate = ref.substr(sheet.size() + 1);
+            const std::string column = coordinate.substr(0, coordinate.find_first_of("0123456789"));
+            const int row = std::stoi(coordinate.substr(column.size()));
+            if (row == 1) continue;  // headings wrap at their spaces
+            // A lower bound: the characters over what a line can hold, plus each line break.
+            const double per_line = width.at(column);
+            std::size_t characters = 0, breaks = 0;
+            for (unsigned char c : cell.second) characters += (c & 0xC0) != 0x80, breaks += c == '\n';
+            const std::size_t lines = std::max<std::size_t>(breaks + 1, std::size_t(std::ceil(double(characters) / per_line)));
+            const double given = height.count(row) ? height[row] : 15;
+            EXPECT_GE(given, std::min(15.0 * double(lines), 409.0)) << ref << ": " << cell.second;
+            tall += lines > 1;
+        }
+        if (sheet == std::string("Actions")) EXPECT_GT(tall, 20);
+    }
+    // Widths follow content: Actions' Code column fits its codes, Status its words.
+    EXPECT_LE(std::stod(facts_of(d, "width", "Actions").at(7)[3]), 11);  // H: "Off track"
+    for (const auto& f : facts_of(d, "height", "Actions")) EXPECT_EQ(std::fmod(std::stod(f[3]), 15.0), 0.0) << f[2];
+}
+
+TEST_F(WorkbookTest, CodesLinkToTheirSourcesAndDuplicatesAndBack) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Dump d = dump(consolidate_fixtures(dir_));
+    auto links = facts_of(d, "link", "Actions");
+    ASSERT_EQ(links.size(), 49u);  // every action's code
+    std::size_t to_duplicates = 0;
+    for (const auto& link : links) {
+        const std::string code = d.value("Actions!" + link[2]);
+        const std::string target = link[3];  // 'Sources'!A12
+        const std::string sheet = target.substr(1, target.find('\'', 1) - 1);
+        const std::string row = target.substr(target.find("!A") + 2);
+        if (sheet == "Duplicates") {
+            ++to_duplicates;
+            EXPECT_EQ(d.value("Duplicates!A" + row), code) << target;
+            EXPECT_EQ(d.value("Duplicates!B" + row), "canonical") << target;
+        } else {
+            ASSERT_EQ(sheet, "Sources") << target;
+            EXPECT_EQ(d.value("Sources!F" + row), code) << target;
+            EXPECT_EQ(d.value("Sources!D" + row), "action") << target;
+        }
+    }
+    EXPECT_GT(to_duplicates, 0u);
+    // On Sources, an action's code leads back to its row on Actions.
+    auto back = facts_of(d, "link", "Sources");
+    ASSERT_FALSE(back.empty());
+    for (const auto& link : back) {
+        const std::string code = d.value("Sources!" + link[2]);
+        EXPECT_EQ(d.value("Actions!A" + link[3].substr(link[3].find("!A") + 2)), code) << link[3];
+    }
+}
+
+TEST_F(WorkbookTest, SummaryTableAndChartFitOnePage) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Dump d = dump(consolidate_fixtures(dir_));
+    auto services = d.rows_with("Summary", 'A', "Service");
+    ASSERT_EQ(services.size(), 1u);
+    EXPECT_EQ(d.value("Summary!B" + std::to_string(services[0])), "On track");
+    EXPECT_TRUE(d.fact("breaks", "Summary").empty());  // the chart fits under the figures
+    const std::string chart = run("unzip -p " + quoted(dir_ / "plan.xlsx") + " xl/charts/chart1.xml").second;
+    EXPECT_NE(chart.find("<c:barDir val=\"bar\"/>"), std::string::npos);  // bars: names read whole
+    EXPECT_NE(chart.find("<c:legendPos val=\"b\"/>"), std::string::npos);
+}
+
+// LibreOffice prints the fixtures' workbook: every page of a sheet with a
+// header row carries its first and its last printed heading (so no sheet
+// runs off to the right, and the header row repeats), and the Summary is one page.
+TEST_F(WorkbookTest, LibreOfficePrintsEverySheetOnePageWide) {
+    if (!have_tool("soffice")) GTEST_SKIP() << "LibreOffice (soffice) not installed";
+    if (!have_tool("pdftotext")) GTEST_SKIP() << "pdftotext (poppler-utils) not installed";
+    const std::string xlsx = consolidate_fixtures(dir_);
+    const std::string profile = "file://" + dir_.path() + "/lo-print-profile";
+    auto [status, out] = run("cd " + quoted(dir_.path()) + " && soffice --headless -env:UserInstallation=" + profile +
+                             " --convert-to pdf --outdir " + quoted(dir_ / "pdf") + " " + quoted(xlsx) + " 2>&1");
+    ASSERT_EQ(status, 0) << out;
+    const std::string text = run("pdftotext -layout " + quoted(dir_ / "pdf/plan.pdf") + " - 2>&1").second;
+    std::vector<std::string> pages;
+    for (std::size_t start = 0, end; start < text.size(); start = end + 1) {
+        end = text.find('\f', start);
+        if (end == std::string::npos) end = text.size();
+        if (end > start) pages.push_back(text.substr(start, end - start));
+    }
+    const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> headings = {
+        {"Actions", {"Code", "Services"}}, {"Summary", {}}, {"Sources", {"File", "Service"}},
+        {"Duplicates", {}}, {"Appendices", {"Appendix", ""}}, {"Findings", {"Theme", "Linked"}},
+        {"Issues", {"Kind", "Message"}}};
+    std::map<std::string, int> pages_of;
+    for (const auto& page : pages) {
+        const std::string first_line = page.substr(0, page.find('\n'));
+        ASSERT_NE(first_line.find("Consolidated improvement plan"), std::string::npos) << first_line;
+        ASSERT_NE(first_line.find("As of 15/02/2020"), std::string::npos) << first_line;
+        std::string sheet;
+        for (const auto& [name, first_last] : headings)
+            if (first_line.find("  " + name + "  ") != std::string::npos) sheet = name;
+        ASSERT_FALSE(sheet.empty()) << first_line;
+        ++pages_of[sheet];
+        for (const auto& [name, first_last] : headings) {
+            if (name != sheet) continue;
+            if (!first_last.first.empty())
+                EXPECT_NE(page.find(first_last.first), std::string::npos) << sheet << " page " << pages_of[sheet];
+            if (!first_last.second.empty())
+                EXPECT_NE(page.find(first_last.second), std::string::npos) << sheet << " page " << pages_of[sheet];
+        }
+    }
+    EXPECT_EQ(pages_of["Summary"], 1);
+    for (const auto& [name, first_last] : headings) EXPECT_GE(pages_of[name], 1) << name;
+    // Before: 85 pages, Actions 15 of them across; the fixtures now print on far fewer.
+    EXPECT_LE(pages.size(), 45u);
 }
 
 }  // namespace
