@@ -537,8 +537,11 @@ TEST_F(WorkbookTest, EverySheetPrintsLandscapeOnePageWideUnderTitleAndDate) {
         ASSERT_EQ(footer.size(), 5u);
         EXPECT_EQ(footer[3], "Page &P of &N");
         // The header row on every page, but for Duplicates' sections, each under its own headings.
-        if (sheet == "Summary" || sheet == "Duplicates") EXPECT_TRUE(d.fact("titles", sheet).empty()) << sheet;
-        else EXPECT_EQ(d.fact("titles", sheet).at(2), "$1:$1") << sheet;
+        if (sheet == "Summary" || sheet == "Duplicates") {
+            EXPECT_TRUE(d.fact("titles", sheet).empty()) << sheet;
+        } else {
+            EXPECT_EQ(d.fact("titles", sheet).at(2), "$1:$1") << sheet;
+        }
     }
     // Actions prints up to Services; each copy's file|sheet|row (column N) is for the screen.
     EXPECT_EQ(d.value("Actions!M1"), "Services");
@@ -600,7 +603,9 @@ TEST_F(WorkbookTest, ColumnsAreSizedByContentAndRowsFitTheirWrappedText) {
             EXPECT_GE(given, std::min(15.0 * double(lines), 409.0)) << ref << ": " << cell.second;
             tall += lines > 1;
         }
-        if (sheet == std::string("Actions")) EXPECT_GT(tall, 20);
+        if (sheet == std::string("Actions")) {
+            EXPECT_GT(tall, 20);
+        }
     }
     // Widths follow content: Actions' Code column fits its codes, Status its words.
     EXPECT_LE(std::stod(facts_of(d, "width", "Actions").at(7)[3]), 11);  // H: "Off track"
@@ -684,10 +689,11 @@ TEST_F(WorkbookTest, LibreOfficePrintsEverySheetOnePageWide) {
         ++pages_of[sheet];
         for (const auto& [name, first_last] : headings) {
             if (name != sheet) continue;
-            if (!first_last.first.empty())
-                EXPECT_NE(page.find(first_last.first), std::string::npos) << sheet << " page " << pages_of[sheet];
-            if (!first_last.second.empty())
-                EXPECT_NE(page.find(first_last.second), std::string::npos) << sheet << " page " << pages_of[sheet];
+            for (const std::string& heading : {first_last.first, first_last.second}) {
+                if (!heading.empty()) {
+                    EXPECT_NE(page.find(heading), std::string::npos) << sheet << " page " << pages_of[sheet] << ": " << heading;
+                }
+            }
         }
     }
     EXPECT_EQ(pages_of["Summary"], 1);
