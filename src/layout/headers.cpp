@@ -202,6 +202,14 @@ void SheetWalker::find_candidates() {
     }
     // Rows with the same texts as one weighed already share its verdict: a
     // header repeated at every page break (or a million times) is weighed once.
+    // A cell as a header sees it: where, what, and how it is merged (a group
+    // cell over the row below, a header merged down into it), so rows that
+    // share a key share a verdict.
+    auto cell_key = [&](const RowView& r, const RowCell& rc) {
+        const Range* m = merges_.at({r.row, rc.col});
+        const std::uint32_t down = m && m->first.row == r.row ? m->last.row - m->first.row : 0;
+        return std::to_string(rc.col) + "+" + std::to_string(rc.span) + "v" + std::to_string(down) + ":" + rc.text + "|";
+    };
     // Weighing costs a sample of the rows below, so a sheet of a million
     // different header-like rows weighs only the 256 with the most header
     // words: a real header ("Risk | Owner | Mitigation | Likelihood") after
@@ -212,7 +220,7 @@ void SheetWalker::find_candidates() {
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         if (header_words_[i] < words_to_weigh) continue;
         std::string texts;
-        for (const RowCell& rc : rows_[i].cells) texts += std::to_string(rc.col) + ":" + rc.text + "|";
+        for (const RowCell& rc : rows_[i].cells) texts += cell_key(rows_[i], rc);
         auto [it, added] = first_of.emplace(std::move(texts), i);
         if (added) distinct.push_back(i);
         else repeat_of.emplace_back(i, it->second);
@@ -249,7 +257,7 @@ void SheetWalker::find_candidates() {
         if (!header_cells(rows_[i]) || !header_cells(rows_[i + 1])) continue;
         std::string key;
         for (std::size_t k : {i, i + 1}) {
-            for (const RowCell& rc : rows_[k].cells) key += std::to_string(rc.col) + ":" + rc.text + "|";
+            for (const RowCell& rc : rows_[k].cells) key += cell_key(rows_[k], rc);
             key += "\n";
         }
         if (pair_first.emplace(key, i).second) eligible.push_back(i);
