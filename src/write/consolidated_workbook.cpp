@@ -363,18 +363,17 @@ public:
         formats_.wrap = workbook_add_format(book);
         format_set_text_wrap(formats_.wrap);
         format_set_align(formats_.wrap, LXW_ALIGN_VERTICAL_TOP);
-        formats_.date = workbook_add_format(book);
-        format_set_num_format(formats_.date, "dd/mm/yyyy");
-        format_set_align(formats_.date, LXW_ALIGN_VERTICAL_TOP);
-        formats_.percent = workbook_add_format(book);
-        format_set_num_format(formats_.percent, "0%");
-        format_set_align(formats_.percent, LXW_ALIGN_VERTICAL_TOP);
-        formats_.score = workbook_add_format(book);
-        format_set_num_format(formats_.score, "0.00");
-        format_set_align(formats_.score, LXW_ALIGN_VERTICAL_TOP);
-        formats_.count = workbook_add_format(book);
-        format_set_num_format(formats_.count, "0");
-        format_set_align(formats_.count, LXW_ALIGN_VERTICAL_TOP);
+        // Number cells sit at the top of their row, beside wrapped text.
+        auto number = [&](const char* num_format) {
+            lxw_format* f = workbook_add_format(book);
+            format_set_num_format(f, num_format);
+            format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+            return f;
+        };
+        formats_.date = number("dd/mm/yyyy");
+        formats_.percent = number("0%");
+        formats_.score = number("0.00");
+        formats_.count = number("0");
         formats_.count_header = workbook_add_format(book);
         format_set_bold(formats_.count_header);
         format_set_text_wrap(formats_.count_header);
