@@ -8,6 +8,8 @@
 //   templates/status.tsv                 status words -> one status vocabulary
 //   templates/abbreviations.tsv          abbreviations in action texts, for matching
 //   templates/services.tsv               the organisation's services and their short forms
+//   templates/workbook_columns.tsv       the workbook's columns: order, headings, widths, print
+//   templates/workbook_colours.tsv       the workbook's colours: status cells, chart bars, headers
 //   templates/plan.xsd                   the XML feed's schema
 #pragma once
 
@@ -160,6 +162,55 @@ private:
 // NAME<TAB>alias | alias ... lines.
 ServiceDirectory parse_services(std::string_view text, const std::string& name);
 
+// ---- The consolidated workbook's layout ----------------------------------------
+
+// One column of a workbook sheet: what it shows (a field the writer knows
+// for that sheet: "action", "due", ...), its heading, and the widths it may
+// take in Excel's units (the width of "0"): as wide as its content within
+// [min_width, max_width]. A column not `printed` stays on screen only; such
+// columns come after every printed one (a print area is one block).
+struct OutputColumn {
+    std::string field;
+    std::string heading;
+    double min_width = 8, max_width = 30;
+    bool printed = true;
+};
+
+// Colours as 0xRRGGBB; nullopt: none (the application's default).
+struct StatusStyle {
+    std::optional<std::uint32_t> fill, font;  // the status cell
+    std::optional<std::uint32_t> chart;       // its bars on the Summary chart
+};
+
+struct WorkbookLayout {
+    // The sheets laid out by the table, each with the fields it can show
+    // (the first is the column the sheet cannot do without).
+    struct SheetFields {
+        std::string_view sheet;
+        std::vector<std::string_view> fields;
+        std::vector<std::string_view> required;
+    };
+    static const std::vector<SheetFields>& sheets();
+
+    std::vector<std::pair<std::string, std::vector<OutputColumn>>> columns;  // by sheet, in sheets() order
+    // Index: Status as a number (Status::Unknown, "Not given", at 0).
+    std::array<StatusStyle, 8> statuses{};
+    std::optional<std::uint32_t> header_fill, header_font;
+    std::optional<std::uint32_t> overdue_fill, overdue_font;  // an overdue due date
+
+    // The columns of a sheet of sheets(); empty when the sheet has none.
+    const std::vector<OutputColumn>& columns_of(std::string_view sheet) const;
+};
+
+// SHEET<TAB>FIELD<TAB>HEADING<TAB>WIDTH<TAB>print|screen lines (WIDTH: "12"
+// or "10-40"), over the sheets and fields of WorkbookLayout::sheets(); every
+// sheet needs its required fields, and a field is shown once.
+WorkbookLayout parse_workbook_columns(std::string_view text, const std::string& name);
+// WHAT<TAB>FILL<TAB>FONT<TAB>CHART lines, over a layout's columns: WHAT a
+// status ("On track", ..., "Not given") or "header" or "overdue date"; each
+// colour RRGGBB in hex or "-" for none.
+void parse_workbook_colours(WorkbookLayout& layout, std::string_view text, const std::string& name);
+
 // ---- The whole configuration --------------------------------------------------
 
 // The templates folder: $PLANCON_TEMPLATES when set, else the one this build
@@ -181,6 +232,7 @@ struct Config {
     StatusVocabulary statuses;
     std::vector<Abbreviation> abbreviations;
     ServiceDirectory services;
+    WorkbookLayout workbook;
     std::filesystem::path schema;     // feed_schema_path(templates); not read, and need not exist
 };
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "plancon/atomic_file.hpp"
+#include "plancon/config.hpp"
 #include "plancon/diagnostics.hpp"
 #include "plancon/model.hpp"
 #include "plancon/reconcile.hpp"
@@ -34,13 +35,17 @@ struct WorkbookOptions {
 // a temporary file renamed when whole. The same input gives the same bytes: the
 // document's created time is SOURCE_DATE_EPOCH (or 1 January 1980 when unset),
 // never the clock. Text longer than Excel's 32,767 characters is cut and
-// listed on Issues, as are rows beyond 1,048,576. Throws WriteError.
+// listed on Issues, as are rows beyond 1,048,576. The columns of Actions,
+// Sources, Findings and Issues and the colours are the layout's (Config::workbook,
+// from templates/workbook_columns.tsv and workbook_colours.tsv). Throws WriteError.
 void write_consolidated_workbook(const std::string& path, const std::vector<Plan>& plans,
-                                 const Reconciliation& reconciliation, const WorkbookOptions& options = {});
+                                 const Reconciliation& reconciliation, const WorkbookLayout& layout,
+                                 const WorkbookOptions& options = {});
 // The same into a staged file, left for the caller to commit (with the feed:
 // both outputs or neither).
 void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plans,
-                                 const Reconciliation& reconciliation, const WorkbookOptions& options = {});
+                                 const Reconciliation& reconciliation, const WorkbookLayout& layout,
+                                 const WorkbookOptions& options = {});
 
 // The feed's XML namespace; templates/plan.xsd is its schema.
 inline constexpr const char* feed_namespace = "urn:plancon:plan:1";

@@ -23,9 +23,12 @@ constexpr TemplateFile leads_table{"leads.tsv", "lead alias table"};
 constexpr TemplateFile status_table{"status.tsv", "status vocabulary"};
 constexpr TemplateFile abbreviations_table{"abbreviations.tsv", "abbreviation table"};
 constexpr TemplateFile services_table{"services.tsv", "service list"};
+constexpr TemplateFile workbook_columns{"workbook_columns.tsv", "workbook's columns"};
+constexpr TemplateFile workbook_colours{"workbook_colours.tsv", "workbook's colours"};
 constexpr TemplateFile feed_schema{"plan.xsd", "feed's schema"};  // read by validate_feed only
-constexpr std::array<TemplateFile, 6> template_files{default_profile, leads_table, status_table,
-                                                     abbreviations_table, services_table, feed_schema};
+constexpr std::array<TemplateFile, 8> template_files{default_profile,  leads_table,      status_table,
+                                                     abbreviations_table, services_table, workbook_columns,
+                                                     workbook_colours, feed_schema};
 
 // "profiles/default.profile, leads.tsv, ... and plan.xsd"
 std::string template_file_names() {
@@ -77,6 +80,8 @@ Config load_config(const ConfigSources& sources) {
     config.statuses = parse_status_vocabulary(read(status_table), at(status_table));
     config.abbreviations = parse_abbreviations(read(abbreviations_table), at(abbreviations_table));
     config.services = parse_services(read(services_table), at(services_table));
+    config.workbook = parse_workbook_columns(read(workbook_columns), at(workbook_columns));
+    parse_workbook_colours(config.workbook, read(workbook_colours), at(workbook_colours));
     config.schema = feed_schema_path(config.templates);
     return config;
 }

@@ -64,7 +64,7 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
         workbook_file.emplace(options.workbook);
         WorkbookOptions workbook;
         workbook.as_of = options.as_of;
-        write_consolidated_workbook(*workbook_file, result.plans, result.reconciliation, workbook);
+        write_consolidated_workbook(*workbook_file, result.plans, result.reconciliation, config.workbook, workbook);
     }
     if (workbook_file) workbook_file->commit();
     if (feed_file) feed_file->commit();

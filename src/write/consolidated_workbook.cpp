@@ -15,7 +15,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -95,6 +97,18 @@ struct Column {
     double min = 8, max = 30;
 };
 
+// What one cell of a laid-out sheet holds: the writer's answer for one
+// field of one row (templates/workbook_columns.tsv decides where it goes).
+struct Cell {
+    enum class Kind { Empty, Text, Link, Number } kind = Kind::Empty;
+    std::string text, target;  // target: a link's place ("internal:'Sources'!A5")
+    double number = 0;
+    lxw_format* format = nullptr;
+};
+Cell text_cell(std::string text, lxw_format* format) { return {Cell::Kind::Text, std::move(text), {}, 0, format}; }
+Cell number_cell(double number, lxw_format* format) { return {Cell::Kind::Number, {}, {}, number, format}; }
+Cell link_cell(std::string target, std::string text) { return {Cell::Kind::Link, std::move(text), std::move(target), 0, nullptr}; }
+
 // What every printed page carries (Excel's header and footer codes: &A the
 // sheet's name, &P the page, &N the pages).
 struct PageSetup {
@@ -144,6 +158,15 @@ public:
 
     void number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format = nullptr) {
         check(worksheet_write_number(sheet_, row, col, value, format));
+    }
+
+    void put(lxw_row_t row, lxw_col_t col, const Cell& cell, const Provenance& source) {
+        switch (cell.kind) {
+            case Cell::Kind::Empty: break;
+            case Cell::Kind::Text: text(row, col, cell.text, cell.format, source); break;
+            case Cell::Kind::Link: link(row, col, cell.target, cell.text, source); break;
+            case Cell::Kind::Number: number(row, col, cell.number, cell.format); break;
+        }
     }
 
     void header(lxw_row_t row, const std::vector<std::string>& names, lxw_format* format) {
@@ -316,21 +339,40 @@ struct ActionHome {
     bool canonical = false;
 };
 
-// Status cells coloured as the RAG words of templates/status.tsv read
-// (Red -> Off track, Amber -> Slippage, Green -> On track, Blue -> Complete);
-// Overdue is red too, Cancelled grey, Not started left plain.
-struct StatusColour {
-    Status status;
-    lxw_color_t fill, font;
-};
-constexpr std::array<StatusColour, 6> status_colours = {{
-    {Status::OffTrack, 0xFFC7CE, 0x9C0006},
-    {Status::Overdue, 0xFFC7CE, 0x9C0006},
-    {Status::Slippage, 0xFFEB9C, 0x9C5700},
-    {Status::OnTrack, 0xC6EFCE, 0x006100},
-    {Status::Complete, 0xBDD7EE, 0x1F3864},
-    {Status::Cancelled, 0xEDEDED, 0x595959},
-}};
+// The statuses in the order tables and the chart show them; Unknown last ("Not given").
+constexpr std::array statuses_in_order = {Status::NotStarted, Status::OnTrack,  Status::Slippage, Status::OffTrack,
+                                          Status::Overdue,    Status::Complete, Status::Cancelled, Status::Unknown};
+std::string_view status_heading(Status s) { return s == Status::Unknown ? "Not given" : to_string(s); }
+
+// A column's letter on a laid-out sheet, when the layout shows the field.
+std::optional<lxw_col_t> column_of(const std::vector<OutputColumn>& columns, std::string_view field) {
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        if (columns[i].field == field) return lxw_col_t(i);
+    return std::nullopt;
+}
+
+std::vector<Column> headed_columns(const std::vector<OutputColumn>& columns) {
+    std::vector<Column> out;
+    for (const auto& c : columns) out.push_back({c.heading, c.min_width, c.max_width});
+    return out;
+}
+
+// How each field of a sheet is filled from one of its rows; a field the
+// layout names that the writer cannot fill is a fault of this program (the
+// templates are checked against the same names when they load).
+template <class Row>
+using Filler = std::function<Cell(const Row&)>;
+template <class Row>
+std::vector<Filler<Row>> fillers_for(const std::vector<OutputColumn>& columns,
+                                     const std::map<std::string_view, Filler<Row>>& known, const std::string& path) {
+    std::vector<Filler<Row>> out;
+    for (const auto& c : columns) {
+        auto it = known.find(c.field);
+        if (it == known.end()) throw WriteError(path, "the workbook writer cannot fill the field '" + c.field + "'");
+        out.push_back(it->second);
+    }
+    return out;
+}
 
 // "internal:'Sources'!A5": a link to a cell of another sheet.
 std::string link_to(std::string_view sheet, lxw_row_t row, lxw_col_t col = 0) {
@@ -347,13 +389,18 @@ std::string page_text(std::string_view text) {
 class WorkbookBuilder {
 public:
     WorkbookBuilder(lxw_workbook* book, const std::string& path, const std::vector<Plan>& plans,
-                    const Reconciliation& rec, const Date& as_of, lxw_row_t max_rows)
-        : book_(book), path_(path), plans_(plans), rec_(rec), as_of_(as_of), max_rows_(max_rows) {
+                    const Reconciliation& rec, const WorkbookLayout& layout, const Date& as_of, lxw_row_t max_rows)
+        : book_(book), path_(path), plans_(plans), rec_(rec), layout_(layout), as_of_(as_of), max_rows_(max_rows) {
+        // Colours from templates/workbook_colours.tsv; "-" there leaves one unset.
+        auto colour = [](lxw_format* f, const std::optional<std::uint32_t>& fill, const std::optional<std::uint32_t>& font) {
+            if (fill) format_set_bg_color(f, *fill);
+            if (font) format_set_font_color(f, *font);
+        };
         formats_.header = workbook_add_format(book);
         format_set_bold(formats_.header);
         format_set_text_wrap(formats_.header);
         format_set_align(formats_.header, LXW_ALIGN_VERTICAL_TOP);
-        format_set_bg_color(formats_.header, 0xD9E1F2);
+        colour(formats_.header, layout.header_fill, layout.header_font);
         format_set_bottom(formats_.header, LXW_BORDER_THIN);
         formats_.title = workbook_add_format(book);
         format_set_bold(formats_.title);
@@ -378,7 +425,7 @@ public:
         format_set_bold(formats_.count_header);
         format_set_text_wrap(formats_.count_header);
         format_set_align(formats_.count_header, LXW_ALIGN_RIGHT);
-        format_set_bg_color(formats_.count_header, 0xD9E1F2);
+        colour(formats_.count_header, layout.header_fill, layout.header_font);
         format_set_bottom(formats_.count_header, LXW_BORDER_THIN);
         formats_.link = workbook_add_format(book);
         format_set_text_wrap(formats_.link);
@@ -387,13 +434,13 @@ public:
         format_set_font_color(formats_.link, 0x0563C1);
         formats_.overdue = workbook_add_format(book);
         format_set_bold(formats_.overdue);
-        format_set_bg_color(formats_.overdue, 0xFFC7CE);
-        format_set_font_color(formats_.overdue, 0x9C0006);
-        for (const auto& colour : status_colours) {
+        colour(formats_.overdue, layout.overdue_fill, layout.overdue_font);
+        for (Status s : statuses_in_order) {
+            const StatusStyle& style = layout.statuses[std::size_t(s)];
+            if (s == Status::Unknown || (!style.fill && !style.font)) continue;
             lxw_format* f = workbook_add_format(book);
-            format_set_bg_color(f, colour.fill);
-            format_set_font_color(f, colour.font);
-            status_formats_.push_back(f);
+            colour(f, style.fill, style.font);
+            status_formats_.emplace_back(s, f);
         }
 
         for (const auto& action : rec.actions)
@@ -457,61 +504,96 @@ public:
 private:
     // ---- Actions ----
     void write_actions(SheetOut& out) {
-        // Widths capped so the columns print one A4 page wide at a readable
-        // scale. Sources (each copy's file|sheet|row) is for the screen: the
-        // print stops before it, and the Sources sheet prints every row.
-        out.columns(0, {{"Code", 11, 11},
-                        {"Priority", 12, 22},
-                        {"Action", 24, 42},
-                        {"Outcome", 10, 22},
-                        {"Lead(s)", 10, 20},
-                        {"Due", 11, 11},
-                        {"Due as written", 10, 16},
-                        {"Status", 10, 10},
-                        {"% Complete", 9, 9},
-                        {"Progress", 10, 22},
-                        {"Measures", 10, 22},
-                        {"Risks", 10, 20},
-                        {"Services", 10, 16},
-                        {"Sources", 12, 80}});
-        constexpr lxw_col_t last_col = 13, sources_col = 13, status_col = 7, due_col = 5;
+        // Columns as templates/workbook_columns.tsv lays them out; the default's
+        // widths are capped so they print one A4 page wide at a readable scale,
+        // and Sources (each copy's file|sheet|row) is for the screen only.
+        const std::vector<OutputColumn>& columns = layout_.columns_of("Actions");
+        out.columns(0, headed_columns(columns));
+        const auto fill = fillers_for<ReconciledAction>(columns, action_fields(), path_);
         lxw_row_t row = 1;
         for (const auto& action : rec_.actions) {
             if (!out.has_room(row)) continue;
-            const Action& a = action.canonical;
-            const std::string& code = action.code;
-            // The code links to where its copies are listed: the cluster on
-            // Duplicates when several were merged, else its row on Sources.
-            const auto cluster = duplicates_row_.find(code);
-            const auto home = sources_row_.find({action.members.front().plan, action.members.front().action});
-            if (cluster != duplicates_row_.end()) out.link(row, 0, link_to("Duplicates", cluster->second), code, a.source);
-            else if (home != sources_row_.end()) out.link(row, 0, link_to("Sources", home->second), code, a.source);
-            else out.text(row, 0, code, formats_.wrap, a.source);
-            out.text(row, 1, priority_label(action.priority_code), formats_.wrap, a.source);
-            out.text(row, 2, a.text, formats_.wrap, a.source);
-            out.text(row, 3, a.outcome, formats_.wrap, a.source);
-            out.text(row, 4, leads_of(a), formats_.wrap, a.source);
-            if (a.due.date && showable_in_excel(*a.due.date)) out.number(row, due_col, excel_serial(*a.due.date), formats_.date);
-            else if (a.due.date)
-                issues_.push_back({"date not shown", {a.source, code + ": due date " + to_iso(*a.due.date) +
-                                                                    " is outside the dates Excel can show; kept as written only"}});
-            out.text(row, 6, a.due.as_written, formats_.wrap, a.source);
-            out.text(row, status_col, to_string(a.status), formats_.wrap, a.source);
-            if (a.percent_complete) out.number(row, 8, *a.percent_complete / 100.0, formats_.percent);
-            out.text(row, 9, a.progress, formats_.wrap, a.source);
-            out.text(row, 10, a.measures, formats_.wrap, a.source);
-            out.text(row, 11, a.risks, formats_.wrap, a.source);
-            out.text(row, 12, join(action.services, "\n"), formats_.wrap, a.source);
-            std::vector<std::string> sources;
-            for (const auto& member : action.members) sources.push_back(to_string(member.source));
-            out.text(row, sources_col, join(sources, "\n"), formats_.wrap, a.source);
+            for (std::size_t c = 0; c < fill.size(); ++c) out.put(row, lxw_col_t(c), fill[c](action), action.canonical.source);
             ++row;
         }
         const lxw_row_t last = row > 1 ? row - 1 : 1;
-        worksheet_freeze_panes(out.get(), 1, 1);  // the header row and the codes stay in view
+        const lxw_col_t last_col = lxw_col_t(columns.size() - 1);
+        const auto printed = std::count_if(columns.begin(), columns.end(), [](const OutputColumn& c) { return c.printed; });
+        worksheet_freeze_panes(out.get(), 1, 1);  // the header row and the first column (the codes) stay in view
         out.check(worksheet_autofilter(out.get(), 0, 0, last, last_col));
-        out.check(worksheet_print_area(out.get(), 0, 0, last, sources_col - 1));
+        if (printed > 0) out.check(worksheet_print_area(out.get(), 0, 0, last, lxw_col_t(printed - 1)));
+        const std::optional<lxw_col_t> status_col = column_of(columns, "status"), due_col = column_of(columns, "due");
+        // Overdue: a due date before the as-of date and not complete or cancelled
+        // (as the Status column reads, so an officer's edit updates it).
+        if (due_col && status_col) {
+            const std::string due = "$" + column_name(*due_col) + "2", status = "$" + column_name(*status_col) + "2";
+            char formula[200];
+            std::snprintf(formula, sizeof formula, "=AND(ISNUMBER(%s),%s<DATE(%d,%u,%u),%s<>\"Complete\",%s<>\"Cancelled\")",
+                          due.c_str(), due.c_str(), as_of_.year, as_of_.month, as_of_.day, status.c_str(), status.c_str());
+            lxw_conditional_format overdue{};
+            overdue.type = LXW_CONDITIONAL_TYPE_FORMULA;
+            overdue.value_string = formula;
+            overdue.format = formats_.overdue;
+            out.check(worksheet_conditional_format_range(out.get(), 1, *due_col, last, *due_col, &overdue));
+        }
+        if (status_col) status_formatting(out, *status_col, last);
+        out.finish();
+    }
 
+    // What each field of the Actions sheet shows of a reconciled action.
+    std::map<std::string_view, Filler<ReconciledAction>> action_fields() {
+        auto text = [this](std::string value) { return text_cell(std::move(value), formats_.wrap); };
+        using A = ReconciledAction;
+        return {
+            // The code links to where its copies are listed: the cluster on
+            // Duplicates when several were merged, else its row on Sources.
+            {"code", [this, text](const A& action) {
+                 if (auto cluster = duplicates_row_.find(action.code); cluster != duplicates_row_.end())
+                     return link_cell(link_to("Duplicates", cluster->second), action.code);
+                 auto home = sources_row_.find({action.members.front().plan, action.members.front().action});
+                 if (home != sources_row_.end()) return link_cell(link_to("Sources", home->second), action.code);
+                 return text(action.code);
+             }},
+            {"priority", [this, text](const A& action) { return text(priority_label(action.priority_code)); }},
+            {"ref", [text](const A& action) { return text(action.canonical.ref); }},
+            {"kind", [text](const A& action) { return text(action.canonical.kind); }},
+            {"action", [text](const A& action) { return text(action.canonical.text); }},
+            {"outcome", [text](const A& action) { return text(action.canonical.outcome); }},
+            {"leads", [text](const A& action) { return text(leads_of(action.canonical)); }},
+            {"due", [this](const A& action) { return date_cell(action.canonical.due.date, action, "due"); }},
+            {"due-as-written", [text](const A& action) { return text(action.canonical.due.as_written); }},
+            {"start", [this](const A& action) { return date_cell(action.canonical.start, action, "start"); }},
+            {"status", [text](const A& action) { return text(std::string(to_string(action.canonical.status))); }},
+            {"status-as-written", [text](const A& action) { return text(action.canonical.status_as_written); }},
+            {"percent-complete", [this](const A& action) {
+                 const auto& percent = action.canonical.percent_complete;
+                 return percent ? number_cell(*percent / 100.0, formats_.percent) : Cell{};
+             }},
+            {"progress", [text](const A& action) { return text(action.canonical.progress); }},
+            {"measures", [text](const A& action) { return text(action.canonical.measures); }},
+            {"risks", [text](const A& action) { return text(action.canonical.risks); }},
+            {"quality-indicators", [text](const A& action) { return text(action.canonical.quality_indicators); }},
+            {"page-ref", [text](const A& action) { return text(action.canonical.page_ref); }},
+            {"services", [text](const A& action) { return text(join(action.services, "\n")); }},
+            {"sources", [text](const A& action) {
+                 std::vector<std::string> sources;
+                 for (const auto& member : action.members) sources.push_back(to_string(member.source));
+                 return text(join(sources, "\n"));
+             }},
+        };
+    }
+
+    // A date cell, or nothing (and an issue) for a date Excel cannot show.
+    Cell date_cell(const std::optional<Date>& date, const ReconciledAction& action, const char* which) {
+        if (!date) return {};
+        if (showable_in_excel(*date)) return number_cell(excel_serial(*date), formats_.date);
+        issues_.push_back({"date not shown", {action.canonical.source, action.code + ": " + which + " date " + to_iso(*date) +
+                                                                   " is outside the dates Excel can show; kept as written only"}});
+        return {};
+    }
+
+    // The Status column: the vocabulary as a drop-down, each status its colour.
+    void status_formatting(SheetOut& out, lxw_col_t status_col, lxw_row_t last) {
         // The status vocabulary as a drop-down, so an officer's edits stay readable.
         std::vector<std::string> vocabulary;
         for (Status s : {Status::NotStarted, Status::OnTrack, Status::Slippage, Status::OffTrack, Status::Overdue,
@@ -530,28 +612,16 @@ private:
         const lxw_row_t editable = std::max<lxw_row_t>(last, 1000);
         out.check(worksheet_data_validation_range(out.get(), 1, status_col, editable, status_col, &validation));
 
-        // Overdue: a due date before the as-of date and not complete or cancelled.
-        char formula[160];
-        std::snprintf(formula, sizeof formula,
-                      "=AND(ISNUMBER($F2),$F2<DATE(%d,%u,%u),$H2<>\"Complete\",$H2<>\"Cancelled\")", as_of_.year,
-                      as_of_.month, as_of_.day);
-        lxw_conditional_format overdue{};
-        overdue.type = LXW_CONDITIONAL_TYPE_FORMULA;
-        overdue.value_string = formula;
-        overdue.format = formats_.overdue;
-        out.check(worksheet_conditional_format_range(out.get(), 1, due_col, last, due_col, &overdue));
-
         // Each status its colour, as the officer edits it too.
-        for (std::size_t i = 0; i < status_colours.size(); ++i) {
-            std::string quoted_status = "\"" + std::string(to_string(status_colours[i].status)) + "\"";
+        for (const auto& [status, format] : status_formats_) {
+            std::string quoted_status = "\"" + std::string(to_string(status)) + "\"";
             lxw_conditional_format rag{};
             rag.type = LXW_CONDITIONAL_TYPE_CELL;
             rag.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
             rag.value_string = quoted_status.data();
-            rag.format = status_formats_[i];
+            rag.format = format;
             out.check(worksheet_conditional_format_range(out.get(), 1, status_col, editable, status_col, &rag));
         }
-        out.finish();
     }
 
     std::string priority_label(const std::string& code) const {
@@ -605,53 +675,43 @@ private:
             ++row;
         }
 
-        // Counts by service x status; an action with several services counts under each.
-        ++row;
-        out.text(row++, 0, "Actions by service and status", formats_.section);
-        constexpr std::array statuses = {Status::NotStarted, Status::OnTrack,  Status::Slippage, Status::OffTrack,
-                                         Status::Overdue,    Status::Complete, Status::Cancelled, Status::Unknown};
-        std::map<std::string, std::array<std::size_t, statuses.size()>> counts;
-        std::array<bool, statuses.size()> used{};
+        // Counts by service x status (an action with several services counts
+        // under each) and by priority x status, in the same status columns.
+        std::map<std::string, StatusCounts> by_service;
+        std::map<std::string, StatusCounts> by_priority_code;
+        std::array<bool, statuses_in_order.size()> used{};
         for (const auto& action : rec_.actions) {
-            std::size_t k = std::size_t(std::find(statuses.begin(), statuses.end(), action.canonical.status) - statuses.begin());
+            const std::size_t k = status_index(action.canonical.status);
             used[k] = true;
             std::vector<std::string> services = action.services;
             if (services.empty()) services.push_back("(no service)");
-            for (const auto& service : services) ++counts[service][k];
+            for (const auto& service : services) ++by_service[service][k];
+            ++by_priority_code[action.priority_code][k];
         }
-        if (counts.empty()) {
+        ++row;
+        out.text(row++, 0, "Actions by service and status", formats_.section);
+        if (by_service.empty()) {
             out.text(row, 0, "No actions.");
             out.finish();
             return;
         }
-        const lxw_row_t table_top = row;
-        out.text(row, 0, "Service", formats_.header);
         std::vector<std::size_t> columns;
-        for (std::size_t k = 0; k < statuses.size(); ++k)
-            if (used[k]) {
-                columns.push_back(k);
-                out.text(row, lxw_col_t(columns.size()), statuses[k] == Status::Unknown ? "Not given" : to_string(statuses[k]),
-                         formats_.count_header);
-            }
-        const lxw_col_t total_col = lxw_col_t(columns.size() + 1);
-        out.text(row, total_col, "Total", formats_.count_header);
-        ++row;
-        for (const auto& [service, by_status] : counts) {
-            if (!out.has_room(row)) continue;
-            out.text(row, 0, service);
-            std::size_t total = 0;
-            for (std::size_t c = 0; c < columns.size(); ++c) {
-                out.number(row, lxw_col_t(c + 1), double(by_status[columns[c]]));
-                total += by_status[columns[c]];
-            }
-            out.number(row, total_col, double(total));
-            ++row;
-        }
+        for (std::size_t k = 0; k < statuses_in_order.size(); ++k)
+            if (used[k]) columns.push_back(k);
+        const lxw_row_t table_top = row;
+        row = status_table(out, row, "Service", {by_service.begin(), by_service.end()}, columns);
         const lxw_row_t first_data = table_top + 1, last_data = row - 1;
         if (last_data < first_data) {
             out.finish();
             return;
         }
+        // Priorities in the order reconciliation found them; actions under none last.
+        std::vector<std::pair<std::string, StatusCounts>> by_priority;
+        for (const auto& priority : rec_.priorities)
+            if (auto it = by_priority_code.find(priority.code); it != by_priority_code.end())
+                by_priority.emplace_back(priority_label(priority.code), it->second);
+        for (const auto& [code, counts] : by_priority_code)
+            if (!priority_by_code_.count(code)) by_priority.emplace_back(code.empty() ? "(no priority)" : code, counts);
 
         // Bars, not columns: a service's name reads whole beside its bar. Each
         // status in its colour, the legend below; the chart starts a page of its
@@ -669,7 +729,7 @@ private:
             const std::string name = "=Summary!$" + col + "$" + std::to_string(table_top + 1);
             chart_series_set_name(series, name.c_str());
             lxw_chart_fill fill{};
-            fill.color = bar_colour(statuses[columns[c]]);
+            fill.color = bar_colour(statuses_in_order[columns[c]]);
             chart_series_set_fill(series, &fill);
         }
         chart_axis_set_name(chart->x_axis, "Actions");
@@ -684,28 +744,56 @@ private:
         // A landscape A4 page's printable height (8.27 in less 1.35 in of margins:
         // 498 points) at the scale that fits the Summary's width (about 90%), less a margin.
         constexpr double page_points = 520;
-        if (above_points + chart_points > page_points) {
-            lxw_row_t breaks[] = {chart_row, 0};
-            out.check(worksheet_set_h_pagebreaks(out.get(), breaks));
-        }
+        std::vector<lxw_row_t> breaks;
+        if (above_points + chart_points > page_points) breaks.push_back(chart_row);
         out.check(worksheet_insert_chart_opt(out.get(), chart_row, 0, chart, &size));
+
+        // Under the chart (rows of the default height there), the priorities'
+        // table, starting a page of its own: a committee reads it whole.
+        row = chart_row + lxw_row_t(std::ceil(chart_points / points_per_line)) + 1;
+        if (out.has_room(row)) {
+            out.text(row, 0, "Actions by priority and status", formats_.section);
+            breaks.push_back(row);
+        }
+        status_table(out, row + 1, "Priority", by_priority, columns);
+        breaks.push_back(0);  // the list's end
+        out.check(worksheet_set_h_pagebreaks(out.get(), breaks.data()));
         out.finish();
     }
 
-    // A status's colour on the chart: the strong shade of its cell colour.
-    static lxw_color_t bar_colour(Status s) {
-        switch (s) {
-            case Status::OnTrack: return 0x70AD47;
-            case Status::Slippage: return 0xFFC000;
-            case Status::OffTrack: return 0xC00000;
-            case Status::Overdue: return 0xFF5050;
-            case Status::Complete: return 0x4472C4;
-            case Status::Cancelled: return 0xA5A5A5;
-            case Status::NotStarted: return 0xD9D9D9;
-            case Status::Unknown: break;
-        }
-        return 0x7F7F7F;
+    using StatusCounts = std::array<std::size_t, statuses_in_order.size()>;
+    static std::size_t status_index(Status s) {
+        return std::size_t(std::find(statuses_in_order.begin(), statuses_in_order.end(), s) - statuses_in_order.begin());
     }
+
+    // A table of counts: a heading row (`what`, the statuses of `columns`,
+    // Total), then a row a label. Returns the row after it.
+    lxw_row_t status_table(SheetOut& out, lxw_row_t row, const std::string& what,
+                           const std::vector<std::pair<std::string, StatusCounts>>& rows,
+                           const std::vector<std::size_t>& columns) {
+        if (!out.has_room(row)) return row;
+        out.text(row, 0, what, formats_.header);
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            out.text(row, lxw_col_t(c + 1), std::string(status_heading(statuses_in_order[columns[c]])), formats_.count_header);
+        const lxw_col_t total_col = lxw_col_t(columns.size() + 1);
+        out.text(row, total_col, "Total", formats_.count_header);
+        ++row;
+        for (const auto& [label, counts] : rows) {
+            if (!out.has_room(row)) continue;
+            out.text(row, 0, label, formats_.wrap);
+            std::size_t total = 0;
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                out.number(row, lxw_col_t(c + 1), double(counts[columns[c]]), formats_.count);
+                total += counts[columns[c]];
+            }
+            out.number(row, total_col, double(total), formats_.count);
+            ++row;
+        }
+        return row;
+    }
+
+    // A status's bars on the chart: its chart colour, grey when it has none.
+    lxw_color_t bar_colour(Status s) const { return layout_.statuses[std::size_t(s)].chart.value_or(0x7F7F7F); }
 
     // A run of blank or skipped rows is one line: its reason says which rows
     // ("rows 7-9: no action text in this row").
@@ -730,47 +818,64 @@ private:
         // The service each row was given, and where it was read from: an
         // action's own Service column, else its file's (a Service: row, the
         // title, a sheet or file name, the profile, --service).
-        out.columns(0, {{"File", 16, 60},
-                        {"Sheet", 10, 28},
-                        {"Row", 6, 6},
-                        {"Fate", 10, 22},
-                        {"Reason", 16, 40},
-                        {"Code", 11, 11},
-                        {"Service", 10, 24},
-                        {"Service from", 10, 24}});
+        const std::vector<OutputColumn>& columns = layout_.columns_of("Sources");
+        out.columns(0, headed_columns(columns));
+        const auto fill = fillers_for<SourceRow>(columns, source_fields(), path_);
         lxw_row_t row = 1;
         for (std::size_t p = 0; p < plans_.size(); ++p) {
             for (const auto& record : plans_[p].rows) {
                 if (!out.has_room(row)) continue;
-                std::string fate(to_string(record.fate)), code;
-                if (record.fate == RowRecord::Fate::Action && record.index >= 0) {
-                    auto it = homes_.find({p, std::size_t(record.index)});
-                    if (it != homes_.end()) {
-                        code = it->second.action->code;
-                        if (!it->second.canonical) fate = "merged into " + code;
-                    }
-                } else if (record.fate == RowRecord::Fate::Priority && record.index >= 0) {
-                    auto it = priority_homes_.find({p, std::size_t(record.index)});
-                    if (it != priority_homes_.end()) code = it->second;
-                }
-                out.text(row, 0, record.source.file, formats_.wrap, record.source);
-                out.text(row, 1, record.source.sheet, formats_.wrap, record.source);
-                out.number(row, 2, record.source.row, formats_.count);
-                out.text(row, 3, fate, formats_.wrap, record.source);
-                out.text(row, 4, reason_with_rows(record), formats_.wrap, record.source);
-                // An action's code links back to its row on Actions.
-                const auto on_actions = actions_row_.find(code);
-                if (on_actions != actions_row_.end()) out.link(row, 5, link_to("Actions", on_actions->second), code, record.source);
-                else out.text(row, 5, code, formats_.wrap, record.source);
-                const auto [service, service_from] = service_of(plans_[p], record);
-                out.text(row, 6, service, formats_.wrap, record.source);
-                out.text(row, 7, service_from, formats_.wrap, record.source);
+                const SourceRow source{p, record};
+                for (std::size_t c = 0; c < fill.size(); ++c) out.put(row, lxw_col_t(c), fill[c](source), record.source);
                 ++row;
             }
         }
         worksheet_freeze_panes(out.get(), 1, 0);
-        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, 7));
+        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, lxw_col_t(columns.size() - 1)));
         out.finish();
+    }
+
+    // One input row as the Sources sheet lists it.
+    struct SourceRow {
+        std::size_t plan;
+        const RowRecord& record;
+    };
+
+    // The code a row became (an action's or a priority's) and its fate,
+    // "merged into CODE" for a copy merged into another.
+    std::pair<std::string, std::string> fate_and_code(const SourceRow& r) const {
+        std::string fate(to_string(r.record.fate)), code;
+        if (r.record.fate == RowRecord::Fate::Action && r.record.index >= 0) {
+            auto it = homes_.find({r.plan, std::size_t(r.record.index)});
+            if (it != homes_.end()) {
+                code = it->second.action->code;
+                if (!it->second.canonical) fate = "merged into " + code;
+            }
+        } else if (r.record.fate == RowRecord::Fate::Priority && r.record.index >= 0) {
+            auto it = priority_homes_.find({r.plan, std::size_t(r.record.index)});
+            if (it != priority_homes_.end()) code = it->second;
+        }
+        return {fate, code};
+    }
+
+    std::map<std::string_view, Filler<SourceRow>> source_fields() {
+        auto text = [this](std::string value) { return text_cell(std::move(value), formats_.wrap); };
+        return {
+            {"file", [text](const SourceRow& r) { return text(r.record.source.file); }},
+            {"sheet", [text](const SourceRow& r) { return text(r.record.source.sheet); }},
+            {"row", [this](const SourceRow& r) { return number_cell(r.record.source.row, formats_.count); }},
+            {"fate", [this, text](const SourceRow& r) { return text(fate_and_code(r).first); }},
+            {"reason", [text](const SourceRow& r) { return text(reason_with_rows(r.record)); }},
+            // An action's code links back to its row on Actions.
+            {"code", [this, text](const SourceRow& r) {
+                 std::string code = fate_and_code(r).second;
+                 const auto on_actions = actions_row_.find(code);
+                 if (on_actions != actions_row_.end()) return link_cell(link_to("Actions", on_actions->second), code);
+                 return text(code);
+             }},
+            {"service", [this, text](const SourceRow& r) { return text(service_of(plans_[r.plan], r.record).first); }},
+            {"service-from", [this, text](const SourceRow& r) { return text(service_of(plans_[r.plan], r.record).second); }},
+        };
     }
 
     // ---- Duplicates ----
@@ -905,35 +1010,50 @@ private:
 
     // ---- Findings ----
     void write_findings(SheetOut& out) {
-        out.columns(0, {{"Theme", 12, 18},
-                        {"Strength", 16, 36},
-                        {"Area for improvement", 16, 40},
-                        {"Current/planned action", 16, 40},
-                        {"Links", 12, 24},
-                        {"Source", 14, 28},
-                        {"Linked codes", 11, 11}});
+        const std::vector<OutputColumn>& columns = layout_.columns_of("Findings");
+        out.columns(0, headed_columns(columns));
+        const auto fill = fillers_for<FindingRow>(columns, finding_fields(), path_);
         lxw_row_t row = 1;
         for (std::size_t p = 0; p < plans_.size(); ++p)
             for (const auto& finding : plans_[p].findings) {
                 if (!out.has_room(row)) continue;
-                std::vector<std::string> links, codes;
-                for (const auto& link : finding.links) {
-                    links.push_back(link.target);
-                    std::string code = linked_code(p, link.target);
-                    if (!code.empty() && std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
-                }
-                out.text(row, 6, join(codes, "\n"), formats_.wrap, finding.source);
-                out.text(row, 0, finding.theme, formats_.wrap, finding.source);
-                out.text(row, 1, finding.strength, formats_.wrap, finding.source);
-                out.text(row, 2, finding.text, formats_.wrap, finding.source);
-                out.text(row, 3, finding.planned_action, formats_.wrap, finding.source);
-                out.text(row, 4, join(links, "\n"), formats_.wrap, finding.source);
-                out.text(row, 5, to_string(finding.source), formats_.wrap, finding.source);
+                const FindingRow r{p, finding};
+                for (std::size_t c = 0; c < fill.size(); ++c) out.put(row, lxw_col_t(c), fill[c](r), finding.source);
                 ++row;
             }
         worksheet_freeze_panes(out.get(), 1, 0);
-        if (row > 1) out.check(worksheet_autofilter(out.get(), 0, 0, row - 1, 6));
+        if (row > 1) out.check(worksheet_autofilter(out.get(), 0, 0, row - 1, lxw_col_t(columns.size() - 1)));
         out.finish();
+    }
+
+    struct FindingRow {
+        std::size_t plan;
+        const Finding& finding;
+    };
+
+    std::map<std::string_view, Filler<FindingRow>> finding_fields() {
+        auto text = [this](std::string value) { return text_cell(std::move(value), formats_.wrap); };
+        return {
+            {"theme", [text](const FindingRow& r) { return text(r.finding.theme); }},
+            {"strength", [text](const FindingRow& r) { return text(r.finding.strength); }},
+            {"area", [text](const FindingRow& r) { return text(r.finding.text); }},
+            {"planned-action", [text](const FindingRow& r) { return text(r.finding.planned_action); }},
+            {"links", [text](const FindingRow& r) {
+                 std::vector<std::string> links;
+                 for (const auto& link : r.finding.links) links.push_back(link.target);
+                 return text(join(links, "\n"));
+             }},
+            {"source", [text](const FindingRow& r) { return text(to_string(r.finding.source)); }},
+            // The codes the links name, each once.
+            {"codes", [this, text](const FindingRow& r) {
+                 std::vector<std::string> codes;
+                 for (const auto& link : r.finding.links) {
+                     std::string code = linked_code(r.plan, link.target);
+                     if (!code.empty() && std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+                 }
+                 return text(join(codes, "\n"));
+             }},
+        };
     }
 
     // The code a finding's link points at, within the finding's own plan:
@@ -986,25 +1106,31 @@ private:
     // One row an issue, its warning in the parts stderr shows it in
     // (to_string(Warning): "FILE: sheet 'Plan' row 4: message").
     void write_issues(SheetOut& out) {
-        out.columns(0, {{"Kind", 10, 18}, {"File", 16, 36}, {"Place", 12, 26}, {"Message", 30, 80}});
+        const std::vector<OutputColumn>& columns = layout_.columns_of("Issues");
+        out.columns(0, headed_columns(columns));
+        auto text = [this](std::string value) { return text_cell(std::move(value), formats_.wrap); };
+        const auto fill = fillers_for<Issue>(columns, {
+            {"kind", [text](const Issue& issue) { return text(issue.kind); }},
+            {"file", [text](const Issue& issue) { return text(issue.warning.source.file); }},
+            {"place", [text](const Issue& issue) { return text(place_name(issue.warning.source)); }},
+            {"message", [text](const Issue& issue) { return text(issue.warning.message); }},
+        }, path_);
+        const lxw_col_t message_col = *column_of(columns, "message");  // required by the layout
         // Writing may add issues (a message cut to fit); those are written too
         // while there is room, so iterate by index.
         lxw_row_t row = 1;
         for (std::size_t i = 0; i < issues_.size(); ++i) {
             if (row + 1 == max_rows_ && issues_.size() - i > 1) {
                 out.text(row, 0, "rows not written");
-                out.text(row, 3, with_thousands(issues_.size() - i) + " more issues did not fit on this sheet");
+                out.text(row, message_col, with_thousands(issues_.size() - i) + " more issues did not fit on this sheet");
                 break;
             }
             const Issue issue = issues_[i];  // a copy: writing may grow issues_
-            out.text(row, 0, issue.kind, formats_.wrap);
-            out.text(row, 1, issue.warning.source.file, formats_.wrap);
-            out.text(row, 2, place_name(issue.warning.source), formats_.wrap);
-            out.text(row, 3, issue.warning.message, formats_.wrap);
+            for (std::size_t c = 0; c < fill.size(); ++c) out.put(row, lxw_col_t(c), fill[c](issue), {});
             ++row;
         }
         worksheet_freeze_panes(out.get(), 1, 0);
-        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, 3));
+        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, lxw_col_t(columns.size() - 1)));
         out.finish();
     }
 
@@ -1012,6 +1138,7 @@ private:
     const std::string& path_;
     const std::vector<Plan>& plans_;
     const Reconciliation& rec_;
+    const WorkbookLayout& layout_;
     Date as_of_;
     lxw_row_t max_rows_;
     Formats formats_{};
@@ -1020,7 +1147,7 @@ private:
     std::map<std::pair<std::size_t, std::size_t>, std::string> priority_homes_;
     std::map<std::string, const ReconciledPriority*> priority_by_code_;
     std::map<std::string, const Action*> action_by_source_;  // filled on first use
-    std::vector<lxw_format*> status_formats_;                 // one per status_colours entry
+    std::vector<std::pair<Status, lxw_format*>> status_formats_;  // the statuses the layout colours
     std::map<std::string, lxw_row_t> actions_row_, duplicates_row_;  // by action code
     std::map<std::pair<std::size_t, std::size_t>, lxw_row_t> sources_row_;  // by (plan, action)
 };
@@ -1035,8 +1162,8 @@ std::time_t created_time() {
 
 }  // namespace
 
-void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plans,
-                                 const Reconciliation& reconciliation, const WorkbookOptions& options) {
+void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plans, const Reconciliation& reconciliation,
+                                 const WorkbookLayout& layout, const WorkbookOptions& options) {
     const Date as_of = write_detail::resolve_as_of(options.as_of);
     const std::string& path = file.path();
     lxw_workbook* book = workbook_new(file.temp_path().c_str());
@@ -1050,7 +1177,7 @@ void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plan
         if (lxw_error e = workbook_set_properties(book, &properties); e != LXW_NO_ERROR)
             throw WriteError(path, lxw_strerror(e));
         const lxw_row_t max_rows = std::clamp<lxw_row_t>(options.max_rows_per_sheet, 2, LXW_ROW_MAX);
-        WorkbookBuilder(book, path, plans, reconciliation, as_of, max_rows).build();
+        WorkbookBuilder(book, path, plans, reconciliation, layout, as_of, max_rows).build();
     } catch (...) {
         lxw_workbook_free(book);
         throw;
@@ -1059,9 +1186,10 @@ void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plan
 }
 
 void write_consolidated_workbook(const std::string& path, const std::vector<Plan>& plans,
-                                 const Reconciliation& reconciliation, const WorkbookOptions& options) {
+                                 const Reconciliation& reconciliation, const WorkbookLayout& layout,
+                                 const WorkbookOptions& options) {
     StagedFile file(path);
-    write_consolidated_workbook(file, plans, reconciliation, options);
+    write_consolidated_workbook(file, plans, reconciliation, layout, options);
     file.commit();
 }
 

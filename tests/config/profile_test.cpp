@@ -168,7 +168,8 @@ TEST(LoadConfig, FilesThatCannotBeReadSayWhy) {
               "/nonexistent/x.profile: cannot open the profile: No such file or directory");
     EXPECT_EQ(problem({"/nonexistent-templates", {}}),
               "/nonexistent-templates: no templates folder here (set PLANCON_TEMPLATES to the folder holding "
-              "profiles/default.profile, leads.tsv, status.tsv, abbreviations.tsv, services.tsv and plan.xsd)");
+              "profiles/default.profile, leads.tsv, status.tsv, abbreviations.tsv, services.tsv, "
+              "workbook_columns.tsv, workbook_colours.tsv and plan.xsd)");
 }
 
 // Regression: the list of known keys left out item-kinds and "FIELD words".
@@ -201,4 +202,82 @@ TEST(LoadConfig, TheSchemaIsKnownButNotRequired) {
     const Config config = load_config({moved, {}});
     EXPECT_EQ(config.schema, moved / "plan.xsd");
     EXPECT_EQ(feed_schema_path(moved), config.schema);
+}
+
+// ---- The workbook's layout (templates/workbook_columns.tsv, workbook_colours.tsv) ----
+
+namespace {
+std::string layout_problem(const std::string& columns, const std::string& colours = "") {
+    try {
+        WorkbookLayout layout = parse_workbook_columns(columns, "cols.tsv");
+        parse_workbook_colours(layout, colours, "colours.tsv");
+    } catch (const TemplateError& e) {
+        return e.what();
+    }
+    return "";
+}
+const std::string minimal_columns =
+    "Actions\tcode\tCode\t11\tprint\nActions\taction\tAction\t20-40\tprint\n"
+    "Sources\tfile\tFile\t16-60\tprint\nSources\tsheet\tSheet\t10\tprint\nSources\trow\tRow\t6\tprint\n"
+    "Sources\tfate\tFate\t10-22\tprint\nFindings\tarea\tArea\t20\tprint\nFindings\tsource\tSource\t20\tprint\n"
+    "Issues\tmessage\tMessage\t30-80\tprint\n";
+}  // namespace
+
+TEST(WorkbookLayout, TheShippedTemplatesLayEverySheetOut) {
+    const WorkbookLayout& layout = plancon::test::test_config().workbook;
+    for (const auto& sheet : WorkbookLayout::sheets()) EXPECT_FALSE(layout.columns_of(sheet.sheet).empty()) << sheet.sheet;
+    const auto& actions = layout.columns_of("Actions");
+    EXPECT_EQ(actions.front().field, "code");
+    EXPECT_FALSE(actions.back().printed);  // Sources: for the screen
+    EXPECT_EQ(layout.statuses[std::size_t(Status::OnTrack)].fill, 0xC6EFCEu);
+    EXPECT_EQ(layout.header_fill, 0xD9E1F2u);
+}
+
+TEST(WorkbookLayout, ColumnsAreReadInOrderWithHeadingsAndWidths) {
+    const std::string rest = minimal_columns.substr(minimal_columns.find("Sources"));
+    WorkbookLayout layout = parse_workbook_columns(
+        "Actions\taction\tWhat we will do\t20-50\tprint\nactions\tref\tNo.\t5\tPRINT\n"
+        "Actions\tcode\tCode\t11\tscreen\n" + rest, "cols.tsv");
+    const auto& actions = layout.columns_of("Actions");
+    ASSERT_EQ(actions.size(), 3u);
+    EXPECT_EQ(actions[0].field, "action");
+    EXPECT_EQ(actions[0].heading, "What we will do");
+    EXPECT_EQ(actions[0].min_width, 20);
+    EXPECT_EQ(actions[0].max_width, 50);
+    EXPECT_EQ(actions[1].field, "ref");
+    EXPECT_EQ(actions[1].min_width, 5);
+    EXPECT_EQ(actions[1].max_width, 5);
+    EXPECT_TRUE(actions[1].printed);
+    EXPECT_FALSE(actions[2].printed);
+}
+
+TEST(WorkbookLayout, MistakesAreRefusedNamingTheLine) {
+    EXPECT_EQ(layout_problem(minimal_columns + "Actions\tactoin\tAction\t20\tprint\n"),
+              "cols.tsv: line 10: the Actions sheet has no field 'actoin' (fields: code, priority, ref, kind, action, "
+              "outcome, leads, due, due-as-written, start, status, status-as-written, percent-complete, progress, "
+              "measures, risks, quality-indicators, page-ref, services, sources)");
+    EXPECT_EQ(layout_problem(minimal_columns + "Summary\tcode\tCode\t11\tprint\n"),
+              "cols.tsv: line 10: no sheet 'Summary' to lay out (sheets: Actions, Sources, Findings, Issues)");
+    EXPECT_EQ(layout_problem(minimal_columns + "Actions\tcode\tCode again\t11\tprint\n"),
+              "cols.tsv: line 10: field 'code' is already a column of Actions");
+    EXPECT_EQ(layout_problem(minimal_columns + "Actions\tdue\tDue\twide\tprint\n"),
+              "cols.tsv: line 10: width 'wide' is not a width from 1 to 255 (\"12\") or a range (\"10-40\")");
+    EXPECT_EQ(layout_problem(minimal_columns + "Actions\tdue\tDue\t40-10\tprint\n"),
+              "cols.tsv: line 10: width '40-10' is not a width from 1 to 255 (\"12\") or a range (\"10-40\")");
+    EXPECT_EQ(layout_problem(minimal_columns + "Actions\tdue\tDue\t11\tyes\n"),
+              "cols.tsv: line 10: 'yes': say print or screen");
+    EXPECT_EQ(layout_problem(minimal_columns + "Actions\tdue\tDue\t11\tscreen\nActions\tstatus\tStatus\t10\tprint\n"),
+              "cols.tsv: line 11: a printed column after a screen-only one (due): put screen-only columns last");
+    EXPECT_EQ(layout_problem(minimal_columns + "Actions\tdue\tDue\t11\n"),
+              "cols.tsv: line 10: expected SHEET<TAB>FIELD<TAB>HEADING<TAB>WIDTH<TAB>print|screen");
+    EXPECT_EQ(layout_problem(minimal_columns.substr(minimal_columns.find("Actions\taction"))),
+              "cols.tsv: the Actions sheet needs a column for 'code' (it must show code, action)");
+    EXPECT_EQ(layout_problem(minimal_columns, "On track\tC6EFCE\tgreen\t70AD47\n"),
+              "colours.tsv: line 1: font colour 'green' is not RRGGBB in hex or -");
+    EXPECT_EQ(layout_problem(minimal_columns, "Amber\tFFEB9C\t-\t-\n"),
+              "colours.tsv: line 1: 'Amber' is not a status (Not started, On track, Slippage, Off track, Overdue, "
+              "Complete, Cancelled, Not given), header or overdue date");
+    EXPECT_EQ(layout_problem(minimal_columns, "header\tD9E1F2\t-\t70AD47\n"),
+              "colours.tsv: line 1: header has no chart colour: write - there");
+    EXPECT_EQ(layout_problem(minimal_columns, "#  a comment\nnot given\t-\t-\t#7f7f7f\nheader\t-\t-\t-\n"), "");
 }

@@ -126,7 +126,7 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     s.rec.possible_duplicates.push_back({integrated.canonical.source, budget.canonical.source, integrated.code,
                                          budget.code, 0.52, {"budget", "planning"}});
     const std::string xlsx = dir_ / "consolidated.xlsx";
-    write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
+    write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, {as_of});
     Dump d = dump(xlsx);
 
     EXPECT_EQ(d.sheets, (std::vector<std::string>{"Actions", "Summary", "Sources", "Duplicates", "Appendices",
@@ -279,7 +279,7 @@ TEST_F(WorkbookTest, LibreOfficeOpensItAndShowsUkDates) {
     if (!have_tool("soffice")) GTEST_SKIP() << "LibreOffice (soffice) not installed";
     Sample s = sample(dir_);
     const std::string xlsx = dir_ / "consolidated.xlsx";
-    write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
+    write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, {as_of});
     const std::string profile = "file://" + dir_.path() + "/lo-write-profile";
     auto [status, out] = run("cd " + quoted(dir_.path()) + " && soffice --headless -env:UserInstallation=" + profile +
                              " --convert-to csv:\"Text - txt - csv (StarCalc)\":44,34,76 --outdir " + quoted(dir_ / "csv") +
@@ -303,16 +303,16 @@ TEST_F(WorkbookTest, LibreOfficeOpensItAndShowsUkDates) {
 
 TEST_F(WorkbookTest, SameInputGivesSameBytes) {
     Sample s = sample(dir_);
-    write_consolidated_workbook(dir_ / "one.xlsx", s.plans, s.rec, {as_of});
+    write_consolidated_workbook(dir_ / "one.xlsx", s.plans, s.rec, test_config().workbook, {as_of});
     sleep(2);  // a clock time anywhere in the file (ZIP times have 2 s steps) would now differ
-    write_consolidated_workbook(dir_ / "two.xlsx", s.plans, s.rec, {as_of});
+    write_consolidated_workbook(dir_ / "two.xlsx", s.plans, s.rec, test_config().workbook, {as_of});
     const std::string one = read_bytes(dir_ / "one.xlsx"), two = read_bytes(dir_ / "two.xlsx");
     ASSERT_GT(one.size(), 1000u);
     EXPECT_TRUE(one == two) << "workbooks differ for the same input";
 
     setenv("SOURCE_DATE_EPOCH", "1569888000", 1);  // 2019-10-01 00:00 UTC
-    write_consolidated_workbook(dir_ / "three.xlsx", s.plans, s.rec);
-    write_consolidated_workbook(dir_ / "four.xlsx", s.plans, s.rec);
+    write_consolidated_workbook(dir_ / "three.xlsx", s.plans, s.rec, test_config().workbook);
+    write_consolidated_workbook(dir_ / "four.xlsx", s.plans, s.rec, test_config().workbook);
     EXPECT_TRUE(read_bytes(dir_ / "three.xlsx") == read_bytes(dir_ / "four.xlsx"));
     if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
     EXPECT_EQ(dump(dir_ / "one.xlsx").fact("created")[1], "1980-01-01T00:00:00Z");
@@ -357,14 +357,14 @@ TEST_F(WorkbookTest, UnwritableFolderThrowsAndLeavesThePreviousFile) {
     const std::string folder = dir_ / "out";
     std::filesystem::create_directory(folder);
     const std::string xlsx = folder + "/consolidated.xlsx";
-    write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
+    write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, {as_of});
     const std::string before = read_bytes(xlsx);
     chmod(folder.c_str(), 0555);
     chmod(dir_.path().c_str(), 0755);
 
     auto [code, message] = as_unprivileged([&](std::string& what) {
         try {
-            write_consolidated_workbook(xlsx, s.plans, s.rec, {Date{2021, 1, 1}});
+            write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, {Date{2021, 1, 1}});
             return 0;
         } catch (const WriteError& e) {
             what = e.what();
@@ -385,7 +385,7 @@ TEST_F(WorkbookTest, UnwritableFolderThrowsAndLeavesThePreviousFile) {
     // temporary file is removed too.
     const std::string blocked = folder + "/blocked.xlsx";
     std::filesystem::create_directory(blocked);
-    EXPECT_THROW(write_consolidated_workbook(blocked, s.plans, s.rec, {as_of}), WriteError);
+    EXPECT_THROW(write_consolidated_workbook(blocked, s.plans, s.rec, test_config().workbook, {as_of}), WriteError);
     EXPECT_EQ(folder_listing(folder), (std::vector<std::string>{"blocked.xlsx", "consolidated.xlsx"}));
 }
 
@@ -399,7 +399,7 @@ TEST_F(WorkbookTest, CellsBeyondExcelsLimitAreCutAndListed) {
     s.rec.actions[1].canonical.progress = std::string("Q2 update\x01 received\x0B late");
     s.rec.actions[2].canonical.due = due_on(1850, 3, 31, "31/03/1850");  // a typo Excel cannot show as a date
     const std::string xlsx = dir_ / "limits.xlsx";
-    write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
+    write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, {as_of});
     Dump d = dump(xlsx);
 
     const std::string cut = d.value("Actions!C2");
@@ -435,7 +435,7 @@ TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
     WorkbookOptions options{as_of};
     options.max_rows_per_sheet = 6;
     const std::string xlsx = dir_ / "rows.xlsx";
-    write_consolidated_workbook(xlsx, s.plans, s.rec, options);
+    write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, options);
     Dump d = dump(xlsx);
 
     std::size_t input_rows = 0;
@@ -451,7 +451,7 @@ TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
     EXPECT_EQ(d.value("Issues!A7"), "");
 
     options.max_rows_per_sheet = 1000;
-    write_consolidated_workbook(xlsx, s.plans, s.rec, options);
+    write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, options);
     Dump full = dump(xlsx);
     EXPECT_EQ(full.value("Sources!A" + std::to_string(input_rows + 1)), s.plans[1].rows.back().source.file);
     EXPECT_TRUE(full.rows_with("Issues", 'A', "rows not written").empty());
@@ -463,7 +463,7 @@ TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
     few.rec = reconcile(few.plans, test_config());
     few.rec.actions.resize(1);
     few.plans[0].rows.erase(few.plans[0].rows.begin() + 10);  // drop the skipped row's issue
-    write_consolidated_workbook(xlsx, few.plans, few.rec, options);
+    write_consolidated_workbook(xlsx, few.plans, few.rec, test_config().workbook, options);
     Dump limited = dump(xlsx);
     auto lost = limited.rows_with("Issues", 'C', "sheet 'Sources'");
     ASSERT_EQ(lost.size(), 1u);
@@ -479,7 +479,7 @@ TEST_F(WorkbookTest, SourcesGiveAnActionItsOwnService) {
     Action& own = s.plans[0].actions[3];  // Appendix 1b row 10
     own.service = "Housing";
     const std::string xlsx = dir_ / "consolidated.xlsx";
-    write_consolidated_workbook(xlsx, s.plans, s.rec, {as_of});
+    write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, {as_of});
     Dump d = dump(xlsx);
     auto row_of = [&](const Provenance& p) {
         for (int r : d.rows_with("Sources", 'A', p.file))
@@ -558,7 +558,7 @@ TEST_F(WorkbookTest, NumbersHaveFormatsAndSheetsFreezeAndFilter) {
     EXPECT_EQ(formats["Actions!F"], (std::set<std::string>{"dd/mm/yyyy"}));
     EXPECT_EQ(formats["Actions!I"], (std::set<std::string>{"0%"}));
     EXPECT_EQ(formats["Duplicates!F"], (std::set<std::string>{"0.00"}));  // scores, not 0.9749924276467101
-    EXPECT_EQ(formats["Summary!B"], (std::set<std::string>{"dd/mm/yyyy"}));
+    EXPECT_EQ(formats["Summary!B"], (std::set<std::string>{"dd/mm/yyyy", "0"}));  // the as-of date, the tables' counts
     EXPECT_EQ(formats["Sources!C"], (std::set<std::string>{"0"}));
     for (const auto& [sheet, freeze] : std::map<std::string, std::string>{
              {"Actions", "B2"}, {"Sources", "A2"}, {"Appendices", "A2"}, {"Findings", "A2"}, {"Issues", "A2"}}) {
@@ -643,13 +643,19 @@ TEST_F(WorkbookTest, CodesLinkToTheirSourcesAndDuplicatesAndBack) {
     }
 }
 
+// The figures, the service table and its chart on the first page; the
+// priorities' table on a page of its own.
 TEST_F(WorkbookTest, SummaryTableAndChartFitOnePage) {
     if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
     Dump d = dump(consolidate_fixtures(dir_));
     auto services = d.rows_with("Summary", 'A', "Service");
     ASSERT_EQ(services.size(), 1u);
     EXPECT_EQ(d.value("Summary!B" + std::to_string(services[0])), "On track");
-    EXPECT_TRUE(d.fact("breaks", "Summary").empty());  // the chart fits under the figures
+    auto priorities = d.rows_with("Summary", 'A', "Actions by priority and status");
+    ASSERT_EQ(priorities.size(), 1u);
+    // openpyxl numbers a break by the last row above it (1-based).
+    EXPECT_EQ(d.fact("breaks", "Summary"),
+              (std::vector<std::string>{"breaks", "Summary", std::to_string(priorities[0] - 1)}));
     const std::string chart = run("unzip -p " + quoted(dir_ / "plan.xlsx") + " xl/charts/chart1.xml").second;
     EXPECT_NE(chart.find("<c:barDir val=\"bar\"/>"), std::string::npos);  // bars: names read whole
     EXPECT_NE(chart.find("<c:legendPos val=\"b\"/>"), std::string::npos);
@@ -657,7 +663,8 @@ TEST_F(WorkbookTest, SummaryTableAndChartFitOnePage) {
 
 // LibreOffice prints the fixtures' workbook: every page of a sheet with a
 // header row carries its first and its last printed heading (so no sheet
-// runs off to the right, and the header row repeats), and the Summary is one page.
+// runs off to the right, and the header row repeats), and the Summary is two
+// pages: figures, services and chart, then the priorities.
 TEST_F(WorkbookTest, LibreOfficePrintsEverySheetOnePageWide) {
     if (!have_tool("soffice")) GTEST_SKIP() << "LibreOffice (soffice) not installed";
     if (!have_tool("pdftotext")) GTEST_SKIP() << "pdftotext (poppler-utils) not installed";
@@ -696,10 +703,82 @@ TEST_F(WorkbookTest, LibreOfficePrintsEverySheetOnePageWide) {
             }
         }
     }
-    EXPECT_EQ(pages_of["Summary"], 1);
+    EXPECT_EQ(pages_of["Summary"], 2);
     for (const auto& [name, first_last] : headings) EXPECT_GE(pages_of[name], 1) << name;
     // Before: 85 pages, Actions 15 of them across; the fixtures now print on far fewer.
     EXPECT_LE(pages.size(), 45u);
+}
+
+}  // namespace
+
+namespace {
+
+// An organisation's own layout (templates/workbook_columns.tsv edited):
+// Actions reordered, renamed and with fields the default leaves out; the
+// drop-down, status colours, overdue rule and print area follow the columns.
+TEST_F(WorkbookTest, AnEditedLayoutMovesEveryColumnAndWhatHangsOnIt) {
+    if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Sample s = sample(dir_);
+    WorkbookLayout layout = test_config().workbook;
+    WorkbookLayout edited = parse_workbook_columns(
+        "Actions\tref\tNo.\t5\tprint\n"
+        "Actions\tcode\tCode\t11\tprint\n"
+        "Actions\taction\tWhat we will do\t20-40\tprint\n"
+        "Actions\tstatus\tRAG\t10\tprint\n"
+        "Actions\tleads\tOwner\t10-20\tprint\n"
+        "Actions\tdue\tTarget date\t11\tprint\n"
+        "Actions\tstatus-as-written\tStatus as written\t10-20\tscreen\n"
+        "Issues\tmessage\tWhat is wrong\t30-80\tprint\nIssues\tkind\tKind\t10-18\tprint\n"
+        "Sources\tfile\tFile\t16-60\tprint\nSources\tsheet\tSheet\t10\tprint\nSources\trow\tRow\t6\tprint\n"
+        "Sources\tfate\tFate\t10-22\tprint\nFindings\tarea\tArea\t20\tprint\nFindings\tsource\tSource\t20\tprint\n",
+        "edited.tsv");
+    edited.statuses = layout.statuses;
+    edited.header_fill = 0x123456;
+    const std::string xlsx = dir_ / "edited.xlsx";
+    write_consolidated_workbook(xlsx, s.plans, s.rec, edited, {as_of});
+    Dump d = dump(xlsx);
+
+    EXPECT_EQ(d.value("Actions!A1"), "No.");
+    EXPECT_EQ(d.value("Actions!C1"), "What we will do");
+    EXPECT_EQ(d.value("Actions!G1"), "Status as written");
+    EXPECT_EQ(d.value("Actions!H1"), "");
+    for (std::size_t i = 0; i < s.rec.actions.size(); ++i) {
+        const ReconciledAction& action = s.rec.actions[i];
+        const std::string row = std::to_string(i + 2);
+        EXPECT_EQ(d.value("Actions!A" + row), action.canonical.ref);
+        EXPECT_EQ(d.value("Actions!B" + row), action.code);
+        EXPECT_EQ(d.value("Actions!D" + row), std::string(to_string(action.canonical.status)));
+        EXPECT_EQ(d.value("Actions!G" + row), action.canonical.status_as_written);
+        if (action.canonical.due.date) {
+            EXPECT_EQ(d.value("Actions!F" + row), to_iso(*action.canonical.due.date));
+        }
+    }
+    EXPECT_EQ(d.fact("validation", "Actions").at(2).substr(0, 3), "D2:");
+    std::string overdue_rule;
+    for (const auto& f : d.facts)
+        if (f[0] == "conditional" && f[1] == "Actions" && f[2] == "F2:F7") overdue_rule = f[3];
+    EXPECT_NE(overdue_rule.find("ISNUMBER($F2)"), std::string::npos) << overdue_rule;
+    EXPECT_NE(overdue_rule.find("$D2<>\"Complete\""), std::string::npos) << overdue_rule;
+    EXPECT_EQ(d.fact("area", "Actions").at(2), "$A$1:$F$7");  // the screen-only column left out
+    EXPECT_EQ(d.fact("autofilter", "Actions").at(2), "A1:G7");
+    // Sources keeps its required columns only; Issues leads with the message.
+    EXPECT_EQ(d.value("Sources!D1"), "Fate");
+    EXPECT_EQ(d.value("Sources!E1"), "");
+    EXPECT_EQ(d.value("Issues!A1"), "What is wrong");
+    EXPECT_FALSE(d.value("Issues!A2").empty());
+    const std::string styles = run("unzip -p " + quoted(xlsx) + " xl/styles.xml").second;
+    EXPECT_NE(styles.find("FF123456"), std::string::npos);  // the heading fill
+}
+
+// Every field the templates may name, the writer can fill.
+TEST_F(WorkbookTest, EveryFieldALayoutMayNameIsWritten) {
+    Sample s = sample(dir_);
+    std::string columns;
+    for (const auto& sheet : WorkbookLayout::sheets())
+        for (std::string_view field : sheet.fields)
+            columns += std::string(sheet.sheet) + "\t" + std::string(field) + "\t" + std::string(field) + "\t8-20\tprint\n";
+    const WorkbookLayout all = parse_workbook_columns(columns, "all.tsv");
+    EXPECT_NO_THROW(write_consolidated_workbook(dir_ / "all.xlsx", s.plans, s.rec, all, {as_of}));
 }
 
 }  // namespace
