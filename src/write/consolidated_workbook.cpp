@@ -34,6 +34,8 @@ using write_detail::points_per_line;
 using write_detail::text_shape;
 using write_detail::TextShape;
 using write_detail::wrapped_lines;
+using write_detail::width_to_hold;
+using write_detail::bold_factor;
 using write_detail::uk_date;
 using write_detail::utf16_length;
 using write_detail::xml_legal;
@@ -179,8 +181,8 @@ public:
         columns_ = columns;
         content_.assign(columns.size(), 0);
         for (lxw_col_t col = 0; col < columns.size(); ++col) {
-            // A heading wraps at its spaces: its longest word must fit (bold: a unit more).
-            content_[col] = text_shape(columns[col].heading).longest_word + 2;
+            // A heading wraps at its spaces: its longest word must fit, in bold.
+            content_[col] = width_to_hold(text_shape(columns[col].heading).longest_word * bold_factor);
             text(row, col, columns[col].heading, formats_.header);
         }
         header_row_ = row;
@@ -274,7 +276,7 @@ private:
         TextShape shape = text_shape(text);
         const bool managed = col < columns_.size();
         if (managed && format != formats_.header)
-            content_[col] = std::max(content_[col], double(shape.longest_line) + 1);
+            content_[col] = std::max(content_[col], width_to_hold(shape.longest_line));
         const double narrowest = managed ? columns_[col].min : LXW_DEF_COL_WIDTH;
         if (wrapped_lines(shape, narrowest) > 1) wrapped_.push_back({row, col, std::move(shape)});
     }
@@ -891,7 +893,7 @@ private:
         lxw_row_t row = 0;
         out.text(row++, 0, "Merged copies: each cluster's members side by side with the canonical copy", formats_.section);
         // The later sections' headings share these columns: each is as wide as the widest content.
-        out.columns(row++, {{"Code", 11, 11},
+        out.columns(row++, {{"Code", 14, 14},
                             {"Role", 10, 11},
                             {"Source", 14, 40},
                             {"Service", 14, 40},

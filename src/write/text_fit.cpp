@@ -5,13 +5,58 @@
 
 namespace plancon::write_detail {
 
+namespace {
+
+// Printable ASCII from ' ' to '~': the wider of Carlito's (metric-compatible
+// with Calibri) and DejaVu Sans's advance widths, each over its own "0" (so a
+// digit is 100), rounded up; read from the fonts' hmtx tables.
+constexpr std::uint8_t ascii_widths[95] = {
+     50,  65,  80, 132, 100, 150, 135,  44,  62,  62,  99, 132,  50,  61,  50,  77,  // space ! " # $ % & ' ( ) * + , - . /
+    100, 100, 100, 100, 100, 100, 100, 100, 100, 100,  53,  53, 132, 132, 132,  92,  // 0-9 : ; < = > ?
+    177, 115, 108, 110, 122, 100,  91, 125, 123,  50,  63, 104,  88, 169, 128, 131,  // @ A-O
+    102, 133, 110, 100,  97, 127, 112, 176, 108,  97, 108,  62,  77,  62, 132,  99,  // P-Z [ \ ] ^ _
+     79,  97, 104,  87, 104,  99,  61, 100, 104,  46,  48,  92,  46, 158, 104, 105,  // ` a-o
+    104, 104,  69,  82,  67, 104,  94, 142,  94,  94,  83, 100,  91, 100, 132,  // p-z { | } ~
+};
+
+// The code point a UTF-8 sequence starting at text[i] encodes (U+FFFD for a
+// malformed one); i is left on its last byte.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = byte(i);
+    const int extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
+    char32_t c = extra == 3 ? lead & 0x07 : extra == 2 ? lead & 0x0F : extra == 1 ? lead & 0x1F : lead;
+    for (int k = 0; k < extra; ++k) {
+        if (i + 1 >= text.size() || (byte(i + 1) & 0xC0) != 0x80) return 0xFFFD;
+        c = (c << 6) | (byte(++i) & 0x3F);
+    }
+    return c;
+}
+
+}  // namespace
+
+std::uint32_t character_width(char32_t c) {
+    if (c >= 0x20 && c <= 0x7E) return ascii_widths[c - 0x20];
+    // East Asian wide characters (Hangul, CJK, full-width forms) take two.
+    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+        (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) || c >= 0x20000)
+        return 2 * width_of_zero;
+    switch (c) {
+        case 0x2014: return 179;                  // an em dash
+        case 0x2018: case 0x2019: return 50;      // curly single quotes
+        case 0x201C: case 0x201D: return 83;      // curly double quotes
+        default: return width_of_zero;            // accented letters, "£", "€", "–": about a digit
+    }
+}
+
 TextShape text_shape(std::string_view text) {
     TextShape shape;
     std::uint32_t word = 0, line = 0, whole_word = 0;  // whole_word: since the last space
+    const std::uint32_t space = character_width(' ');
     bool line_has_word = false, glue = false;
     auto end_word = [&](bool at_space) {
         if (word > 0) {
-            line += (line_has_word && !glue ? 1 : 0) + word;
+            line += (line_has_word && !glue ? space : 0) + word;
             line_has_word = true;
             shape.words.push_back(word | (glue ? TextShape::glued : 0));
             glue = !at_space;
@@ -19,26 +64,27 @@ TextShape text_shape(std::string_view text) {
         }
         if (at_space) {
             glue = false;
-            shape.longest_word = std::max(shape.longest_word, whole_word);
+            shape.longest_word = std::max(shape.longest_word, double(whole_word) / width_of_zero);
             whole_word = 0;
         }
     };
     auto end_line = [&] {
         end_word(true);
-        shape.longest_line = std::max(shape.longest_line, line);
+        shape.longest_line = std::max(shape.longest_line, double(line) / width_of_zero);
         line = 0;
         line_has_word = false;
     };
-    for (char c : text) {
-        if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;  // a UTF-8 continuation byte
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         if (c == '\n') {
             end_line();
             shape.words.push_back(0);
         } else if (c == ' ' || c == '\t' || c == '\r') {
             end_word(true);
         } else {
-            ++word;
-            ++whole_word;
+            const std::uint32_t w = character_width(next_code_point(text, i));
+            word += w;
+            whole_word += w;
             if (c == '/' || c == '|' || c == '-') end_word(false);
         }
     }
@@ -46,8 +92,17 @@ TextShape text_shape(std::string_view text) {
     return shape;
 }
 
-std::uint32_t characters_per_line(double width) {
-    return std::uint32_t(std::max(1.0, std::floor(width - 1)));
+namespace {
+constexpr double padding = 1, estimate_margin = 0.97;
+}
+
+std::uint32_t line_capacity(double width) {
+    return std::uint32_t(std::max(double(width_of_zero), std::floor((width - padding) * estimate_margin * width_of_zero)));
+}
+
+double width_to_hold(double units) {
+    // A hundredth over, so the floor in line_capacity cannot take it back.
+    return units / estimate_margin + padding + 0.01;
 }
 
 namespace {
@@ -56,8 +111,9 @@ namespace {
 // break between glued parts of a word.
 std::uint32_t wrap(const TextShape& shape, std::uint32_t capacity, bool at_glue) {
     std::uint32_t lines = 1, used = 0, pending = 0;  // pending: a word being joined from glued parts
+    const std::uint32_t space = character_width(' ');
     auto place = [&](std::uint32_t word, bool spaced) {
-        const std::uint32_t gap = used > 0 && spaced ? 1 : 0;
+        const std::uint32_t gap = used > 0 && spaced ? space : 0;
         if (used + gap + word <= capacity) {
             used += gap + word;
             return;
@@ -95,7 +151,7 @@ std::uint32_t wrap(const TextShape& shape, std::uint32_t capacity, bool at_glue)
 }  // namespace
 
 std::uint32_t wrapped_lines(const TextShape& shape, double width) {
-    const std::uint32_t capacity = characters_per_line(width);
+    const std::uint32_t capacity = line_capacity(width);
     return std::max(wrap(shape, capacity, false), wrap(shape, capacity, true));
 }
 
