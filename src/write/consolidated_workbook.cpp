@@ -660,6 +660,11 @@ private:
         }
         std::size_t merged = 0;
         for (const auto& action : rec_.actions) merged += action.members.size() > 1;
+        std::size_t warnings = rec_.warnings.size(), skipped = 0;
+        for (const auto& plan : plans_) {
+            warnings += plan.warnings.size();
+            skipped += rows_with_fate(plan, RowRecord::Fate::Skipped);
+        }
         const std::vector<std::pair<std::string, std::size_t>> figures = {
             {"Input files", plans_.size()},
             {"Priorities", rec_.priorities.size()},
@@ -669,6 +674,8 @@ private:
             {"Overdue (due before the as-of date, not complete or cancelled)", overdue},
             {"Due next quarter (" + next.label + ": " + uk_date(next.first) + " to " + uk_date(next.last) + ")",
              due_next},
+            {"Warnings (listed on Issues)", warnings},
+            {"Input rows skipped, each with its reason (Sources, Issues)", skipped},
         };
         lxw_row_t row = 2;
         for (const auto& [label, count] : figures) {
@@ -740,12 +747,15 @@ private:
         const std::size_t bars = last_data - first_data + 1;
         lxw_chart_options size{};
         size.x_scale = 1.6;  // 768 pixels of the default 480
-        size.y_scale = std::min(2.2, (160.0 + 28.0 * double(bars)) / 288.0);
+        size.y_scale = std::min(2.2, (160.0 + 28.0 * double(bars)) / 288.0);  // title, axis and legend, then a bar each (less and LibreOffice drops every other name)
         const lxw_row_t chart_row = row + 1;
         const double chart_points = 288 * size.y_scale * 0.75, above_points = double(chart_row) * points_per_line;
-        // A landscape A4 page's printable height (8.27 in less 1.35 in of margins:
-        // 498 points) at the scale that fits the Summary's width (about 90%), less a margin.
-        constexpr double page_points = 520;
+        // A landscape A4 page's printable height: 8.27 in less 1.35 in of
+        // margins, 498 points, less 3% for rounding. The sheet is scaled to fit
+        // the page's width, but by how much depends on the application's font
+        // (LibreOffice with Carlito prints the Summary at about 100%, Excel at
+        // about 85%): the chart must fit at the least room either gives.
+        constexpr double page_points = 498 * 0.97;
         std::vector<lxw_row_t> breaks;
         if (above_points + chart_points > page_points) breaks.push_back(chart_row);
         out.check(worksheet_insert_chart_opt(out.get(), chart_row, 0, chart, &size));
