@@ -97,6 +97,9 @@ struct Formats {
 struct Column {
     std::string heading;
     double min = 8, max = 30;
+    // A screen-only column (left out of the print) does not make its rows
+    // taller: its cells wrap within the height the printed cells need.
+    bool printed = true;
 };
 
 // What one cell of a laid-out sheet holds: the writer's answer for one
@@ -278,6 +281,7 @@ private:
         if (managed && format != formats_.header)
             content_[col] = std::max(content_[col], width_to_hold(shape.longest_line));
         const double narrowest = managed ? columns_[col].min : LXW_DEF_COL_WIDTH;
+        if (managed && !columns_[col].printed) return;
         if (wrapped_lines(shape, narrowest) > 1) wrapped_.push_back({row, col, std::move(shape)});
     }
 
@@ -355,7 +359,7 @@ std::optional<lxw_col_t> column_of(const std::vector<OutputColumn>& columns, std
 
 std::vector<Column> headed_columns(const std::vector<OutputColumn>& columns) {
     std::vector<Column> out;
-    for (const auto& c : columns) out.push_back({c.heading, c.min_width, c.max_width});
+    for (const auto& c : columns) out.push_back({c.heading, c.min_width, c.max_width, c.printed});
     return out;
 }
 
@@ -758,6 +762,9 @@ private:
         constexpr double page_points = 498 * 0.97;
         std::vector<lxw_row_t> breaks;
         if (above_points + chart_points > page_points) breaks.push_back(chart_row);
+        // A little below the row a break starts the page at: LibreOffice would
+        // draw the chart's top edge at the foot of the page before.
+        if (!breaks.empty()) size.y_offset = 4;
         out.check(worksheet_insert_chart_opt(out.get(), chart_row, 0, chart, &size));
 
         // Under the chart (rows of the default height there), the priorities'

@@ -93,7 +93,7 @@ TextShape text_shape(std::string_view text) {
 }
 
 namespace {
-constexpr double padding = 1, estimate_margin = 0.97;
+constexpr double padding = 0.3, estimate_margin = 0.97;  // see line_capacity
 }
 
 std::uint32_t line_capacity(double width) {

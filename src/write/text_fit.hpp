@@ -42,8 +42,9 @@ TextShape text_shape(std::string_view text);
 std::uint32_t wrapped_lines(const TextShape& shape, double width);
 
 // What a line of a column `width` units wide holds, in hundredths: the
-// width less the cell's padding (about one unit) and a margin of 3% for the
-// estimate's error (hinting, a reader's other font), at least one character.
+// width (Excel's width counts the digits that fit; the cell's padding comes
+// on top) less a third of a unit and a margin of 3% for the estimate's error
+// (hinting, a reader's other font), at least one character.
 std::uint32_t line_capacity(double width);
 // The narrowest column whose line holds `units` (line_capacity's inverse).
 double width_to_hold(double units);

@@ -9,7 +9,9 @@ broken), with the advance widths of FONT (Carlito: Calibri's metrics) over its
 "0", in a line as wide as the column less one unit of padding; a line is 15 points
 (Calibri 11). Prints one line per cell whose lines do not fit its row:
   clipped SHEET!REF LINES HEIGHT
-then, per sheet, counts of rows by how much taller they are than their most-wrapped
+Only printed cells are checked (within the sheet's print area, when it has one):
+a screen-only column wraps within the height its row's printed cells need.
+Then, per sheet, counts of rows by how much taller they are than their most-wrapped
 cell needs:
   rows SHEET FIT ONE_LINE_MORE TWO_OR_MORE
 """
@@ -56,10 +58,16 @@ def main():
     for name in sheets:
         ws = book[name]
         widths = {letter: dim.width for letter, dim in ws.column_dimensions.items() if dim.width}
+        last_printed = None
+        if ws.print_area:
+            area = ws.print_area[0] if isinstance(ws.print_area, list) else ws.print_area
+            last_printed = openpyxl.utils.cell.range_boundaries(area.split("!")[-1].replace("$", ""))[2]
         need = {}
         for row in ws.iter_rows(min_row=2):
             for cell in row:
                 if not isinstance(cell.value, str) or not cell.alignment.wrap_text:
+                    continue
+                if last_printed is not None and cell.column > last_printed:
                     continue
                 width = widths.get(cell.column_letter, 8.43)
                 lines = lines_of(cell.value, width)
