@@ -768,15 +768,18 @@ private:
         out.check(worksheet_insert_chart_opt(out.get(), chart_row, 0, chart, &size));
 
         // Under the chart (rows of the default height there), the priorities'
-        // table, starting a page of its own: a committee reads it whole.
+        // table: from a page of its own when the chart shares the first page
+        // with the figures, else right under the chart on its page.
         row = chart_row + lxw_row_t(std::ceil(chart_points / points_per_line)) + 1;
         if (out.has_room(row)) {
             out.text(row, 0, "Actions by priority and status", formats_.section);
-            breaks.push_back(row);
+            if (breaks.empty()) breaks.push_back(row);
         }
         status_table(out, row + 1, "Priority", by_priority, columns);
-        breaks.push_back(0);  // the list's end
-        out.check(worksheet_set_h_pagebreaks(out.get(), breaks.data()));
+        if (!breaks.empty()) {
+            breaks.push_back(0);  // the list's end
+            out.check(worksheet_set_h_pagebreaks(out.get(), breaks.data()));
+        }
         out.finish();
     }
 
