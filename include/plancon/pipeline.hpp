@@ -42,6 +42,9 @@ struct ConsolidateOptions {
     std::string decisions;  // officer decisions, CSV ("" = none)
     std::string service;    // for inputs that name none
     bool keep_going = false;  // an unreadable input is reported, not fatal
+    // Files read and planned at once (0: one per core). The outputs do not
+    // depend on it: plans are taken in the files' order.
+    unsigned jobs = 0;
     ReadOptions read;
     ReconcileOptions reconcile;
     std::optional<Date> as_of;  // unset: the writers' default_as_of_date()

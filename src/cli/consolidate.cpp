@@ -46,6 +46,7 @@ int run_consolidate(int argc, char** argv) {
         ("profile", po::value<std::vector<std::string>>(&profiles), "extra header synonyms (repeatable; a later one is read over an earlier)")
         ("service", po::value<std::string>(&options.service), "service for inputs that name none")
         ("keep-going", po::bool_switch(&options.keep_going), "report unreadable inputs and consolidate the rest")
+        ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(0), "files read at once (0: one per core; the outputs are the same)")
         ("threshold", po::value<double>(&options.reconcile.threshold)->default_value(options.reconcile.threshold),
          "merge score (0-1)")
         ("review-band", po::value<double>(&options.reconcile.review_band)->default_value(options.reconcile.review_band),
@@ -56,7 +57,7 @@ int run_consolidate(int argc, char** argv) {
     int code = exit_ok;
     const std::string synopsis =
         "plancon consolidate INPUT... [-o consolidated.xlsx] [--xml plan.xml] [--decisions FILE] [--profile FILE] "
-        "[--service NAME] [--keep-going] [--threshold 0.80] [--review-band 0.40] [--as-of YYYY-MM-DD]";
+        "[--service NAME] [--keep-going] [--jobs N] [--threshold 0.80] [--review-band 0.40] [--as-of YYYY-MM-DD]";
     if (!parse_command_line(argc, argv, synopsis, visible,
                             {"input", po::value<std::vector<std::string>>(&inputs)->required(), -1}, vm, code))
         return code;

@@ -2,8 +2,15 @@
 #include "plancon/pipeline.hpp"
 #include "plancon/write.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <functional>
+#include <mutex>
 #include <new>
 #include <optional>
+#include <thread>
 
 namespace plancon {
 
@@ -17,6 +24,76 @@ Plan plan_file(const std::string& path, const Config& config, const ReadOptions&
     return plan_workbook(read_workbook(path, read), config, layout);
 }
 
+namespace {
+
+struct FileOutcome {
+    std::optional<Plan> plan;
+    std::size_t sheets = 0;
+    std::exception_ptr error;  // what planning the file threw
+    bool done = false;
+};
+
+// Plans files on a few threads, each taking the next file not yet taken;
+// take(i) waits for file i. Destroying it (also while an error propagates)
+// stops the threads after the files they are on.
+class FilePlanner {
+public:
+    using Work = std::function<void(const std::string&, FileOutcome&)>;
+
+    FilePlanner(const std::vector<std::string>& files, unsigned jobs, Work work)
+        : files_(files), outcomes_(files.size()), work_(std::move(work)) {
+        if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+        jobs = unsigned(std::min<std::size_t>(jobs, files.size()));
+        // One job: the files are planned in take(), on the caller's thread.
+        if (jobs > 1)
+            for (unsigned j = 0; j < jobs; ++j) threads_.emplace_back([this] { run(); });
+    }
+    ~FilePlanner() {
+        stop_ = true;
+        for (auto& t : threads_) t.join();
+    }
+
+    FileOutcome take(std::size_t i) {
+        if (threads_.empty()) {
+            plan(i);
+        } else {
+            std::unique_lock lock(mutex_);
+            ready_.wait(lock, [&] { return outcomes_[i].done; });
+        }
+        return std::move(outcomes_[i]);
+    }
+
+private:
+    void run() {
+        for (std::size_t i; !stop_ && (i = next_++) < files_.size();) {
+            plan(i);
+            std::lock_guard lock(mutex_);
+            outcomes_[i].done = true;
+            ready_.notify_all();
+        }
+    }
+
+    void plan(std::size_t i) {
+        try {
+            work_(files_[i], outcomes_[i]);
+        } catch (...) {
+            outcomes_[i].plan.reset();
+            outcomes_[i].error = std::current_exception();
+        }
+    }
+
+    const std::vector<std::string>& files_;
+    std::vector<FileOutcome> outcomes_;  // slot i written by the one thread that took file i
+    Work work_;
+    std::atomic<std::size_t> next_{0};
+    std::atomic<bool> stop_{false};
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::vector<std::thread> threads_;
+};
+
+}  // namespace
+
 ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Config& config,
                               const ConsolidateOptions& options) {
     ConsolidateResult result;
@@ -29,13 +106,22 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
 
     LayoutOptions layout;
     layout.service = options.service;
+    // Files are read, laid out and normalised on every core; each outcome is
+    // taken in the files' order, so the plans, the errors reported and every
+    // output byte are what one thread would give.
+    FilePlanner planner(result.files, options.jobs, [&](const std::string& file, FileOutcome& out) {
+        const Workbook workbook = read_workbook(file, options.read);
+        out.sheets = workbook.sheets.size();
+        out.plan = plan_workbook(workbook, config, layout);
+    });
     for (std::size_t i = 0; i < result.files.size(); ++i) {
         const std::string& file = result.files[i];
         if (options.progress) options.progress(i, result.files.size(), file);
+        FileOutcome outcome = planner.take(i);
         try {
-            const Workbook workbook = read_workbook(file, options.read);
-            result.sheets += workbook.sheets.size();
-            result.plans.push_back(plan_workbook(workbook, config, layout));
+            if (outcome.error) std::rethrow_exception(outcome.error);
+            result.sheets += outcome.sheets;
+            result.plans.push_back(std::move(*outcome.plan));
         } catch (const ReadError& e) {
             if (!options.keep_going) throw;
             result.unreadable.push_back({{file, "", 0}, e.problem()});

@@ -162,6 +162,38 @@ TEST_F(Consolidate, OutputsAreByteIdenticalAndCodesIgnoreInputOrder) {
     EXPECT_EQ(feed_codes(dir / "1.xml"), feed_codes(dir / "3.xml"));
 }
 
+// Files are planned on several threads; the outputs, the error that stops a
+// run and the order unreadable files are reported in are the files' order.
+TEST_F(Consolidate, TheSameOutcomeWhateverTheNumberOfJobs) {
+    for (const char* jobs : {"1", "2", "7"})
+        ASSERT_EQ(run_plancon("consolidate " + fixtures + " -j " + jobs + " -o " + (dir / (std::string(jobs) + ".xlsx")).string() +
+                                  " --xml " + (dir / (std::string(jobs) + ".xml")).string(), env).status, 0) << jobs;
+    for (const char* jobs : {"2", "7"}) {
+        EXPECT_EQ(slurp(dir / "1.xlsx"), slurp(dir / (std::string(jobs) + ".xlsx"))) << jobs;
+        EXPECT_EQ(slurp(dir / "1.xml"), slurp(dir / (std::string(jobs) + ".xml"))) << jobs;
+    }
+    fs::path in = dir / "in";
+    fs::create_directories(in);
+    for (const char* good : {"a.xlsx", "c.xlsx", "e.xlsx"})
+        fs::copy_file(fixtures + "/joint_inspection_plan_header_every_action.xlsx", in / good);
+    for (const char* broken : {"b.xlsx", "d.xlsx"}) {
+        std::ofstream out(in / broken, std::ios::binary);
+        out << "PK\x03\x04 this is not really a zip";
+    }
+    for (const char* jobs : {"1", "3"}) {
+        CliRun r = run_plancon("consolidate " + in.string() + " -j " + jobs + " -o " + (dir / "x.xlsx").string());
+        EXPECT_EQ(r.status, 1);
+        EXPECT_EQ(r.err.rfind("plancon: " + (in / "b.xlsx").string() + ": ", 0), 0u) << jobs << ": " << r.err;
+        CliRun k = run_plancon("consolidate --keep-going " + in.string() + " -j " + jobs + " -o " + (dir / "x.xlsx").string());
+        EXPECT_EQ(k.status, 1);
+        const auto b = k.err.find((in / "b.xlsx").string()), d = k.err.find((in / "d.xlsx").string());
+        ASSERT_NE(b, std::string::npos) << k.err;
+        ASSERT_NE(d, std::string::npos) << k.err;
+        EXPECT_LT(b, d);
+        EXPECT_NE(k.err.find("3 of 5 files"), std::string::npos) << k.err;
+    }
+}
+
 TEST_F(Consolidate, TheOfficersDecisionsOverrideTheScorer) {
     const std::string a = fixtures + "/corporate_tracker_extra_columns.xlsx";
     const std::string b = fixtures + "/psif_improvement_plan_repeated_headers.xlsx";
