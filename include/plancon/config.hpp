@@ -106,8 +106,18 @@ public:
     const LeadAlias* find(std::string_view token) const;
     const std::vector<LeadAlias>& entries() const { return entries_; }
 
+    // The aliases and expansions of two or more words, split as split_words
+    // splits them, each with the index of its entry: split once, as entries
+    // are added, not again for every lead cell read.
+    struct MultiWordName {
+        std::vector<std::string> words;
+        std::size_t entry = 0;
+    };
+    const std::vector<MultiWordName>& multi_word_names() const { return multi_word_names_; }
+
 private:
     std::vector<LeadAlias> entries_;
+    std::vector<MultiWordName> multi_word_names_;
 };
 
 // ALIAS<TAB>EXPANSION<TAB>person|post|body lines; name is used in messages.

@@ -5,7 +5,13 @@
 
 namespace plancon {
 
-void LeadAliases::add(LeadAlias alias) { entries_.push_back(std::move(alias)); }
+void LeadAliases::add(LeadAlias alias) {
+    for (const std::string* name : {&alias.alias, &alias.expansion}) {
+        const auto words = split_words(*name);
+        if (words.size() >= 2) multi_word_names_.push_back({{words.begin(), words.end()}, entries_.size()});
+    }
+    entries_.push_back(std::move(alias));
+}
 
 const LeadAlias* LeadAliases::find(std::string_view token) const {
     for (const LeadAlias& a : entries_)

@@ -9,11 +9,14 @@
 namespace plancon {
 
 std::uint32_t StringPool::add(std::string_view s) {
-    constexpr std::size_t block = 1 << 20;
     if (s.size() > block_size_ - block_used_) {
-        // A string larger than a block gets a block of its own.
+        // Blocks grow from 64 KiB to 1 MiB, so a small tracker's pool stays
+        // small; a string larger than a block gets a block of its own. Not
+        // zeroed: every byte handed out is copied into first (zeroing a MiB
+        // for each of a thousand trackers cost a tenth of a consolidation).
+        const std::size_t block = blocks_.size() < 4 ? std::size_t(64 << 10) << blocks_.size() : std::size_t(1) << 20;
         block_size_ = std::max(block, s.size());
-        blocks_.push_back(std::make_unique<char[]>(block_size_));
+        blocks_.push_back(std::unique_ptr<char[]>(new char[block_size_]));
         block_used_ = 0;
     }
     char* at = blocks_.back().get() + block_used_;

@@ -175,33 +175,17 @@ bool same_word(std::string_view a, std::string_view b) {
     return iequals(a, b);
 }
 
-// The alias table's names of several words, split once per cell.
-struct MultiWordName {
-    std::vector<std::string_view> words;
-    const LeadAlias* entry;
-};
-std::vector<MultiWordName> multi_word_names(const LeadAliases& aliases) {
-    std::vector<MultiWordName> names;
-    for (const LeadAlias& a : aliases.entries())
-        for (const std::string* name : {&a.alias, &a.expansion}) {
-            auto ws = split_words(*name);
-            if (ws.size() >= 2) names.push_back({std::move(ws), &a});
-        }
-    return names;
-}
-
 // Group words into units, matching the longest multi-word alias-table name at each word.
-std::vector<Unit> make_units(const std::vector<std::string>& ws, const LeadAliases& aliases,
-                             const std::vector<MultiWordName>& names) {
+std::vector<Unit> make_units(const std::vector<std::string>& ws, const LeadAliases& aliases) {
     std::vector<Unit> units;
     std::size_t i = 0;
     while (i < ws.size()) {
         std::size_t best_len = 0;
         const LeadAlias* best = nullptr;
-        for (const MultiWordName& candidate : names) {
+        for (const LeadAliases::MultiWordName& candidate : aliases.multi_word_names()) {
             {
                 const auto& name_words = candidate.words;
-                const LeadAlias& a = *candidate.entry;
+                const LeadAlias& a = aliases.entries()[candidate.entry];
                 if (name_words.size() <= best_len || i + name_words.size() > ws.size()) continue;
                 bool match = true;
                 for (std::size_t k = 0; k < name_words.size() && match; ++k)
@@ -300,9 +284,8 @@ LeadCell read_lead_cell(std::string_view cell, const LeadAliases& aliases) {
         result.notes.push_back(text);
         return result;
     }
-    const std::vector<MultiWordName> names = multi_word_names(aliases);
     for (const auto& segment : segment_words(text)) {
-        const std::vector<Unit> units = make_units(segment, aliases, names);
+        const std::vector<Unit> units = make_units(segment, aliases);
         std::vector<std::vector<Unit>> pieces(1);
         int depth = 0;
         for (std::size_t i = 0; i < units.size(); ++i) {
