@@ -65,11 +65,19 @@ namespace plancon {
 
 struct ReconcileOptions {
     // Scores are in [0, 1]. Merge at or above threshold; report pairs in
-    // [review_band, threshold) as possible duplicates. Defaults measured on
-    // tests/reconcile/labelled_pairs.tsv (see tests/reconcile/README.md):
-    // 0.80 is the top of the tuning-half plateau where precision is 1.
-    double threshold = 0.80;
+    // [review_band, threshold) as possible duplicates. Defaults tuned on the
+    // tuning two-thirds of tests/reconcile/labelled_pairs.tsv (see
+    // tests/reconcile/README.md): merged precision is 1 on it from 0.60 to
+    // 0.95 and merged recall flat from 0.60 to 0.775; 0.75 sits below that
+    // plateau's top; 0.40 is where lowering the band stops finding copies.
+    // Three bands: merged (score >= threshold), possible duplicate shown on
+    // the Duplicates sheet ([review_band, threshold)), apart (below). A pair
+    // whose text holds it apart (TextScorer::Detail::held_apart: a contrast,
+    // differing figures, words on each side the other lacks, too few words in
+    // common) scores at most threshold - held_apart_margin: flagged, never merged.
+    double threshold = 0.75;
     double review_band = 0.40;
+    double held_apart_margin = 0.01;
 
     // Evidence beyond the text.
     double lead_bonus = 0.04;       // at least one lead name in common
@@ -154,6 +162,8 @@ struct PossibleDuplicate {
     std::string code_b;
     double score = 0;
     std::vector<std::string> matched_words;  // folded content words in common ("a~b": a typo, truncation or split word)
+    std::vector<std::string> only_a, only_b;  // content words one side has and the other lacks
+    std::string held_apart;                   // why it was not merged when its text alone says it may be
 };
 
 struct Reconciliation {
@@ -170,6 +180,10 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, c
                          const Decisions& decisions = {});
 
 // ---- Building blocks, public so they can be measured and tested ----
+
+// A pair's score with its text held below the threshold when the text says
+// it may at most be a possible duplicate (Detail::held_apart).
+double held_below_threshold(double score, const std::string& held_apart, const ReconcileOptions& options);
 
 // The matching key is fold_for_matching (text.hpp). How the scorer fares on
 // labelled pairs: src/eval (the plancon_eval target) and bench/reconcile_eval.
@@ -189,6 +203,11 @@ public:
         double trigrams = 0;    // trigram cosine
         bool lookalike = false; // guard fired: each side has its own rare word
         std::vector<std::string> matched_words;
+        std::vector<std::string> only_a, only_b;  // content words (stems) the other side lacks
+        // Non-empty when the pair may at most be flagged for review, never
+        // merged: "differ in child / adult" (templates/contrasts.tsv), "figures
+        // differ: 2 / 3", "each side has words the other lacks", "too few words agree".
+        std::string held_apart;
     };
     // i, j index the corpus given to the constructor.
     Detail score(std::size_t i, std::size_t j) const;

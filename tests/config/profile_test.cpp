@@ -168,8 +168,8 @@ TEST(LoadConfig, FilesThatCannotBeReadSayWhy) {
               "/nonexistent/x.profile: cannot open the profile: No such file or directory");
     EXPECT_EQ(problem({"/nonexistent-templates", {}}),
               "/nonexistent-templates: no templates folder here (set PLANCON_TEMPLATES to the folder holding "
-              "profiles/default.profile, leads.tsv, status.tsv, abbreviations.tsv, services.tsv, "
-              "workbook_columns.tsv, workbook_colours.tsv and plan.xsd)");
+              "profiles/default.profile, leads.tsv, status.tsv, abbreviations.tsv, synonyms.tsv, contrasts.tsv, "
+              "services.tsv, workbook_columns.tsv, workbook_colours.tsv and plan.xsd)");
 }
 
 // Regression: the list of known keys left out item-kinds and "FIELD words".
