@@ -33,6 +33,15 @@ void print_part(const char* title, const plancon::eval::Evaluation& e) {
                 "look-alikes never merged %.3f\n",
                 title, e.visited.size(), e.all.merged_precision(), e.all.merged_recall(),
                 e.all.merged_or_flagged_recall(), e.all.different_kept_unmerged());
+    const Tally& all = e.all;
+    auto baseline = [&](const char* name, std::size_t right, std::size_t wrong) {
+        std::printf("  baseline %-24s precision %.3f  recall %.3f\n", name,
+                    right + wrong == 0 ? 1.0 : static_cast<double>(right) / static_cast<double>(right + wrong),
+                    static_cast<double>(right) / static_cast<double>(all.same));
+    };
+    baseline("exact match", all.exact, all.exact_wrong);
+    baseline("Excel Remove Duplicates", all.excel, all.excel_wrong);
+    baseline("word Jaccard >= 0.8", all.jaccard, all.jaccard_wrong);
     for (const auto& [d, t] : e.by_difficulty) print_tally(d.c_str(), t);
     std::printf(" by kind:\n");
     for (const auto& [k, t] : e.by_kind) print_tally(k.c_str(), t);

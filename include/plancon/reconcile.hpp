@@ -2,16 +2,25 @@
 // plan), merge the copies without losing anything, and give every action and
 // priority a stable code.
 //
-// How two actions are compared (src/reconcile/score.cpp):
-//  * Text is folded to a matching key: Unicode NFKC + case fold, accents and
-//    apostrophes dropped, "&" read as "and", hyphens and punctuation read as
-//    spaces. Words then get council abbreviations expanded (C&F, LAC, DCC,
-//    CMT, ICS, CPC, ...), a plural "s" dropped, and function words ("the",
-//    "to", "and", ...) left out of the word set.
+// How two actions are compared (src/reconcile/fold.cpp, score.cpp):
+//  * Each text is folded once into words (reconcile_detail::WordFolder):
+//    figures read alike ("£85,000" / "£85k" / "85000", "two" / "2", "10%" /
+//    "10 per cent", "2007-11" / "2007 2011"); the matching key (Unicode NFKC +
+//    case fold, accents and apostrophes dropped, "&" read as "and", hyphens and
+//    punctuation read as spaces); a prefix written apart joined to its word
+//    ("co ordinated", "multi agency", "self evaluation"); "-ize" read "-ise";
+//    abbreviations expanded (templates/leads.tsv and abbreviations.tsv: C&F,
+//    LAC, ICS, CPP, CLPL, comms, incl ...); Snowball English stems
+//    ("developing" / "develop"); synonyms and spellings read as one word
+//    (templates/synonyms.tsv: revisit / review, workforce / staff, programme /
+//    program). Function words ("the", "to", "and", ...) are left out of the
+//    word set; a word written twice counts twice.
 //  * Each word weighs its inverse document frequency over all actions being
 //    reconciled, log((N+1)/(df+0.5)): rare words count more. Words match
-//    exactly, within one edit (length >= 5: typos), as a truncation ("incl" /
-//    "including"), or as two words run together ("biannual" / "bi annual").
+//    exactly, within one edit as written or as stems (length >= 5: typos), as
+//    a truncation ("dev" / "development") or shorthand keeping consonants
+//    ("svcs", "assmt"), the first word as its noun ("Submit" / "Submission"),
+//    or as two words run together ("biannual" / "bi annual").
 //  * words      = IDF-weighted Jaccard of the matched words;
 //    containment= matched weight / weight of the lighter side;
 //    trigrams   = cosine of character trigram sets of the words run together
@@ -27,6 +36,13 @@
 //    contained in the other, large when each side has its own object
 //    ("Integrated approach to budget planning" vs "Three year budget
 //    planning"). Detail::lookalike is set when that share is >= 0.10.
+//  * Held apart (Detail::held_apart): the pair may be flagged for review,
+//    never merged (score at most threshold - held_apart_margin), when its sides
+//    use different words of one set of templates/contrasts.tsv ("child" /
+//    "adult", "one" / "all", "plan" / "results"), carry different figures or
+//    years, each have content words the other lacks (unless the only such word
+//    on each side is its first, the verb), or agree on under 20 % of their
+//    weighted words.
 //  * Supporting evidence (ReconcileOptions) adds or removes a little: a shared
 //    lead, the same priority title, the same derived due date, the same
 //    reference add; two rows of one sheet with different references subtract.
@@ -174,8 +190,8 @@ struct Reconciliation {
     std::size_t candidate_pairs = 0;  // pairs the blocking stage let through
 };
 
-// Abbreviations come from the configuration (templates/leads.tsv and
-// templates/abbreviations.tsv).
+// Abbreviations, synonyms and contrasts come from the configuration
+// (templates/leads.tsv, abbreviations.tsv, synonyms.tsv, contrasts.tsv).
 Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, const ReconcileOptions& options = {},
                          const Decisions& decisions = {});
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <initializer_list>
 #include <string>
 #include <tuple>
@@ -88,14 +89,17 @@ std::string read_figures(std::string_view text) {
                     break;
                 }
             }
-            if (multiplier > 0) {
-                std::string digits;
-                for (std::size_t q = i; q < k; ++q)
-                    if (text[q] != ',') digits += text[q];
-                const double value = std::stod(digits) * multiplier;
-                out += std::to_string(static_cast<long long>(value + 0.5));
-                i = after - 1;
-                continue;
+            std::string digits;
+            for (std::size_t q = i; q < k; ++q)
+                if (text[q] != ',') digits += text[q];
+            // A sum as a council writes one; a run of 13 or more digits is left as written.
+            if (multiplier > 0 && digits.size() <= 12) {
+                const double value = std::strtod(digits.c_str(), nullptr) * multiplier;
+                if (value < 1e15) {
+                    out += std::to_string(static_cast<long long>(value + 0.5));
+                    i = after - 1;
+                    continue;
+                }
             }
         }
         if (c == '%') {

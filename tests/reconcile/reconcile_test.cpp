@@ -512,8 +512,12 @@ TEST(ReconcileRetyped, FiguresAndSpellingsFoldAlike) {
                                              "Save £250k through the transport review",
                                              "Save £0.25m through the review of transport",
                                              "Hold a kick-off meeting for the multi agency self evaluation",
-                                             "Hold a kickoff meeting for the multi-agency self-evaluation"};
+                                             "Hold a kickoff meeting for the multi-agency self-evaluation",
+                                             // hostile: too many digits for a sum, and a sum too large
+                                             "Save £" + std::string(400, '9') + "k on 999,999,999,999bn",
+                                             "Save £" + std::string(400, '9') + "k on 999,999,999,999bn"};
     const TextScorer scorer(corpus, test_config());
+    EXPECT_EQ(scorer.score(5, 6).score, 1.0);
     EXPECT_TRUE(scorer.score(0, 1).held_apart.empty()) << scorer.score(0, 1).held_apart;
     EXPECT_TRUE(scorer.score(0, 2).held_apart.empty()) << scorer.score(0, 2).held_apart;
     EXPECT_GE(scorer.score(3, 4).score, 0.95);
