@@ -140,9 +140,14 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     const Prepared& a = m.texts.at(i);
     const Prepared& b = m.texts.at(j);
     Detail d;
+    // A word written twice is held as "plan#2"; shown as "plan".
+    auto shown = [&](std::uint32_t w) {
+        const std::string& word = m.vocabulary[w];
+        return word.substr(0, word.find('#'));
+    };
     if (a.folded == b.folded && !a.folded.empty()) {
         d.score = d.words = d.containment = d.trigrams = 1.0;
-        for (auto w : a.words) d.matched_words.push_back(m.vocabulary[w]);
+        for (auto w : a.words) d.matched_words.push_back(shown(w));
         return d;
     }
     // Exact word matches first, then typo / split-word matches among the rest.
@@ -154,7 +159,7 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     std::set_intersection(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(), std::back_inserter(common));
     for (auto w : common) {
         matched += m.weight(w);
-        d.matched_words.push_back(m.vocabulary[w]);
+        d.matched_words.push_back(shown(w));
     }
     // Typos and shorthand are judged on the words as written (before
     // stemming): "comunity" is one edit from "community", though their stems differ.
@@ -314,10 +319,6 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     if (!only_verbs_differ) s -= 1.5 * guard;
     d.score = std::clamp(s, 0.0, 1.0);
 
-    auto shown = [&](std::uint32_t w) {
-        const std::string& word = m.vocabulary[w];
-        return word.substr(0, word.find('#'));
-    };
     for (auto w : only_a) d.only_a.push_back(shown(w));
     for (auto w : only_b) d.only_b.push_back(shown(w));
 
@@ -350,8 +351,13 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     }
     if (d.held_apart.empty() && both_sides_differ && !only_verbs_differ)
         d.held_apart = "each side has words the other lacks";
-    if (d.held_apart.empty() && d.words < kWordsToCarry)
-        d.held_apart = "too few words agree (" + std::to_string(static_cast<int>(d.words * 100 + 0.5)) + "%)";
+    if (d.words < kWordsToCarry) {
+        // Containment alone gave this score ("Design" inside a long finding
+        // about "designation"): it falls back to what the words and trigrams say.
+        d.score = std::min(d.score, std::clamp(0.5 * d.words + 0.5 * d.trigrams - 1.5 * guard, 0.0, 1.0));
+        if (d.held_apart.empty())
+            d.held_apart = "too few words agree (" + std::to_string(static_cast<int>(d.words * 100 + 0.5)) + "%)";
+    }
     return d;
 }
 
