@@ -1,6 +1,9 @@
 #!/usr/bin/python3
-# The labelled pairs as entered by hand (sentences copied from the seeds, variants typed the
-# way another service retypes them). Writes labelled_pairs.tsv next to this script.
+# The labelled pairs: entered by hand (sentences copied from the seeds and the real
+# trackers, variants typed the way another service retypes them), then made by rule from
+# seed 002's commitments and tracker items (one officer habit at a time). Each row gets a
+# kind and a difficulty. Writes labelled_pairs.tsv next to this script; every third data
+# row is held out (see README.md).
 # Run: tests/reconcile/make_labelled_pairs.py
 import os
 S, D = "same", "different"
