@@ -260,7 +260,6 @@ std::vector<std::string> WordFolder::stemmed_words(std::string_view phrase) { re
 
 FoldedText WordFolder::fold(std::string_view text) {
     FoldedText out;
-    out.key = fold_for_matching(text);
     std::vector<std::string> surfaces;
     const std::vector<std::string> stems = base_words(text, &surfaces);
     for (std::size_t i = 0; i < stems.size();) {

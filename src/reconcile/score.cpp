@@ -93,7 +93,7 @@ TextScorer::TextScorer(const std::vector<std::string>& corpus, const Config& con
         seen.emplace(key, impl_->texts.size());
         reconcile_detail::FoldedText f = folder.fold(text);
         Prepared p;
-        p.folded = std::move(f.key);
+        p.folded = key;
         p.figures = std::move(f.figures);
         std::string joined;  // words without spaces: "three year" meets "threeyear"
         std::unordered_map<std::string, int> times;

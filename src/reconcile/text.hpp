@@ -37,7 +37,6 @@ private:
 
 // A text as the scorer compares it.
 struct FoldedText {
-    std::string key;                  // fold_for_matching: equal keys are the same text
     std::vector<std::string> words;   // every word, stemmed, abbreviations and synonyms read
     std::vector<std::string> surfaces;  // per word: as folded before stemming (typos are judged on these)
     std::vector<bool> content;        // per word: not a function word
@@ -47,7 +46,8 @@ struct FoldedText {
 // Folds texts into words once, with the tables of the configuration:
 //  1. figures read alike: "£85,000" / "£85k" -> "85000", "two" -> "2",
 //     "10 per cent" / "10%" -> "10 percent", "2007-11" -> "2007 2011";
-//  2. fold_for_matching ("&" -> "and", hyphens and punctuation -> spaces);
+//  2. fold_for_matching ("&" -> "and", hyphens and punctuation -> spaces;
+//     the caller keeps fold_for_matching of the text itself as its key);
 //  3. a prefix written apart joined to its word: "co ordinated", "multi
 //     agency", "self evaluation", "kick off" -> "coordinated", "multiagency" ...;
 //     "-ize"/"-yze" read as "-ise"/"-yse";
