@@ -7,6 +7,8 @@
 //   templates/leads.tsv                  lead abbreviations and known bodies
 //   templates/status.tsv                 status words -> one status vocabulary
 //   templates/abbreviations.tsv          abbreviations in action texts, for matching
+//   templates/synonyms.tsv               words councils use for the same thing, for matching
+//   templates/contrasts.tsv              words that tell look-alike actions apart
 //   templates/services.tsv               the organisation's services and their short forms
 //   templates/workbook_columns.tsv       the workbook's columns: order, headings, widths, print
 //   templates/workbook_colours.tsv       the workbook's colours: status cells, chart bars, headers
@@ -149,6 +151,21 @@ struct Abbreviation {
 // ABBREVIATION<TAB>EXPANSION lines.
 std::vector<Abbreviation> parse_abbreviations(std::string_view text, const std::string& name);
 
+// ---- Synonyms and contrasts in action texts ------------------------------------
+
+struct Synonym {
+    std::string words;    // "revisit", "carry out"
+    std::string same_as;  // "review", "undertake"
+};
+// WORDS<TAB>SAME AS lines.
+std::vector<Synonym> parse_synonyms(std::string_view text, const std::string& name);
+
+// Each set: words of one kind that name different things ("child", "adult",
+// "older"); two actions that differ by them are look-alikes, not copies.
+using ContrastSet = std::vector<std::string>;
+// One set a line, words separated by "|".
+std::vector<ContrastSet> parse_contrasts(std::string_view text, const std::string& name);
+
 // ---- Services ---------------------------------------------------------------------
 
 // The organisation's services (templates/services.tsv), each with the short
@@ -241,6 +258,8 @@ struct Config {
     LeadAliases leads;
     StatusVocabulary statuses;
     std::vector<Abbreviation> abbreviations;
+    std::vector<Synonym> synonyms;
+    std::vector<ContrastSet> contrasts;
     ServiceDirectory services;
     WorkbookLayout workbook;
     std::filesystem::path schema;     // feed_schema_path(templates); not read, and need not exist

@@ -2,16 +2,25 @@
 // plan), merge the copies without losing anything, and give every action and
 // priority a stable code.
 //
-// How two actions are compared (src/reconcile/score.cpp):
-//  * Text is folded to a matching key: Unicode NFKC + case fold, accents and
-//    apostrophes dropped, "&" read as "and", hyphens and punctuation read as
-//    spaces. Words then get council abbreviations expanded (C&F, LAC, DCC,
-//    CMT, ICS, CPC, ...), a plural "s" dropped, and function words ("the",
-//    "to", "and", ...) left out of the word set.
+// How two actions are compared (src/reconcile/fold.cpp, score.cpp):
+//  * Each text is folded once into words (reconcile_detail::WordFolder):
+//    figures read alike ("£85,000" / "£85k" / "85000", "two" / "2", "10%" /
+//    "10 per cent", "2007-11" / "2007 2011"); the matching key (Unicode NFKC +
+//    case fold, accents and apostrophes dropped, "&" read as "and", hyphens and
+//    punctuation read as spaces); a prefix written apart joined to its word
+//    ("co ordinated", "multi agency", "self evaluation"); "-ize" read "-ise";
+//    abbreviations expanded (templates/leads.tsv and abbreviations.tsv: C&F,
+//    LAC, ICS, CPP, CLPL, comms, incl ...); Snowball English stems
+//    ("developing" / "develop"); synonyms and spellings read as one word
+//    (templates/synonyms.tsv: revisit / review, workforce / staff, programme /
+//    program). Function words ("the", "to", "and", ...) are left out of the
+//    word set; a word written twice counts twice.
 //  * Each word weighs its inverse document frequency over all actions being
 //    reconciled, log((N+1)/(df+0.5)): rare words count more. Words match
-//    exactly, within one edit (length >= 5: typos), as a truncation ("incl" /
-//    "including"), or as two words run together ("biannual" / "bi annual").
+//    exactly, within one edit as written or as stems (length >= 5: typos), as
+//    a truncation ("dev" / "development") or shorthand keeping consonants
+//    ("svcs", "assmt"), the first word as its noun ("Submit" / "Submission"),
+//    or as two words run together ("biannual" / "bi annual").
 //  * words      = IDF-weighted Jaccard of the matched words;
 //    containment= matched weight / weight of the lighter side;
 //    trigrams   = cosine of character trigram sets of the words run together
@@ -27,6 +36,13 @@
 //    contained in the other, large when each side has its own object
 //    ("Integrated approach to budget planning" vs "Three year budget
 //    planning"). Detail::lookalike is set when that share is >= 0.10.
+//  * Held apart (Detail::held_apart): the pair may be flagged for review,
+//    never merged (score at most threshold - held_apart_margin), when its sides
+//    use different words of one set of templates/contrasts.tsv ("child" /
+//    "adult", "one" / "all", "plan" / "results"), carry different figures or
+//    years, each have content words the other lacks (unless the only such word
+//    on each side is its first, the verb), or agree on under 20 % of their
+//    weighted words.
 //  * Supporting evidence (ReconcileOptions) adds or removes a little: a shared
 //    lead, the same priority title, the same derived due date, the same
 //    reference add; two rows of one sheet with different references subtract.
@@ -65,11 +81,19 @@ namespace plancon {
 
 struct ReconcileOptions {
     // Scores are in [0, 1]. Merge at or above threshold; report pairs in
-    // [review_band, threshold) as possible duplicates. Defaults measured on
-    // tests/reconcile/labelled_pairs.tsv (see tests/reconcile/README.md):
-    // 0.80 is the top of the tuning-half plateau where precision is 1.
-    double threshold = 0.80;
+    // [review_band, threshold) as possible duplicates. Defaults tuned on the
+    // tuning two-thirds of tests/reconcile/labelled_pairs.tsv (see
+    // tests/reconcile/README.md): merged precision is 1 on it from 0.60 to
+    // 0.95 and merged recall flat from 0.60 to 0.775; 0.75 sits below that
+    // plateau's top; 0.40 is where lowering the band stops finding copies.
+    // Three bands: merged (score >= threshold), possible duplicate shown on
+    // the Duplicates sheet ([review_band, threshold)), apart (below). A pair
+    // whose text holds it apart (TextScorer::Detail::held_apart: a contrast,
+    // differing figures, words on each side the other lacks, too few words in
+    // common) scores at most threshold - held_apart_margin: flagged, never merged.
+    double threshold = 0.75;
     double review_band = 0.40;
+    double held_apart_margin = 0.01;
 
     // Evidence beyond the text.
     double lead_bonus = 0.04;       // at least one lead name in common
@@ -154,6 +178,8 @@ struct PossibleDuplicate {
     std::string code_b;
     double score = 0;
     std::vector<std::string> matched_words;  // folded content words in common ("a~b": a typo, truncation or split word)
+    std::vector<std::string> only_a, only_b;  // content words one side has and the other lacks
+    std::string held_apart;                   // why it was not merged when its text alone says it may be
 };
 
 struct Reconciliation {
@@ -164,12 +190,16 @@ struct Reconciliation {
     std::size_t candidate_pairs = 0;  // pairs the blocking stage let through
 };
 
-// Abbreviations come from the configuration (templates/leads.tsv and
-// templates/abbreviations.tsv).
+// Abbreviations, synonyms and contrasts come from the configuration
+// (templates/leads.tsv, abbreviations.tsv, synonyms.tsv, contrasts.tsv).
 Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, const ReconcileOptions& options = {},
                          const Decisions& decisions = {});
 
 // ---- Building blocks, public so they can be measured and tested ----
+
+// A pair's score with its text held below the threshold when the text says
+// it may at most be a possible duplicate (Detail::held_apart).
+double held_below_threshold(double score, const std::string& held_apart, const ReconcileOptions& options);
 
 // The matching key is fold_for_matching (text.hpp). How the scorer fares on
 // labelled pairs: src/eval (the plancon_eval target) and bench/reconcile_eval.
@@ -189,6 +219,11 @@ public:
         double trigrams = 0;    // trigram cosine
         bool lookalike = false; // guard fired: each side has its own rare word
         std::vector<std::string> matched_words;
+        std::vector<std::string> only_a, only_b;  // content words (stems) the other side lacks
+        // Non-empty when the pair may at most be flagged for review, never
+        // merged: "differ in child / adult" (templates/contrasts.tsv), "figures
+        // differ: 2 / 3", "each side has words the other lacks", "too few words agree".
+        std::string held_apart;
     };
     // i, j index the corpus given to the constructor.
     Detail score(std::size_t i, std::size_t j) const;

@@ -57,7 +57,7 @@ int run_consolidate(int argc, char** argv) {
     int code = exit_ok;
     const std::string synopsis =
         "plancon consolidate INPUT... [-o consolidated.xlsx] [--xml plan.xml] [--decisions FILE] [--profile FILE] "
-        "[--service NAME] [--keep-going] [--jobs N] [--threshold 0.80] [--review-band 0.40] [--as-of YYYY-MM-DD]";
+        "[--service NAME] [--keep-going] [--jobs N] [--threshold 0.75] [--review-band 0.40] [--as-of YYYY-MM-DD]";
     if (!parse_command_line(argc, argv, synopsis, visible,
                             {"input", po::value<std::vector<std::string>>(&inputs)->required(), -1}, vm, code))
         return code;

@@ -22,13 +22,16 @@ constexpr TemplateFile default_profile{"profiles/default.profile", "default prof
 constexpr TemplateFile leads_table{"leads.tsv", "lead alias table"};
 constexpr TemplateFile status_table{"status.tsv", "status vocabulary"};
 constexpr TemplateFile abbreviations_table{"abbreviations.tsv", "abbreviation table"};
+constexpr TemplateFile synonyms_table{"synonyms.tsv", "synonym table"};
+constexpr TemplateFile contrasts_table{"contrasts.tsv", "contrast table"};
 constexpr TemplateFile services_table{"services.tsv", "service list"};
 constexpr TemplateFile workbook_columns{"workbook_columns.tsv", "workbook's columns"};
 constexpr TemplateFile workbook_colours{"workbook_colours.tsv", "workbook's colours"};
 constexpr TemplateFile feed_schema{"plan.xsd", "feed's schema"};  // read by validate_feed only
-constexpr std::array<TemplateFile, 8> template_files{default_profile,  leads_table,      status_table,
-                                                     abbreviations_table, services_table, workbook_columns,
-                                                     workbook_colours, feed_schema};
+constexpr std::array<TemplateFile, 10> template_files{default_profile,     leads_table,      status_table,
+                                                      abbreviations_table, synonyms_table,   contrasts_table,
+                                                      services_table,      workbook_columns, workbook_colours,
+                                                      feed_schema};
 
 // "profiles/default.profile, leads.tsv, ... and plan.xsd"
 std::string template_file_names() {
@@ -57,6 +60,32 @@ std::vector<Abbreviation> parse_abbreviations(std::string_view text, const std::
     return out;
 }
 
+std::vector<Synonym> parse_synonyms(std::string_view text, const std::string& name) {
+    std::vector<Synonym> out;
+    config_detail::for_each_record(text, name, 2, "WORDS<TAB>SAME AS", [&](const std::vector<std::string_view>& f, int line) {
+        if (f[0].empty() || f[1].empty()) throw config_detail::line_error(name, line, "empty words or synonym");
+        out.push_back({std::string(f[0]), std::string(f[1])});
+    });
+    return out;
+}
+
+std::vector<ContrastSet> parse_contrasts(std::string_view text, const std::string& name) {
+    std::vector<ContrastSet> out;
+    config_detail::for_each_record(text, name, 1, "WORD | WORD | ...", [&](const std::vector<std::string_view>& f, int line) {
+        ContrastSet set;
+        for (std::string_view rest = f[0]; !rest.empty();) {
+            const std::size_t bar = rest.find('|');
+            const std::string_view word = trim(rest.substr(0, bar));
+            if (word.empty()) throw config_detail::line_error(name, line, "empty word between \"|\"");
+            set.emplace_back(word);
+            rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+        }
+        if (set.size() < 2) throw config_detail::line_error(name, line, "a contrast needs at least two words");
+        out.push_back(std::move(set));
+    });
+    return out;
+}
+
 std::filesystem::path default_templates_dir() {
     const char* env = std::getenv("PLANCON_TEMPLATES");
     return env && *env ? std::filesystem::path(env) : std::filesystem::path(PLANCON_TEMPLATES_DIR);
@@ -79,6 +108,8 @@ Config load_config(const ConfigSources& sources) {
     config.leads = parse_lead_aliases(read(leads_table), at(leads_table));
     config.statuses = parse_status_vocabulary(read(status_table), at(status_table));
     config.abbreviations = parse_abbreviations(read(abbreviations_table), at(abbreviations_table));
+    config.synonyms = parse_synonyms(read(synonyms_table), at(synonyms_table));
+    config.contrasts = parse_contrasts(read(contrasts_table), at(contrasts_table));
     config.services = parse_services(read(services_table), at(services_table));
     config.workbook = parse_workbook_columns(read(workbook_columns), at(workbook_columns));
     parse_workbook_colours(config.workbook, read(workbook_colours), at(workbook_colours));

@@ -1,16 +1,19 @@
-// Measuring the scorer against labelled pairs, beside the spreadsheet
-// baselines (Excel's Remove Duplicates, a fingerprint key).
+// Measuring the scorer against labelled pairs, beside the spreadsheet baselines.
 #include "eval/labelled_pairs.hpp"
 
 #include "plancon/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 
 namespace plancon::eval {
+
+bool same_exactly(std::string_view a, std::string_view b) { return a == b; }
 
 bool same_by_excel_rule(std::string_view a, std::string_view b) {
     // Excel's Remove Duplicates compares cell values case-insensitively and
@@ -18,18 +21,44 @@ bool same_by_excel_rule(std::string_view a, std::string_view b) {
     return iequals(a, b);
 }
 
-bool same_by_fingerprint(std::string_view a, std::string_view b) { return fold_for_matching(a) == fold_for_matching(b); }
-
-double PairMetrics::precision() const {
-    return true_pos + false_pos == 0 ? 1.0 : static_cast<double>(true_pos) / static_cast<double>(true_pos + false_pos);
+bool same_by_word_jaccard(std::string_view a, std::string_view b, double at_least) {
+    // Power Query's fuzzy merge: Jaccard similarity of the word sets, case
+    // ignored, default threshold 0.8. Words are split at spaces and
+    // punctuation (its tokenizer), nothing more: no stemming, no "&"/"and".
+    auto words = [](std::string_view t) {
+        std::set<std::string> out;
+        std::string w;
+        for (char c : t) {
+            const auto u = static_cast<unsigned char>(c);
+            if (std::isalnum(u) || u >= 0x80) w += static_cast<char>(std::tolower(u));
+            else if (!w.empty()) out.insert(w), w.clear();
+        }
+        if (!w.empty()) out.insert(w);
+        return out;
+    };
+    const auto x = words(a), y = words(b);
+    std::size_t common = 0;
+    for (const auto& w : x) common += y.count(w);
+    const std::size_t all = x.size() + y.size() - common;
+    return all > 0 && static_cast<double>(common) / static_cast<double>(all) >= at_least;
 }
-double PairMetrics::recall() const {
-    return true_pos + false_neg == 0 ? 1.0 : static_cast<double>(true_pos) / static_cast<double>(true_pos + false_neg);
+
+namespace {
+double ratio(std::size_t n, std::size_t d) { return d == 0 ? 1.0 : static_cast<double>(n) / static_cast<double>(d); }
+}  // namespace
+
+double Tally::merged_recall() const { return ratio(same_merged, same); }
+double Tally::merged_or_flagged_recall() const { return ratio(same_merged + same_flagged, same); }
+double Tally::merged_precision() const { return ratio(same_merged, same_merged + different_merged); }
+double Tally::different_kept_unmerged() const { return ratio(different - different_merged, different); }
+void Tally::add(const Tally& t) {
+    same += t.same, different += t.different;
+    same_merged += t.same_merged, same_flagged += t.same_flagged;
+    different_merged += t.different_merged, different_flagged += t.different_flagged;
+    exact += t.exact, excel += t.excel, jaccard += t.jaccard;
+    exact_wrong += t.exact_wrong, excel_wrong += t.excel_wrong, jaccard_wrong += t.jaccard_wrong;
 }
 
-// Tab-separated: label (same|different), category, text a, text b. Lines
-// starting with '#' and blank lines are ignored; the first non-comment line
-// may be a header starting with "label".
 std::vector<PairLabel> load_labelled_pairs(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": cannot open");
@@ -40,31 +69,37 @@ std::vector<PairLabel> load_labelled_pairs(const std::string& path) {
         ++number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line[0] == '#' || line.starts_with("label\t")) continue;
+        auto fail = [&](const std::string& problem) {
+            return std::runtime_error(path + ":" + std::to_string(number) + ": " + problem);
+        };
         std::vector<std::string> fields;
         std::stringstream ss(line);
         for (std::string f; std::getline(ss, f, '\t');) fields.push_back(f);
-        if (fields.size() != 4)
-            throw std::runtime_error(path + ":" + std::to_string(number) + ": expected 4 tab-separated fields, found " +
-                                     std::to_string(fields.size()));
+        if (fields.size() != 5)
+            throw fail("expected 5 tab-separated fields (label, kind, difficulty, text a, text b), found " +
+                       std::to_string(fields.size()));
         PairLabel p;
         if (fields[0] == "same") p.same = true;
-        else if (fields[0] != "different")
-            throw std::runtime_error(path + ":" + std::to_string(number) + ": label must be 'same' or 'different', not '" +
-                                     fields[0] + "'");
-        p.category = fields[1];
-        p.a = fields[2];
-        p.b = fields[3];
-        if (p.a.empty() || p.b.empty()) throw std::runtime_error(path + ":" + std::to_string(number) + ": empty text");
+        else if (fields[0] != "different") throw fail("label must be 'same' or 'different', not '" + fields[0] + "'");
+        p.kind = fields[1];
+        p.difficulty = fields[2];
+        if (p.difficulty != "easy" && p.difficulty != "medium" && p.difficulty != "hard")
+            throw fail("difficulty must be easy, medium or hard, not '" + p.difficulty + "'");
+        p.a = fields[3];
+        p.b = fields[4];
+        if (p.kind.empty() || p.a.empty() || p.b.empty()) throw fail("empty kind or text");
         p.line = number;
         pairs.push_back(std::move(p));
     }
     return pairs;
 }
 
-Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, double threshold, const Config& config,
-                          const std::vector<std::size_t>& subset) {
-    // IDF comes from every distinct text in the whole set, as reconcile()
-    // would see all actions of all plans at once.
+bool held_out(std::size_t index) { return index % 3 == 2; }
+bool any_pair(std::size_t) { return true; }
+bool tuning_pair(std::size_t index) { return !held_out(index); }
+
+Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, const Config& config, const ReconcileOptions& options,
+                          bool (*keep)(std::size_t)) {
     std::vector<std::string> corpus;
     std::unordered_map<std::string, std::size_t> index;
     auto id_of = [&](const std::string& t) {
@@ -77,28 +112,34 @@ Evaluation evaluate_pairs(const std::vector<PairLabel>& pairs, double threshold,
         auto a = id_of(p.a);
         ids.emplace_back(a, id_of(p.b));
     }
-    TextScorer scorer(corpus, config);
+    const TextScorer scorer(corpus, config);
     Evaluation e;
     e.details.resize(pairs.size());
-    auto count = [](PairMetrics& m, bool truth, bool said) {
-        if (truth && said) ++m.true_pos;
-        else if (!truth && said) ++m.false_pos;
-        else if (truth) ++m.false_neg;
-        else ++m.true_neg;
-    };
-    auto visit = [&](std::size_t k) {
-        const auto& p = pairs.at(k);
+    e.scores.resize(pairs.size());
+    e.bands.resize(pairs.size(), Band::Apart);
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+        if (!keep(k)) continue;
+        const auto& p = pairs[k];
+        e.visited.push_back(k);
         e.details[k] = scorer.score(ids[k].first, ids[k].second);
-        const bool said = e.details[k].score >= threshold;
-        count(e.scorer, p.same, said);
-        if (said != p.same) e.scorer_errors.push_back(&p);
-        count(e.excel, p.same, same_by_excel_rule(p.a, p.b));
-        count(e.fingerprint, p.same, same_by_fingerprint(p.a, p.b));
-    };
-    if (subset.empty())
-        for (std::size_t k = 0; k < pairs.size(); ++k) visit(k);
-    else
-        for (auto k : subset) visit(k);
+        const double s = held_below_threshold(e.details[k].score, e.details[k].held_apart, options);
+        e.scores[k] = s;
+        e.bands[k] = s >= options.threshold ? Band::Merged : s >= options.review_band ? Band::Flagged : Band::Apart;
+        Tally t;
+        const bool merged = e.bands[k] == Band::Merged, flagged = e.bands[k] == Band::Flagged;
+        const bool exact = same_exactly(p.a, p.b), excel = same_by_excel_rule(p.a, p.b),
+                   jaccard = same_by_word_jaccard(p.a, p.b);
+        if (p.same) {
+            t.same = 1, t.same_merged = merged, t.same_flagged = flagged;
+            t.exact = exact, t.excel = excel, t.jaccard = jaccard;
+        } else {
+            t.different = 1, t.different_merged = merged, t.different_flagged = flagged;
+            t.exact_wrong = exact, t.excel_wrong = excel, t.jaccard_wrong = jaccard;
+        }
+        e.all.add(t);
+        e.by_kind[p.kind].add(t);
+        e.by_difficulty[p.difficulty].add(t);
+    }
     return e;
 }
 

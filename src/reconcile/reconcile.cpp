@@ -70,6 +70,8 @@ public:
         double score = 0;
         std::string explanation;
         std::vector<std::string> matched_words;
+        std::vector<std::string> only_a, only_b;
+        std::string held_apart;
     };
 
     // Text score plus the documented evidence (ReconcileOptions).
@@ -81,6 +83,9 @@ public:
         s.explanation = "score %s: words " + format_score(d.words) + ", trigrams " + format_score(d.trigrams) +
                         ", containment " + format_score(d.containment);
         if (d.lookalike) s.explanation += ", look-alike (each side has its own words)";
+        s.only_a = std::move(d.only_a);
+        s.only_b = std::move(d.only_b);
+        s.held_apart = std::move(d.held_apart);
         const Item& a = items_[i];
         const Item& b = items_[j];
         const Action& x = *a.action_ptr;
@@ -96,7 +101,8 @@ public:
         if (!x.ref.empty() && !y.ref.empty() && x.ref != y.ref && x.source.file == y.source.file &&
             x.source.sheet == y.source.sheet)
             s.score -= options_.same_sheet_ref_penalty, s.explanation += ", -different ref on the same sheet";
-        s.score = std::clamp(s.score, 0.0, 1.0);
+        s.score = std::clamp(held_below_threshold(s.score, s.held_apart, options_), 0.0, 1.0);
+        if (!s.held_apart.empty()) s.explanation += ", never merged: " + s.held_apart;
         auto at = s.explanation.find("%s");
         s.explanation.replace(at, 2, format_score(s.score));
         return s;
@@ -530,6 +536,9 @@ std::vector<PossibleDuplicate> possible_duplicates(const std::vector<std::pair<s
         pd.code_b = codes[cluster_of[j]];
         pd.score = s.score;
         pd.matched_words = std::move(s.matched_words);
+        pd.only_a = std::move(s.only_a);
+        pd.only_b = std::move(s.only_b);
+        pd.held_apart = std::move(s.held_apart);
         out.push_back(std::move(pd));
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
@@ -540,6 +549,10 @@ std::vector<PossibleDuplicate> possible_duplicates(const std::vector<std::pair<s
 }
 
 }  // namespace
+
+double held_below_threshold(double score, const std::string& held_apart, const ReconcileOptions& options) {
+    return held_apart.empty() ? score : std::min(score, options.threshold - options.held_apart_margin);
+}
 
 Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, const ReconcileOptions& options,
                          const Decisions& decisions) {

@@ -5,21 +5,42 @@
 #include "reconcile/text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 
 namespace plancon {
 namespace {
 
-using reconcile_detail::is_function_word;
-using reconcile_detail::matching_words;
-
 struct Prepared {
     std::string folded;
-    std::vector<std::uint32_t> words;  // content word ids, sorted, unique
-    std::vector<std::uint64_t> trigrams;  // sorted, unique
+    // Content word ids, sorted, unique; a word written twice is two words
+    // ("plan" and "plan#2"), so "Test Plan" / "Test Results" differ on both sides.
+    std::vector<std::uint32_t> words;
+    std::vector<std::string> surfaces;      // per entry of words: the word before stemming
+    std::uint32_t first_word = 0;           // the first content word (usually the verb); words.empty(): none
+    std::vector<std::uint32_t> all_words;   // every word (function words too), sorted, repeats kept: for contrasts
+    std::vector<std::string> figures;       // sorted, unique
+    std::vector<std::uint64_t> trigrams;    // sorted, unique
 };
+
+// Below this IDF-weighted word agreement, trigrams or containment alone
+// cannot make a merge ("Incident Response Test Plan" inside a long,
+// unrelated risk).
+constexpr double kWordsToCarry = 0.20;
+
+bool consonant_shorthand(std::string_view short_form, std::string_view word) {
+    if (short_form.size() < 3 || short_form.front() != word.front() || short_form.back() != word.back()) return false;
+    for (char c : short_form.substr(1))
+        if (std::string_view("aeiou").find(c) != std::string_view::npos || !std::isalpha(static_cast<unsigned char>(c)))
+            return false;
+    std::size_t at = 0;
+    for (char c : word)
+        if (at < short_form.size() && c == short_form[at]) ++at;
+    return at == short_form.size();
+}
 
 bool within_one_edit(std::string_view a, std::string_view b) {
     if (a.size() > b.size()) std::swap(a, b);
@@ -42,27 +63,57 @@ struct TextScorer::Impl {
     std::vector<std::string> vocabulary;
     std::vector<double> idf;
     std::vector<std::uint32_t> df;
+    std::vector<std::vector<std::uint32_t>> contrasts;  // word ids of each set of templates/contrasts.tsv
 
     double weight(std::uint32_t w) const { return idf[w]; }
 };
 
 TextScorer::TextScorer(const std::vector<std::string>& corpus, const Config& config) : impl_(std::make_unique<Impl>()) {
-    const reconcile_detail::Abbreviations abbreviations(config);
+    reconcile_detail::WordFolder folder(config);
     std::unordered_map<std::string, std::uint32_t> ids;
+    auto id_of = [&](const std::string& w) {
+        auto [it, inserted] = ids.try_emplace(w, static_cast<std::uint32_t>(impl_->vocabulary.size()));
+        if (inserted) impl_->vocabulary.push_back(w);
+        return it->second;
+    };
+    for (const auto& set : folder.contrasts()) {
+        std::vector<std::uint32_t> members;
+        for (const auto& w : set) members.push_back(id_of(w));
+        impl_->contrasts.push_back(std::move(members));
+    }
     impl_->texts.reserve(corpus.size());
+    std::unordered_map<std::string, std::size_t> seen;
     for (const auto& text : corpus) {
-        Prepared p;
-        p.folded = fold_for_matching(text);
-        std::string joined;  // words without spaces: "three year" meets "threeyear"
-        for (auto& w : matching_words(text, abbreviations)) {
-            joined += w;
-            if (is_function_word(w)) continue;
-            auto [it, inserted] = ids.try_emplace(w, static_cast<std::uint32_t>(impl_->vocabulary.size()));
-            if (inserted) impl_->vocabulary.push_back(w);
-            p.words.push_back(it->second);
+        // Each text is folded once; a text given twice is prepared once.
+        const std::string key = fold_for_matching(text);
+        if (auto it = seen.find(key); it != seen.end() && !key.empty()) {
+            impl_->texts.push_back(impl_->texts[it->second]);
+            continue;
         }
-        std::sort(p.words.begin(), p.words.end());
-        p.words.erase(std::unique(p.words.begin(), p.words.end()), p.words.end());
+        seen.emplace(key, impl_->texts.size());
+        reconcile_detail::FoldedText f = folder.fold(text);
+        Prepared p;
+        p.folded = key;
+        p.figures = std::move(f.figures);
+        std::string joined;  // words without spaces: "three year" meets "threeyear"
+        std::unordered_map<std::string, int> times;
+        std::vector<std::pair<std::uint32_t, std::string>> content;  // id, surface
+        for (std::size_t k = 0; k < f.words.size(); ++k) {
+            const std::string& w = f.words[k];
+            joined += w;
+            p.all_words.push_back(id_of(w));
+            if (!f.content[k]) continue;
+            const int n = ++times[w];
+            content.emplace_back(id_of(n == 1 ? w : w + "#" + std::to_string(n)), f.surfaces[k]);
+        }
+        if (!content.empty()) p.first_word = content.front().first;
+        std::sort(content.begin(), content.end());
+        for (auto& [id, surface] : content) {
+            if (!p.words.empty() && p.words.back() == id) continue;
+            p.words.push_back(id);
+            p.surfaces.push_back(std::move(surface));
+        }
+        std::sort(p.all_words.begin(), p.all_words.end());
         const std::string padded = "^" + joined + "$";
         for (std::size_t i = 0; i + 3 <= padded.size(); ++i)
             p.trigrams.push_back(reconcile_detail::fnv1a(std::string_view(padded).substr(i, 3)));
@@ -89,9 +140,14 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     const Prepared& a = m.texts.at(i);
     const Prepared& b = m.texts.at(j);
     Detail d;
+    // A word written twice is held as "plan#2"; shown as "plan".
+    auto shown = [&](std::uint32_t w) {
+        const std::string& word = m.vocabulary[w];
+        return word.substr(0, word.find('#'));
+    };
     if (a.folded == b.folded && !a.folded.empty()) {
         d.score = d.words = d.containment = d.trigrams = 1.0;
-        for (auto w : a.words) d.matched_words.push_back(m.vocabulary[w]);
+        for (auto w : a.words) d.matched_words.push_back(shown(w));
         return d;
     }
     // Exact word matches first, then typo / split-word matches among the rest.
@@ -103,18 +159,31 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     std::set_intersection(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(), std::back_inserter(common));
     for (auto w : common) {
         matched += m.weight(w);
-        d.matched_words.push_back(m.vocabulary[w]);
+        d.matched_words.push_back(shown(w));
     }
+    // Typos and shorthand are judged on the words as written (before
+    // stemming): "comunity" is one edit from "community", though their stems differ.
+    auto surface = [](const Prepared& p, std::uint32_t w) -> const std::string& {
+        return p.surfaces[static_cast<std::size_t>(std::lower_bound(p.words.begin(), p.words.end(), w) - p.words.begin())];
+    };
+    auto stem_of = [&](std::uint32_t w) {
+        const std::string& word = m.vocabulary[w];
+        return std::string_view(word).substr(0, word.find('#'));
+    };
     auto fuzzy_pass = [&](std::vector<std::uint32_t>& xs, std::vector<std::uint32_t>& ys) {
+        const Prepared& px = (&xs == &only_a) ? a : b;
+        const Prepared& py = (&xs == &only_a) ? b : a;
         for (auto x = xs.begin(); x != xs.end();) {
-            const std::string& xw = m.vocabulary[*x];
+            const std::string& xw = surface(px, *x);
             bool found = false;
             if (xw.size() >= 5) {
                 for (auto y = ys.begin(); y != ys.end(); ++y) {
-                    const std::string& yw = m.vocabulary[*y];
-                    // plural "s" was not stripped after "is": "demographcis"
+                    const std::string& yw = surface(py, *y);
+                    // plural "s" was not stripped after "is": "demographcis"; or the
+                    // stems are one edit apart ("communiti" / "communitei")
                     const bool close = within_one_edit(xw, yw) ||
-                                       (xw.back() == 's' && within_one_edit(std::string_view(xw).substr(0, xw.size() - 1), yw));
+                                       (xw.back() == 's' && within_one_edit(std::string_view(xw).substr(0, xw.size() - 1), yw)) ||
+                                       within_one_edit(stem_of(*x), stem_of(*y));
                     if (yw.size() >= 5 && close) {
                         matched += (m.weight(*x) + m.weight(*y)) / 2;
                         d.matched_words.push_back(xw + "~" + yw);
@@ -124,11 +193,33 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
                     }
                 }
             }
-            // An abbreviation by truncation: "incl" for "including", "dev" for "development".
+            // The verb as a noun: "Submit" / "Submission of", "Include" / "Inclusion
+            // of" (stems "submit" / "submiss"): each side's first word, 5 letters alike.
+            if (!found && *x == px.first_word) {
+                const std::string_view xs_stem = stem_of(*x);
+                for (auto y = ys.begin(); y != ys.end(); ++y) {
+                    const std::string_view ys_stem = stem_of(*y);
+                    if (*y != py.first_word || xs_stem.size() < 5 || ys_stem.size() < 5 ||
+                        xs_stem.substr(0, 5) != ys_stem.substr(0, 5))
+                        continue;
+                    matched += (m.weight(*x) + m.weight(*y)) / 2;
+                    d.matched_words.push_back(xw + "~" + surface(py, *y));
+                    ys.erase(y);
+                    found = true;
+                    break;
+                }
+            }
+            // Shorthand: a truncation ("dev" for "development"), or the
+            // consonants kept ("svcs", "assmt", "mgmt": the first letter, then
+            // no vowel, each letter in order in the long word, same last letter).
             if (!found && xw.size() >= 3) {
                 for (auto y = ys.begin(); y != ys.end(); ++y) {
-                    const std::string& yw = m.vocabulary[*y];
-                    if (yw.size() >= xw.size() + 2 && yw.starts_with(xw)) {
+                    const std::string& yw = surface(py, *y);
+                    const bool plural = xw.size() > 3 && xw.back() == 's';
+                    const bool shorthand = consonant_shorthand(xw, yw) || consonant_shorthand(xw, stem_of(*y)) ||
+                                           (plural && consonant_shorthand(std::string_view(xw).substr(0, xw.size() - 1),
+                                                                          stem_of(*y)));
+                    if (yw.size() >= xw.size() + 2 && (yw.starts_with(xw) || shorthand)) {
                         matched += m.weight(*x);
                         d.matched_words.push_back(xw + "~" + yw);
                         ys.erase(y);
@@ -140,7 +231,8 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
             // "biannual" against "bi" + "annual", "managers" against "manag" + "ers":
             // the parts may be any words of the other text, matched or not.
             if (!found) {
-                const auto& other = (&xs == &only_a) ? b.words : a.words;
+                const auto& other = py.all_words;  // function words too: "dayto" is "day" + "to"
+                const std::string& xw = m.vocabulary[*x];
                 for (auto y : other) {
                     const std::string& yw = m.vocabulary[y];
                     if (!xw.starts_with(yw) || yw.size() >= xw.size()) continue;
@@ -211,16 +303,61 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     d.lookalike = guard >= 0.10;
     const bool both_sides_differ = !only_a.empty() && !only_b.empty();
 
+    // Officers vary the verb ("Develop" / "Build", "Promote" / "Encourage"):
+    // when each side's only word of its own is its first one, the objects
+    // agree: the pair is scored on its words, not held apart as a look-alike.
+    const bool only_verbs_differ = only_a.size() == 1 && only_b.size() == 1 && only_a.front() == a.first_word &&
+                                   only_b.front() == b.first_word;
     double s = 0.5 * d.words + 0.5 * d.trigrams;
+    const double short_words = static_cast<double>(std::min(a.words.size(), b.words.size()));
     if (!both_sides_differ && d.containment >= 0.9 && std::min(wa, wb) > 0) {
         // A copy with a dropped trailing clause: the shorter text is all there.
         // Worth less the less there is of it (one shared word proves little).
-        const double short_words = static_cast<double>(std::min(a.words.size(), b.words.size()));
         const double support = std::min(1.0, short_words / 3.0);
         s = std::max(s, d.containment * (0.70 + 0.15 * support));
     }
-    s -= 1.5 * guard;
+    if (!only_verbs_differ) s -= 1.5 * guard;
     d.score = std::clamp(s, 0.0, 1.0);
+
+    for (auto w : only_a) d.only_a.push_back(shown(w));
+    for (auto w : only_b) d.only_b.push_back(shown(w));
+
+    // Why a pair may be flagged at most, never merged (see held_apart in reconcile.hpp).
+    // A word of a contrast set one side writes more often than the other
+    // ("Contingency Plan Test Plan" has a "plan" of its own).
+    auto first_own = [](const std::vector<std::uint32_t>& x, const std::vector<std::uint32_t>& y,
+                        const std::vector<std::uint32_t>& set) -> std::optional<std::uint32_t> {
+        auto times = [](const std::vector<std::uint32_t>& v, std::uint32_t w) {
+            auto [from, to] = std::equal_range(v.begin(), v.end(), w);
+            return to - from;
+        };
+        for (auto w : set)
+            if (times(x, w) > times(y, w)) return w;
+        return std::nullopt;
+    };
+    for (const auto& set : m.contrasts) {
+        auto xa = first_own(a.all_words, b.all_words, set);
+        auto xb = first_own(b.all_words, a.all_words, set);
+        if (xa && xb) {
+            d.held_apart = "differ in " + m.vocabulary[*xa] + " / " + m.vocabulary[*xb];
+            break;
+        }
+    }
+    if (d.held_apart.empty() && !a.figures.empty() && !b.figures.empty()) {
+        std::vector<std::string> fa, fb;
+        std::set_difference(a.figures.begin(), a.figures.end(), b.figures.begin(), b.figures.end(), std::back_inserter(fa));
+        std::set_difference(b.figures.begin(), b.figures.end(), a.figures.begin(), a.figures.end(), std::back_inserter(fb));
+        if (!fa.empty() && !fb.empty()) d.held_apart = "figures differ: " + fa.front() + " / " + fb.front();
+    }
+    if (d.held_apart.empty() && both_sides_differ && !only_verbs_differ)
+        d.held_apart = "each side has words the other lacks";
+    if (d.words < kWordsToCarry) {
+        // Containment alone gave this score ("Design" inside a long finding
+        // about "designation"): it falls back to what the words and trigrams say.
+        d.score = std::min(d.score, std::clamp(0.5 * d.words + 0.5 * d.trigrams - 1.5 * guard, 0.0, 1.0));
+        if (d.held_apart.empty())
+            d.held_apart = "too few words agree (" + std::to_string(static_cast<int>(d.words * 100 + 0.5)) + "%)";
+    }
     return d;
 }
 

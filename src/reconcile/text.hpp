@@ -4,34 +4,79 @@
 #include "plancon/config.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+struct sb_stemmer;
 
 namespace plancon::reconcile_detail {
 
-// The abbreviations of templates/leads.tsv and templates/abbreviations.tsv,
-// as folded words: "C&F" is "c and f" -> "children and families".
-class Abbreviations {
+// Phrases replaced by other phrases, on word sequences: abbreviations
+// ("c and f" -> "children and families") and synonyms ("revisit" -> "review").
+class PhraseTable {
 public:
-    Abbreviations() = default;
-    explicit Abbreviations(const Config& config);
-    // The expansion of the abbreviation starting at words[at], if one does;
-    // length is set to the number of words it covers.
+    void add(std::vector<std::string> phrase, std::vector<std::string> replacement);
+    // Longest first, so "c and f" is tried before a one-word "c" could be.
+    void finish();
+    // The replacement of the phrase starting at words[at], if one does;
+    // length is set to the number of words it covers. The last word may carry
+    // a plural "s" ("SPGs", "SLAs").
     const std::vector<std::string>* match(const std::vector<std::string>& words, std::size_t at,
                                           std::size_t& length) const;
 
 private:
     struct Entry {
-        std::vector<std::string> words, expansion;
+        std::vector<std::string> phrase, replacement;
     };
     std::vector<Entry> entries_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
 };
 
-// Folded words with abbreviations expanded ("lac" -> "looked after
-// children", "c and f" -> "children and families") and plural "s" dropped.
-// Function words are kept here; is_function_word() tells them apart.
-std::vector<std::string> matching_words(std::string_view text, const Abbreviations& abbreviations);
+// A text as the scorer compares it.
+struct FoldedText {
+    std::vector<std::string> words;   // every word, stemmed, abbreviations and synonyms read
+    std::vector<std::string> surfaces;  // per word: as folded before stemming (typos are judged on these)
+    std::vector<bool> content;        // per word: not a function word
+    std::vector<std::string> figures; // numbers and years ("2", "85000", "2019")
+};
+
+// Folds texts into words once, with the tables of the configuration:
+//  1. figures read alike: "£85,000" / "£85k" -> "85000", "two" -> "2",
+//     "10 per cent" / "10%" -> "10 percent", "2007-11" -> "2007 2011";
+//  2. fold_for_matching ("&" -> "and", hyphens and punctuation -> spaces;
+//     the caller keeps fold_for_matching of the text itself as its key);
+//  3. a prefix written apart joined to its word: "co ordinated", "multi
+//     agency", "self evaluation", "kick off" -> "coordinated", "multiagency" ...;
+//     "-ize"/"-yze" read as "-ise"/"-yse";
+//  4. abbreviations expanded (templates/leads.tsv and abbreviations.tsv);
+//  5. each word stemmed (Snowball English: "developing", "developed" -> "develop");
+//  6. synonyms and spellings read as one word (templates/synonyms.tsv, its
+//     phrases stemmed the same way).
+class WordFolder {
+public:
+    explicit WordFolder(const Config& config);
+    ~WordFolder();
+    WordFolder(const WordFolder&) = delete;
+    WordFolder& operator=(const WordFolder&) = delete;
+
+    FoldedText fold(std::string_view text);
+    // Step 1 to 5 for a phrase of a table (no synonyms).
+    std::vector<std::string> stemmed_words(std::string_view phrase);
+    const std::vector<std::vector<std::string>>& contrasts() const { return contrasts_; }
+
+private:
+    std::vector<std::string> base_words(std::string_view text, std::vector<std::string>* surfaces);
+    const std::string& stem(const std::string& word);
+
+    sb_stemmer* stemmer_ = nullptr;
+    std::unordered_map<std::string, std::string> stems_;
+    PhraseTable abbreviations_, synonyms_;
+    std::vector<std::vector<std::string>> contrasts_;  // stemmed single words, per set
+};
+
 bool is_function_word(std::string_view word);
 
 // 64-bit FNV-1a: stable across platforms and runs, used for codes.

@@ -943,7 +943,7 @@ private:
         if (out.has_room(row)) out.text(row, 0, "Possible duplicates, not merged: check and record a decision", formats_.section);
         ++row;
         if (out.has_room(row))
-            out.header(row, {"Code A", "Code B", "Source A", "Source B", "Text A", "Score", "Matched words", "Text B"},
+            out.header(row, {"Code A", "Code B", "Source A", "Source B", "Text A", "Score", "Words matched and differing", "Text B"},
                        formats_.header);
         ++row;
         for (const auto& pair : rec_.possible_duplicates) {
@@ -956,7 +956,12 @@ private:
             out.text(row, 3, to_string(pair.b), formats_.wrap, pair.a);
             if (a) out.text(row, 4, a->text, formats_.wrap, pair.a);
             out.number(row, 5, pair.score, formats_.score);
-            out.text(row, 6, join(pair.matched_words, " "), formats_.wrap, pair.a);
+            // Why it is only possible: what matched, what each side has alone, what held it apart.
+            std::string words = "matched: " + join(pair.matched_words, " ");
+            if (!pair.only_a.empty()) words += "\nonly in A: " + join(pair.only_a, " ");
+            if (!pair.only_b.empty()) words += "\nonly in B: " + join(pair.only_b, " ");
+            if (!pair.held_apart.empty()) words += "\nnot merged: " + pair.held_apart;
+            out.text(row, 6, words, formats_.wrap, pair.a);
             if (b) out.text(row, 7, b->text, formats_.wrap, pair.a);
             ++row;
         }

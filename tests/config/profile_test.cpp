@@ -168,8 +168,8 @@ TEST(LoadConfig, FilesThatCannotBeReadSayWhy) {
               "/nonexistent/x.profile: cannot open the profile: No such file or directory");
     EXPECT_EQ(problem({"/nonexistent-templates", {}}),
               "/nonexistent-templates: no templates folder here (set PLANCON_TEMPLATES to the folder holding "
-              "profiles/default.profile, leads.tsv, status.tsv, abbreviations.tsv, services.tsv, "
-              "workbook_columns.tsv, workbook_colours.tsv and plan.xsd)");
+              "profiles/default.profile, leads.tsv, status.tsv, abbreviations.tsv, synonyms.tsv, contrasts.tsv, "
+              "services.tsv, workbook_columns.tsv, workbook_colours.tsv and plan.xsd)");
 }
 
 // Regression: the list of known keys left out item-kinds and "FIELD words".
@@ -280,4 +280,29 @@ TEST(WorkbookLayout, MistakesAreRefusedNamingTheLine) {
     EXPECT_EQ(layout_problem(minimal_columns, "header\tD9E1F2\t-\t70AD47\n"),
               "colours.tsv: line 1: header has no chart colour: write - there");
     EXPECT_EQ(layout_problem(minimal_columns, "#  a comment\nnot given\t-\t-\t#7f7f7f\nheader\t-\t-\t-\n"), "");
+}
+
+// The synonym and contrast tables reconciliation reads: forms and mistakes.
+TEST(ParseMatchingTables, SynonymsAndContrastsReadTheirFormsAndNameBadLines) {
+    const auto synonyms = parse_synonyms("# comment\nrevisit\treview\ncarry out\tundertake\n", "synonyms.tsv");
+    ASSERT_EQ(synonyms.size(), 2u);
+    EXPECT_EQ(synonyms[1].words, "carry out");
+    EXPECT_EQ(synonyms[1].same_as, "undertake");
+    const auto contrasts = parse_contrasts("child | adult | older\n\none|all\n", "contrasts.tsv");
+    ASSERT_EQ(contrasts.size(), 2u);
+    EXPECT_EQ(contrasts[0], (ContrastSet{"child", "adult", "older"}));
+    EXPECT_EQ(contrasts[1], (ContrastSet{"one", "all"}));
+    auto problem = [](auto parse) {
+        try {
+            parse();
+        } catch (const TemplateError& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(problem([] { parse_synonyms("revisit\n", "synonyms.tsv"); }), "synonyms.tsv: line 1: expected WORDS<TAB>SAME AS");
+    EXPECT_EQ(problem([] { parse_contrasts("# sets\nchild\n", "contrasts.tsv"); }),
+              "contrasts.tsv: line 2: a contrast needs at least two words");
+    EXPECT_EQ(problem([] { parse_contrasts("child || adult\n", "contrasts.tsv"); }),
+              "contrasts.tsv: line 1: empty word between \"|\"");
 }

@@ -56,18 +56,33 @@ const ReconciledAction* find_with(const Reconciliation& r, const Provenance& p) 
 
 // ---- Measured quality on the labelled set ----
 
-TEST(ReconcileQuality, ScorerBeatsBaselinesOnLabelledPairs) {
+using eval::Tally;
+
+// The targets of issue 14 on the held-out third of the labelled set (every
+// third row; thresholds were tuned on the other two thirds only).
+TEST(ReconcileQuality, HeldOutTargetsHold) {
     const auto pairs = eval::load_labelled_pairs(PLANCON_SOURCE_DIR "/tests/reconcile/labelled_pairs.tsv");
-    ASSERT_GE(pairs.size(), 150u);
-    const auto e = eval::evaluate_pairs(pairs, ReconcileOptions{}.threshold, test_config());
-    std::printf("scorer: precision %.3f recall %.3f | excel: precision %.3f recall %.3f | fingerprint: precision %.3f recall %.3f\n",
-                e.scorer.precision(), e.scorer.recall(), e.excel.precision(), e.excel.recall(),
-                e.fingerprint.precision(), e.fingerprint.recall());
-    EXPECT_GE(e.scorer.precision(), 0.95);
-    EXPECT_GE(e.scorer.recall(), 0.95);
-    EXPECT_GT(e.scorer.recall(), e.fingerprint.recall());
-    for (const auto* p : e.scorer_errors)
-        EXPECT_NE(p->category, "hard-negative") << "hard negative merged (line " << p->line << "): " << p->a << " || " << p->b;
+    ASSERT_GE(pairs.size(), 600u);
+    const auto e = eval::evaluate_pairs(pairs, test_config(), ReconcileOptions{}, eval::held_out);
+    ASSERT_GE(e.visited.size(), 200u);
+    std::printf("held-out: merged precision %.3f, merged recall %.3f, merged-or-flagged recall %.3f, "
+                "look-alikes never merged %.3f\n",
+                e.all.merged_precision(), e.all.merged_recall(), e.all.merged_or_flagged_recall(),
+                e.all.different_kept_unmerged());
+    EXPECT_GE(e.all.merged_precision(), 0.99);
+    for (const char* difficulty : {"easy", "medium"}) {
+        ASSERT_TRUE(e.by_difficulty.count(difficulty)) << difficulty;
+        EXPECT_GE(e.by_difficulty.at(difficulty).merged_recall(), 0.90) << difficulty;
+    }
+    EXPECT_GE(e.all.merged_or_flagged_recall(), 0.97);
+    Tally lookalikes;
+    for (const auto& [kind, t] : e.by_kind)
+        if (kind.starts_with("lookalike")) lookalikes.add(t);
+    ASSERT_GE(lookalikes.different, 50u);
+    EXPECT_GE(lookalikes.different_kept_unmerged(), 0.99);
+    // Each baseline merges fewer true pairs than the scorer.
+    EXPECT_GT(e.all.same_merged, e.all.jaccard);
+    EXPECT_GT(e.all.jaccard, e.all.excel);
 }
 
 TEST(ReconcileQuality, LookalikeBudgetActionsStayApart) {
@@ -400,6 +415,114 @@ TEST(ReconcileAbbreviations, AnAliasAddedToTheLeadTableReachesTheScorer) {
     EXPECT_EQ(r.actions[0].members.size(), 2u);
 }
 
+// ---- Issue 14: actions as officers retype them ----
+
+// The acceptance files' last possible duplicate (0.61 before): now one action,
+// so its due-date conflict is shown.
+TEST(ReconcileRetyped, ChildrenAndFamiliesPlanMergesAndShowsItsDueConflict) {
+    Plan a = make_plan("children_families.xlsx", "Children and Families",
+                       {"One Children & Families Service Plan which communicates a shared vision and sets out the "
+                        "allocation of financial resources to meet the commitments within the Plan."});
+    Plan b = make_plan("corporate.xlsx", "Corporate",
+                       {"One Children and Families Service Plan, communicating a shared vision and setting out the "
+                        "allocation of financial resources to meet the commitments within the Plan"});
+    for (auto [plan, written, date] : {std::tuple{&a, "March 2020", Date{2020, 3, 31}}, std::tuple{&b, "June 2020", Date{2020, 6, 30}}}) {
+        Due& due = plan->actions[0].due;
+        due.kind = Due::Kind::Date;
+        due.as_written = written;
+        due.date = date;
+    }
+    const Reconciliation r = reconcile({seed_002_filler(), a, b}, test_config());
+    const auto* merged = find_with(r, {"corporate.xlsx", "Sheet1", 2});
+    ASSERT_NE(merged, nullptr);
+    ASSERT_EQ(merged->members.size(), 2u);
+    ASSERT_EQ(merged->conflicts.size(), 1u);
+    EXPECT_EQ(merged->conflicts[0].field, "due");
+}
+
+// The kinds the issue lists, each as one pair another service typed.
+TEST(ReconcileRetyped, AbbreviationsSynonymsInflectionsNumbersAndSpellingsMerge) {
+    const std::vector<std::pair<std::string, std::string>> copies = {
+        {"Clear communications with all staff in terms of the valued contribution they make to the achievement of key "
+         "strategic priorities",
+         "Clear communication with all staff on the valued contribution they make to achieving key strategic priorities"},
+        {"Developing co-ordinated multi-agency approaches to the identification and assessment of need",
+         "Develop coordinated multi agency approaches to identifying and assessing need"},
+        {"continually revisit our vision to ensure it is fit for purpose",
+         "Continually review our vision to ensure it remains fit for purpose"},
+        {"Amalgamate the two family support teams into one locality team",
+         "Merge the two family support teams into one locality team"},
+        {"Secure £85,000 of funding for the family support pilot", "Secure £85k funding for family support pilot"},
+        {"Recruit a Corporate Planning Manager on a two-year fixed-term contract",
+         "Recruit Corporate Planning Manager on 2 year fixed term contract"},
+        {"Develop a programme of learning and organisational development",
+         "Develop a program of learning and organizational development"},
+        {"Provide career-long professional learning for all staff on the revised child protection procedures",
+         "Provide CLPL for all staff on revised CP procedures"},
+    };
+    for (const auto& [x, y] : copies) {
+        const Reconciliation r =
+            reconcile({seed_002_filler(), make_plan("a.xlsx", "A", {x}), make_plan("b.xlsx", "B", {y})}, test_config());
+        const auto* merged = find_with(r, {"a.xlsx", "Sheet1", 2});
+        ASSERT_NE(merged, nullptr);
+        EXPECT_EQ(merged->members.size(), 2u) << x << " || " << y;
+    }
+}
+
+// Look-alikes: flagged at most, never merged, and the Duplicates sheet is
+// told why (what each side has alone, what held them apart).
+TEST(ReconcileRetyped, LookalikesAreFlaggedNeverMerged) {
+    struct Case {
+        std::string a, b, held_apart;
+    };
+    const std::vector<Case> cases = {
+        {"Child Protection Committee to identify strategic priorities, develop an improvement plan and put in place "
+         "robust systems for reporting and revision of priorities based on learning from quality assurance",
+         "Adult Support and Protection Committee to identify strategic priorities, develop an improvement plan and put "
+         "in place robust systems for reporting and revision of priorities based on learning from quality assurance",
+         "differ in child / adult"},
+        {"Develop a locality based model of family support in one locality",
+         "Develop a locality based model of family support in all localities", "differ in 1 / all"},
+        {"Contingency Plan Test Plan", "Contingency Plan Test Results", "differ in plan / result"},
+        {"Establish Corporate Planning Manager (ICS) post - 2 year fixed term",
+         "Establish Corporate Planning Manager (ICS) post - 3 year fixed term", "figures differ: 2 / 3"},
+        {"Publish the 2019 annual performance report", "Publish the 2020 annual performance report",
+         "figures differ: 2019 / 2020"},
+    };
+    for (const auto& c : cases) {
+        const Reconciliation r = reconcile(
+            {seed_002_filler(), make_plan("a.xlsx", "A", {c.a}), make_plan("b.xlsx", "B", {c.b})}, test_config());
+        const auto* a = find_with(r, {"a.xlsx", "Sheet1", 2});
+        ASSERT_NE(a, nullptr);
+        EXPECT_EQ(a->members.size(), 1u) << c.a << " || " << c.b;
+        // Flagged when the text scores in the review band, with the reason.
+        for (const auto& pair : r.possible_duplicates) {
+            EXPECT_EQ(pair.held_apart, c.held_apart);
+            EXPECT_LT(pair.score, ReconcileOptions{}.threshold);
+        }
+        const TextScorer scorer({c.a, c.b, "Review Service Level Agreements"}, test_config());
+        EXPECT_EQ(scorer.score(0, 1).held_apart, c.held_apart);
+    }
+}
+
+// Each text is folded once, and the folding reads figures, "&", hyphens and
+// spellings alike.
+TEST(ReconcileRetyped, FiguresAndSpellingsFoldAlike) {
+    const std::vector<std::string> corpus = {"Save £250,000 through the review of transport",
+                                             "Save £250k through the transport review",
+                                             "Save £0.25m through the review of transport",
+                                             "Hold a kick-off meeting for the multi agency self evaluation",
+                                             "Hold a kickoff meeting for the multi-agency self-evaluation",
+                                             // hostile: too many digits for a sum, and a sum too large
+                                             "Save £" + std::string(400, '9') + "k on 999,999,999,999bn",
+                                             "Save £" + std::string(400, '9') + "k on 999,999,999,999bn"};
+    const TextScorer scorer(corpus, test_config());
+    EXPECT_EQ(scorer.score(5, 6).score, 1.0);
+    EXPECT_TRUE(scorer.score(0, 1).held_apart.empty()) << scorer.score(0, 1).held_apart;
+    EXPECT_TRUE(scorer.score(0, 2).held_apart.empty()) << scorer.score(0, 2).held_apart;
+    EXPECT_GE(scorer.score(3, 4).score, 0.95);
+}
+
 TEST(ReconcileHostile, ThousandsOfIdenticalRowsAndHugeCells) {
     Plan plan;
     plan.document.file = "big.xlsx";
@@ -428,10 +551,13 @@ TEST(ReconcileHostile, RowsWithoutWordsNeverMerge) {
 }  // namespace
 }  // namespace plancon
 
-TEST(ReconcileBaselines, FingerprintFoldsWhatExcelsRemoveDuplicatesCannot) {
-    EXPECT_TRUE(plancon::eval::same_by_fingerprint("Bi-annual EFQM case study", "bi annual efqm case-study"));
-    EXPECT_FALSE(plancon::eval::same_by_excel_rule("Bi-annual EFQM case study", "bi annual efqm case-study"));
+TEST(ReconcileBaselines, WhatEachBaselineJoins) {
+    EXPECT_FALSE(plancon::eval::same_exactly("Three Year Budget", "three year budget"));
     EXPECT_TRUE(plancon::eval::same_by_excel_rule("Three Year Budget", "three year budget"));
+    EXPECT_FALSE(plancon::eval::same_by_excel_rule("Bi-annual EFQM case study", "bi annual efqm case-study"));
+    // 4 words of 5 in common: Jaccard 0.8, Power Query's default.
+    EXPECT_TRUE(plancon::eval::same_by_word_jaccard("Review the budget plan now", "review the budget plan"));
+    EXPECT_FALSE(plancon::eval::same_by_word_jaccard("Review the budget plan", "Revisit the budget plan"));
 }
 
 // Regression: a folder given as the decisions file was read as no decisions

@@ -124,7 +124,8 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     const ReconciledAction& budget = by_text("Three year budget planning");
     const ReconciledAction& integrated = by_text("Integrated approach to budget planning");
     s.rec.possible_duplicates.push_back({integrated.canonical.source, budget.canonical.source, integrated.code,
-                                         budget.code, 0.52, {"budget", "planning"}});
+                                         budget.code, 0.52, {"budget", "planning"}, {"integrated", "approach"},
+                                         {"three", "year"}, "each side has words the other lacks"});
     const std::string xlsx = dir_ / "consolidated.xlsx";
     write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, {as_of});
     Dump d = dump(xlsx);
@@ -253,7 +254,10 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     EXPECT_EQ(d.value("Duplicates!E" + pair_row), integrated.canonical.text);
     EXPECT_EQ(d.value("Duplicates!H" + pair_row), budget.canonical.text);
     EXPECT_EQ(d.value("Duplicates!F" + pair_row), "0.52");
-    EXPECT_EQ(d.value("Duplicates!G" + pair_row), "budget planning");
+    // The words that matched, those each side has alone, and why it was not merged.
+    EXPECT_EQ(d.value("Duplicates!G" + pair_row),
+              "matched: budget planning\nonly in A: integrated approach\nonly in B: three year\n"
+              "not merged: each side has words the other lacks");
 
     // Appendices: header names aligned across the two tables.
     EXPECT_EQ(d.value("Appendices!E1"), "Name of Service");
