@@ -17,6 +17,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -144,9 +145,9 @@ public:
     void text(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format = nullptr,
               const Provenance& source = {}) {
         if (value.empty()) return;
-        const std::string text = fit_for_excel(row, col, value, source);
-        check(worksheet_write_string(sheet_, row, col, text.c_str(), format));
+        std::string text = fit_for_excel(row, col, value, source);
         measure(row, col, text, format);
+        pending_.push_back({row, col, Pending::Kind::Text, format, 0, std::move(text), {}});
     }
 
     // A cell that links to a place in the workbook ("internal:Sources!A5");
@@ -155,14 +156,14 @@ public:
               const Provenance& source = {}) {
         if (value.empty()) return;
         if (links_ >= LXW_MAX_NUMBER_URLS) return text(row, col, value, formats_.wrap, source);
-        const std::string text = fit_for_excel(row, col, value, source);
-        check(worksheet_write_url_opt(sheet_, row, col, target.c_str(), formats_.link, text.c_str(), nullptr));
+        std::string text = fit_for_excel(row, col, value, source);
         ++links_;
         measure(row, col, text, formats_.link);
+        pending_.push_back({row, col, Pending::Kind::Link, formats_.link, 0, std::move(text), target});
     }
 
     void number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format = nullptr) {
-        check(worksheet_write_number(sheet_, row, col, value, format));
+        pending_.push_back({row, col, Pending::Kind::Number, format, value, {}, {}});
     }
 
     void put(lxw_row_t row, lxw_col_t col, const Cell& cell, const Provenance& source) {
@@ -222,17 +223,20 @@ public:
         if (error != LXW_NO_ERROR) throw WriteError(path_, "sheet " + name_ + ": " + lxw_strerror(error));
     }
 
-    // Sets column widths and the heights of rows whose text wraps, and
-    // reports rows that did not fit; call once the sheet is written.
+    // Sets column widths, then writes the rows top to bottom, each as tall as
+    // its most-wrapped cell (the workbook streams rows: a row cannot be
+    // changed once the next is started), and reports rows that did not fit;
+    // call once the sheet is written.
     void finish() {
         std::vector<double> width(columns_.size());
         for (std::size_t col = 0; col < columns_.size(); ++col)
             width[col] = std::clamp(content_[col], columns_[col].min, columns_[col].max);
         for (lxw_col_t col = 0; col < width.size(); ++col)
             check(worksheet_set_column(sheet_, col, col, width[col], column_format_));
-        // Each row as tall as its most-wrapped cell; one line needs no setting.
+        // Rows' lines, in row order; one line needs no setting.
         std::sort(wrapped_.begin(), wrapped_.end(),
                   [](const Wrapped& a, const Wrapped& b) { return a.row < b.row; });
+        std::vector<std::pair<lxw_row_t, std::uint32_t>> tall;  // row, lines
         for (std::size_t i = 0; i < wrapped_.size();) {
             const lxw_row_t row = wrapped_[i].row;
             std::uint32_t lines = 1;
@@ -240,9 +244,35 @@ public:
                 const double w = wrapped_[i].col < width.size() ? width[wrapped_[i].col] : LXW_DEF_COL_WIDTH;
                 lines = std::max(lines, wrapped_lines(wrapped_[i].shape, w));
             }
-            if (lines > 1) check(worksheet_set_row(sheet_, row, std::min(lines * points_per_line, max_row_points), nullptr));
+            if (lines > 1) tall.emplace_back(row, lines);
         }
         wrapped_.clear();
+        // Cells in row and column order; of two writes to one cell, the later.
+        std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+            return a.row != b.row ? a.row < b.row : a.col < b.col;
+        });
+        auto next_tall = tall.begin();
+        for (std::size_t i = 0; i < pending_.size(); ++i) {
+            const Pending& cell = pending_[i];
+            if (i + 1 < pending_.size() && pending_[i + 1].row == cell.row && pending_[i + 1].col == cell.col) continue;
+            for (; next_tall != tall.end() && next_tall->first <= cell.row; ++next_tall)
+                check(worksheet_set_row(sheet_, next_tall->first, std::min(next_tall->second * points_per_line, max_row_points),
+                                        nullptr));
+            switch (cell.kind) {
+                case Pending::Kind::Text:
+                    check(worksheet_write_string(sheet_, cell.row, cell.col, cell.text.c_str(), cell.format));
+                    break;
+                case Pending::Kind::Link:
+                    check(worksheet_write_url_opt(sheet_, cell.row, cell.col, cell.target.c_str(), cell.format,
+                                                  cell.text.c_str(), nullptr));
+                    break;
+                case Pending::Kind::Number:
+                    check(worksheet_write_number(sheet_, cell.row, cell.col, cell.number, cell.format));
+                    break;
+            }
+        }
+        pending_.clear();
+        pending_.shrink_to_fit();
         if (rows_lost_ > 0)
             issues_.push_back({"rows not written", {{"", name_, 0},
                                                     with_thousands(rows_lost_) + " rows beyond the limit of " +
@@ -300,6 +330,16 @@ private:
     std::vector<Column> columns_;
     std::vector<double> content_;  // width each column's content asks for
     std::vector<Wrapped> wrapped_;
+    // The sheet's cells, written in row order by finish().
+    struct Pending {
+        lxw_row_t row;
+        lxw_col_t col;
+        enum class Kind : std::uint8_t { Text, Link, Number } kind;
+        lxw_format* format;
+        double number;
+        std::string text, target;
+    };
+    std::vector<Pending> pending_;
     lxw_format* column_format_ = formats_.wrap;  // a blank cell's format, for what an officer types in
     std::optional<lxw_row_t> header_row_;
     bool repeat_header_ = true;
@@ -1193,7 +1233,18 @@ void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plan
                                  const WorkbookLayout& layout, const WorkbookOptions& options) {
     const Date as_of = write_detail::resolve_as_of(options.as_of);
     const std::string& path = file.path();
-    lxw_workbook* book = workbook_new(file.temp_path().c_str());
+    // Constant memory: libxlsxwriter writes each row as the next begins, with
+    // its strings inline, instead of holding every cell and a shared-string
+    // table for the whole workbook (on 1,000 trackers, 40% of the writer's
+    // time and a third of the peak memory).
+    // Its row files go beside the output (a folder known to be writable),
+    // not to the system's temporary folder.
+    lxw_workbook_options streaming{};
+    streaming.constant_memory = LXW_TRUE;
+    std::string beside = std::filesystem::path(file.temp_path()).parent_path().string();
+    if (beside.empty()) beside = ".";
+    streaming.tmpdir = beside.data();
+    lxw_workbook* book = workbook_new_opt(file.temp_path().c_str(), &streaming);
     if (!book) throw WriteError(path, "cannot start the workbook");
     try {
         lxw_doc_properties properties{};
