@@ -282,11 +282,14 @@ private:
             const std::string_view in_file = it != format_codes_.end() ? std::string_view(it->second) : std::string_view();
             NumberStyle style;
             std::string_view code = in_file;
-            if (ids_are_order_) {
+            // A FORMAT record's code is what Excel shows, whatever its id: writers
+            // number their own formats from 50 in BIFF5 (Gnumeric's "£"#,##0.00 is
+            // id 50, an East Asian date id in .xlsx). Ids without a record are built-in.
+            if (it != format_codes_.end() || ids_are_order_) {
                 style.kind = classify_format_code(in_file);
             } else {
-                style.kind = classify_format(id, in_file);
-                if (it == format_codes_.end()) code = builtin_format_code(id);
+                style.kind = classify_format(id, {});
+                code = builtin_format_code(id);
             }
             if (!code.empty() && code != "General") {
                 auto [pos, inserted] = pooled.try_emplace(std::string(code), 0);

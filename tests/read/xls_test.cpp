@@ -321,3 +321,140 @@ TEST(XlsBytes, ReadsFromMemoryAndLeavesNoTemporaryFile) {
 }
 
 }  // namespace
+
+namespace {
+
+const std::string fixtures_dir = std::string(PLANCON_SOURCE_DIR) + "/tests/read/fixtures/";
+
+// The bytes of a fixture with the first occurrence of `find` replaced from `offset` on by `with`.
+std::string patched(const std::string& name, std::string_view find, std::size_t offset, std::string_view with) {
+    std::string bytes = read_file_bytes(fixtures_dir + name);
+    const std::size_t at = bytes.find(find);
+    if (at == std::string::npos) ADD_FAILURE() << "no such bytes in " << name;
+    else bytes.replace(at + offset, with.size(), with);
+    return bytes;
+}
+
+std::string problem_reading_bytes(const std::string& name, const std::string& bytes) {
+    try {
+        read_workbook_bytes(name, bytes);
+    } catch (const ReadError& e) {
+        EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
+        return e.problem();
+    }
+    return "(no error)";
+}
+
+TEST(XlsCodePages, ByteStringsOfExcel95AreReadInTheWorkbooksCodePage) {
+    // Saved as Excel 95 by Gnumeric (make_xls_fixtures.sh): CODEPAGE 1252 and 1251.
+    const Workbook latin = read_workbook(fixtures_dir + "codepage_1252.xls");
+    EXPECT_EQ(text_at(latin.sheets.at(0), "A2"), "Caf\u00E9 budget \u00A35");
+    EXPECT_EQ(text_at(latin.sheets.at(0), "C2"), "\u201Cquoted\u201D \u2013 na\u00EFve");
+    EXPECT_EQ(text_at(latin.sheets.at(0), "A3"), "\u00C9tude \u20AC costs");
+    const Workbook cyrillic = read_workbook(fixtures_dir + "codepage_1251.xls");
+    EXPECT_EQ(text_at(cyrillic.sheets.at(0), "A1"), "\u041C\u0435\u0440\u043E\u043F\u0440\u0438\u044F\u0442\u0438\u0435");
+    EXPECT_EQ(text_at(cyrillic.sheets.at(0), "C3"), "\u041E\u0442\u0434\u0435\u043B \u043E\u0431\u0440\u0430\u0437\u043E\u0432\u0430\u043D\u0438\u044F");
+    EXPECT_EQ(at(cyrillic.sheets.at(0), "B3").number, 2.5);
+    EXPECT_TRUE(cyrillic.warnings.empty());
+}
+
+TEST(XlsCodePages, ACodePageIconvDoesNotKnowIsReadAsWindows1252WithAWarning) {
+    // CODEPAGE 1251 (E3 04) made 0x1234, a code page that does not exist.
+    const std::string bytes = patched("codepage_1251.xls", std::string("\x42\x00\x02\x00\xE3\x04", 6), 4, "\x34\x12");
+    const Workbook wb = read_workbook_bytes("no_such_code_page.xls", bytes);
+    ASSERT_EQ(wb.warnings.size(), 1u);
+    EXPECT_EQ(wb.warnings[0].message, "code page 4660 unknown to iconv; texts read as Windows-1252");
+    EXPECT_EQ(text_at(wb.sheets.at(0), "A2"), "\u00CF\u00EB\u00E0\u00ED \u00F3\u00EB\u00F3\u00F7\u00F8\u00E5\u00ED\u00E8\u00E9");
+}
+
+TEST(XlsEncryption, DefaultPasswordWorkbooksReadAsTheirPlainCopy) {
+    // ods_features.xls encrypted with "VelvetSweatshop": RC4 by LibreOffice, XOR and RC4
+    // CryptoAPI by make_encrypted_xls.py (LibreOffice opens all three; corpus_test compares
+    // them with its dumps). Each must give the plain file's cells.
+    const Workbook plain = read_workbook(fixture);
+    for (const char* name : {"default_password.xls", "xor_default_password.xls", "cryptoapi_default_password.xls"}) {
+        const Workbook wb = read_workbook(fixtures_dir + name);
+        ASSERT_EQ(wb.sheets.size(), plain.sheets.size()) << name;
+        for (std::size_t i = 0; i < wb.sheets.size(); ++i) {
+            const Sheet& a = wb.sheets[i];
+            const Sheet& b = plain.sheets[i];
+            EXPECT_EQ(a.name, b.name) << name;
+            EXPECT_EQ(a.visibility, b.visibility) << name;
+            EXPECT_EQ(a.merged, b.merged) << name;
+            EXPECT_EQ(a.hidden_rows, b.hidden_rows) << name;
+            ASSERT_EQ(a.cells.size(), b.cells.size()) << name << " " << a.name;
+            for (std::size_t c = 0; c < a.cells.size(); ++c)
+                EXPECT_EQ(display_value(a, a.cells[c]), display_value(b, b.cells[c])) << name << " " << cell_name(a.cells[c].ref());
+        }
+    }
+}
+
+TEST(XlsEncryption, AnyOtherPasswordIsRefusedAsToday) {
+    // The XOR verifier changed: the password is no longer the default one.
+    const std::string xor_other = patched("xor_default_password.xls", std::string("\x2F\x00\x06\x00\x00\x00", 6), 8, "\x01");
+    EXPECT_EQ(problem_reading_bytes("xor_other.xls", xor_other),
+              "password-protected (encrypted) workbook; save an unprotected copy and try again");
+    // The RC4 CryptoAPI salt changed: the verifier no longer decrypts to its hash.
+    const std::string rc4_other =
+        patched("cryptoapi_default_password.xls", std::string("\x2F\x00\x6C\x00\x01\x00\x04\x00\x02\x00", 10), 4 + 48 + 4, "\xFF");
+    EXPECT_EQ(problem_reading_bytes("cryptoapi_other.xls", rc4_other),
+              "password-protected (encrypted) workbook; save an unprotected copy and try again");
+}
+
+TEST(XlsHostile, Rc4HeadersWithBadSizesEndInAClearError) {
+    const std::string filepass("\x2F\x00\x6C\x00\x01\x00\x04\x00\x02\x00", 10);  // RC4 CryptoAPI, 108 bytes
+    // EncryptionHeaderSize far beyond the record.
+    std::string problem = problem_reading_bytes(
+        "huge_header.xls", patched("cryptoapi_default_password.xls", filepass, 4 + 10, std::string("\x00\xFF\xFF\xFF", 4)));
+    EXPECT_EQ(problem, "encrypted workbook: its RC4 CryptoAPI header declares 4294967040 bytes in a record of 108 (damaged?)");
+    // A salt size other than 16.
+    problem = problem_reading_bytes("salt_size.xls",
+                                    patched("cryptoapi_default_password.xls", filepass, 4 + 14 + 34, std::string("\x40", 1)));
+    EXPECT_EQ(problem, "encrypted workbook: its RC4 CryptoAPI salt is 64 bytes, not 16 (damaged?)");
+    // An unknown FILEPASS version.
+    problem = problem_reading_bytes("version.xls", patched("cryptoapi_default_password.xls", filepass, 4 + 2, std::string("\x09", 1)));
+    EXPECT_NE(problem.find("FILEPASS type 1, version 9.2"), std::string::npos) << problem;
+}
+
+TEST(XlsHostile, SharedStringsCutShortEndInAClearErrorOrAWarning) {
+    REQUIRE_CORPUS();
+    // sst_continue.xls's last shared string, "New CONTINUE block" (18 characters), is
+    // alone in a CONTINUE record of 21 bytes.
+    const std::string cont("\x3C\x00\x15\x00\x12\x00\x00New CONTINUE", 19);
+    std::string bytes = read_file_bytes(corpus + "sst_continue.xls");
+    const std::size_t at = bytes.find(cont);
+    ASSERT_NE(at, std::string::npos);
+    // Its count made 64: the string runs past the last CONTINUE.
+    std::string longer = bytes;
+    longer[at + 4] = '\x40';
+    EXPECT_EQ(problem_reading_bytes("sst_cut.xls", longer).rfind("record 0x00FC at offset ", 0), 0u);
+    EXPECT_NE(problem_reading_bytes("sst_cut.xls", longer).find("the shared string table (SST) is damaged: string 136 runs past its records"),
+              std::string::npos);
+    // The CONTINUE record renamed: the table ends one string short, and the cell
+    // that shows it is left empty, with a warning.
+    std::string renamed = bytes;
+    renamed[at] = '\x3D';
+    const Workbook wb = read_workbook_bytes("sst_short.xls", renamed);
+    ASSERT_EQ(wb.warnings.size(), 1u);
+    EXPECT_EQ(wb.warnings[0].message, "1 cells refer to shared strings the table does not hold (left empty)");
+}
+
+TEST(XlsHostile, StreamsClaimingHugeLengthsAreRefusedBeforeAllocation) {
+    // The Book stream's directory entry says 2 GiB.
+    const std::string problem =
+        problem_reading_bytes("huge_stream.xls", patched("ods_features_biff5.xls", std::string("B\0o\0o\0k\0\0\0", 10), 120, std::string("\xFF\xFF\xFF\x7F", 4)));
+    EXPECT_EQ(problem, "the Book stream declares 2147483647 bytes, more than the whole file (damaged or crafted?)");
+}
+
+TEST(XlsHostile, RecordsClaimingHugeLengthsAreCutAtTheStreamsEnd) {
+    // Every record header of the Excel 95 fixture's sheet made to claim 65535 bytes: the
+    // reader reads what is there and stops, within the stream.
+    std::string bytes = read_file_bytes(fixtures_dir + "ods_features_biff5.xls");
+    const std::size_t label = bytes.find(std::string("\x04\x02", 2));  // the first LABEL record
+    ASSERT_NE(label, std::string::npos);
+    bytes[label + 2] = '\xFF';
+    bytes[label + 3] = '\xFF';
+    EXPECT_NO_THROW(read_workbook_bytes("huge_record.xls", bytes));
+}
+
+}  // namespace
