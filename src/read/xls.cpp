@@ -22,6 +22,8 @@
 #include "read/xls_records.hpp"
 
 #include <algorithm>
+#include <bitset>
+#include <deque>
 #include <unordered_map>
 
 namespace plancon::detail {
@@ -184,6 +186,7 @@ private:
     void read_globals(std::string& stream, RecordCursor& cursor, Biff version) {
         ids_are_order_ = version < Biff::v5;
         globals_version_ = version;
+        bool decrypted = false;
         Record r;
         while (cursor.next(r) && r.type != record::eof) {
             switch (r.type) {
@@ -195,7 +198,12 @@ private:
                 case record::datemode:
                     if (le16(r.data, 0) == 1) wb_.date_system = DateSystem::Excel1904;
                     break;
-                case record::filepass: decrypt(stream, r, cursor.position(), version); break;
+                case record::filepass:
+                    // Only the first counts: what follows it is decrypted once (a crafted
+                    // run of FILEPASS records would otherwise decrypt the stream again and again).
+                    if (!decrypted) decrypt(stream, r, cursor.position(), version);
+                    decrypted = true;
+                    break;
                 case record::sst:
                     if (version == Biff::v8) read_shared_strings(r, cursor);
                     break;
@@ -313,6 +321,11 @@ private:
     // workbook names each sheet in a SHEETHEADER record just before its BOF.
     void read_sheets(RecordCursor& cursor) {
         std::vector<Sheet> sheets;
+        // Where each sheet's BOF should be (unread ones), and the first sheet not yet read.
+        // Each index leaves its queue once, so crafted duplicates cost no more than one pass.
+        std::unordered_map<std::uint32_t, std::deque<std::size_t>> by_offset;
+        for (std::size_t i = 0; i < entries_.size(); ++i) by_offset[entries_[i].offset].push_back(i);
+        std::size_t first_unread = 0;
         Record r;
         while (cursor.next(r)) {
             if (r.type == record::bundlesheet) {
@@ -320,23 +333,32 @@ private:
                 e.offset = std::uint32_t(cursor.position());
                 const std::size_t count = r.data.size() > 4 ? std::uint8_t(r.data[4]) : 0;
                 e.name = byte_string(r.data.substr(std::min<std::size_t>(5, r.data.size()), count));
+                by_offset[e.offset].push_back(entries_.size());
                 entries_.push_back(std::move(e));
                 continue;
             }
             if (!is_bof(r.type)) continue;  // anything else between substreams
+            std::size_t index = entries_.size();
+            if (auto it = by_offset.find(std::uint32_t(r.offset)); it != by_offset.end()) {
+                std::deque<std::size_t>& waiting = it->second;
+                while (!waiting.empty() && entries_[waiting.front()].read) waiting.pop_front();
+                if (!waiting.empty()) {
+                    index = waiting.front();
+                    waiting.pop_front();
+                }
+            }
+            if (index == entries_.size()) {
+                while (first_unread < entries_.size() && entries_[first_unread].read) ++first_unread;
+                index = first_unread;
+            }
+            if (index == entries_.size()) break;  // more substreams than sheets: nothing to put them in
+            SheetEntry& entry = entries_[index];
+            entry.read = true;
             sheets.resize(entries_.size());
-            SheetEntry* entry = nullptr;
-            std::size_t index = 0;
-            for (std::size_t i = 0; i < entries_.size() && !entry; ++i)
-                if (!entries_[i].read && entries_[i].offset == r.offset) entry = &entries_[i], index = i;
-            for (std::size_t i = 0; i < entries_.size() && !entry; ++i)
-                if (!entries_[i].read) entry = &entries_[i], index = i;
-            if (!entry) break;  // more substreams than sheets: nothing to put them in
-            entry->read = true;
             Sheet& sheet = sheets[index];
-            sheet.name = entry->name;
-            sheet.visibility = entry->visibility;
-            read_sheet(cursor, r, sheet, entry->worksheet);
+            sheet.name = entry.name;
+            sheet.visibility = entry.visibility;
+            read_sheet(cursor, r, sheet, entry.worksheet);
         }
         sheets.resize(entries_.size());
         for (std::size_t i = 0; i < sheets.size(); ++i) {
@@ -394,6 +416,7 @@ private:
         constexpr std::size_t none = std::size_t(-1);
         std::size_t pending_string = none;  // a string formula's cell, waiting for its STRING record
         std::size_t bad_string_refs = 0;
+        std::bitset<256> hidden_cols;
         int depth = 1;
         Record r;
         while (depth > 0 && cursor.next(r)) {
@@ -483,14 +506,17 @@ private:
                     if (r.data.size() >= 14 && (le16(r.data, 12) & 0x20)) sheet.hidden_rows.push_back(row);
                     break;
                 case record::colinfo:
-                    // A run of columns, capped at the 256 of BIFF8 (a crafted run is not a million columns).
+                    // A run of columns, capped at the 256 of BIFF8 (a crafted run is not a million
+                    // columns), each column once however many records name it.
                     if (r.data.size() >= 10 && (le16(r.data, 8) & 1))
                         for (std::uint32_t c = le16(r.data, 0); c <= std::min<std::uint32_t>(le16(r.data, 2), 255); ++c)
-                            sheet.hidden_cols.push_back(c);
+                            hidden_cols[c] = true;
                     break;
                 default: break;  // BLANK, MULBLANK and the rest hold no value
             }
         }
+        for (std::uint32_t c = 0; c < hidden_cols.size(); ++c)
+            if (hidden_cols[c]) sheet.hidden_cols.push_back(c);
         // A string formula whose STRING record never came has no value to report.
         const std::size_t before = sheet.cells.size();
         std::erase_if(sheet.cells, [](const Cell& c) { return c.type == CellType::Text && c.text_id == 0; });
