@@ -111,11 +111,10 @@ public:
             throw ReadError(path_, "the workbook stream does not start with a BOF record (damaged, or not an Excel workbook)");
         const Biff version = *bof_version(r);
         const std::uint16_t kind = le16(r.data, 2);  // every version's BOF says what its substream holds
-        if (kind == 0x0005 || kind == 0x0100) {  // workbook globals (BIFF5-8), or a BIFF4 workbook's
-            read_globals(stream, cursor, version);
-        } else {
-            // BIFF2-4 worksheet files (and BIFF5+ without globals): one sheet, the whole stream.
-            finish_styles(version);
+        read_globals(stream, cursor, version);
+        if (kind != 0x0005 && kind != 0x0100) {  // not workbook globals (BIFF5-8) nor a BIFF4 workbook's
+            // A BIFF2-4 worksheet file (or BIFF5+ without globals): one sheet, the whole
+            // stream, whose code page, date system and formats the pass above has read.
             SheetEntry only;
             only.name = "Sheet1";
             entries_.push_back(only);
@@ -160,8 +159,8 @@ private:
 
     // ---- workbook globals ------------------------------------------------------------
 
-    [[noreturn]] void fail(const std::string& where, const Record& r, const std::string& what) const {
-        throw ReadError(path_, where + "record " + hex16(r.type) + " at offset " + std::to_string(r.offset) +
+    [[noreturn]] void fail(const Record& r, const std::string& what) const {
+        throw ReadError(path_, "record " + hex16(r.type) + " at offset " + std::to_string(r.offset) +
                                    " of the workbook stream: " + what);
     }
 
@@ -183,8 +182,8 @@ private:
         return out;
     }
 
+    // The workbook globals, from after their BOF to their EOF.
     void read_globals(std::string& stream, RecordCursor& cursor, Biff version) {
-        ids_are_order_ = version < Biff::v5;
         globals_version_ = version;
         bool decrypted = false;
         Record r;
@@ -251,14 +250,14 @@ private:
     void read_shared_strings(const Record& r, RecordCursor& cursor) {
         ContinuedData data(r.data, &cursor);
         std::uint32_t total = 0, unique = 0;
-        if (!data.read_u32(total) || !data.read_u32(unique)) fail("", r, "shared string table (SST) too short");
+        if (!data.read_u32(total) || !data.read_u32(unique)) fail(r, "shared string table (SST) too short");
         // Each string takes at least 3 bytes: the declared count is believed only that far.
         shared_strings_.reserve(std::min<std::size_t>(unique, r.data.size() / 3 + 1));
         std::string text;
         while (!data.at_end()) {
             text.clear();
             if (!data.read_unicode_string(text))
-                fail("", r, "the shared string table (SST) is damaged: string " + std::to_string(shared_strings_.size() + 1) +
+                fail(r, "the shared string table (SST) is damaged: string " + std::to_string(shared_strings_.size() + 1) +
                                  " runs past its records");
             shared_strings_.push_back(text.empty() ? 0 : wb_.strings->add(text));
         }

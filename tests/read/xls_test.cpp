@@ -460,11 +460,12 @@ TEST(XlsHostile, RecordsClaimingHugeLengthsAreCutAtTheStreamsEnd) {
 TEST(XlsBiff2, ABareExcel2StreamIsReadWithItsOwnRecordForms) {
     // Excel 2.x saved a bare BIFF2 record stream, no compound file. No writer at hand
     // makes one, so these bytes follow the BIFF2 record forms: BOF (worksheet), CODEPAGE
-    // 1252, LABEL A1 "Caf\xE9 \xA35 \x80" (8-bit length), NUMBER B1 3.5, INTEGER B2 7,
-    // BOOLERR A3 TRUE and B3 #DIV/0!, EOF; each cell with 3 attribute bytes. LibreOffice
+    // 1252, FORMAT "General" and "d/m/yy" (counted, not numbered), XF 0 and XF 1 (format 1), LABEL A1 "Caf\xE9 \xA35 \x80" (8-bit length),
+    // NUMBER B1 3.5, NUMBER C1 43646 under XF 1, INTEGER B2 7, BOOLERR A3 TRUE and
+    // B3 #DIV/0!, EOF; each cell with 3 attribute bytes, the XF in the first. LibreOffice
     // 7.4 reads the same values from them (naming the sheet after the file, TRUE as 1).
     const std::string hex =
-        "090004000200100042000200e404040011000000000000000009436166e920a335208003000f00000001000000000000000000000c400200090001000100000000070005000900020000000000000100050009000200010000000007010a000000";
+        "090004000200100042000200e4041e0008000747656e6572616c1e00070006642f6d2f797943000400000000004300040000000100040011000000000000000009436166e920a335208003000f00000001000000000000000000000c4003000f000000020001000000000000c04fe5400200090001000100000000070005000900020000000000000100050009000200010000000007010a000000";
     std::string bytes;
     for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes += char(std::stoi(hex.substr(i, 2), nullptr, 16));
     EXPECT_EQ(detect_format(bytes), Format::Xls);
@@ -473,11 +474,12 @@ TEST(XlsBiff2, ABareExcel2StreamIsReadWithItsOwnRecordForms) {
     const Sheet& s = wb.sheets[0];
     EXPECT_EQ(text_at(s, "A1"), "Caf\u00E9 \u00A35 \u20AC");
     EXPECT_EQ(at(s, "B1").number, 3.5);
+    EXPECT_EQ(display_value(s, at(s, "C1")), "2019-06-30");
     EXPECT_EQ(at(s, "B2").number, 7);
     EXPECT_EQ(at(s, "A3").type, CellType::Boolean);
     EXPECT_EQ(at(s, "A3").number, 1);
     EXPECT_EQ(s.text(at(s, "B3")), "#DIV/0!");
-    EXPECT_EQ(s.cells.size(), 5u);
+    EXPECT_EQ(s.cells.size(), 6u);
 }
 
 }  // namespace
