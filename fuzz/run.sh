@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run one libFuzzer target for a while.
-#   fuzz/run.sh TARGET SECONDS [JOBS]     TARGET: xlsx ods csv due layout
+#   fuzz/run.sh TARGET SECONDS [JOBS]     TARGET: xlsx ods xls csv due layout
 # Builds build-fuzz/ if needed (clang, PLANCON_FUZZ=ON), seeds a corpus under
 # build-fuzz/corpus/TARGET (not committed) from fixtures/, tests/read/fixtures/,
 # tests/read/hostile/
@@ -19,10 +19,11 @@ corpus_dir=$root/../shared/corpus/calamine
 case $target in
   xlsx) patterns=("*.xlsx" "*.xlsm") ;;
   ods) patterns=("*.ods") ;;
+  xls) patterns=("*.xls") ;;
   csv) patterns=("*.csv" "*.tsv" "*.txt") ;;
   layout) patterns=("*.csv" "*.tsv" "*.xlsx") ;;
   due) patterns=() ;;
-  *) echo "run.sh: unknown target '$target' (xlsx ods csv due layout)" >&2; exit 2 ;;
+  *) echo "run.sh: unknown target '$target' (xlsx ods xls csv due layout)" >&2; exit 2 ;;
 esac
 
 if [ ! -f "$build/build.ninja" ]; then

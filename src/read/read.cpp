@@ -1,6 +1,7 @@
 #include "plancon/text.hpp"
 #include "plancon/read.hpp"
 
+#include "read/cfb.hpp"
 #include "read/readers.hpp"
 #include "read/zip_archive.hpp"
 
@@ -14,18 +15,19 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-constexpr std::string_view cfb_magic("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+// An encrypted OOXML package is a compound file holding "EncryptionInfo" and
+// "EncryptedPackage" instead of a workbook stream.
+bool is_encrypted_package(std::string_view bytes) {
+    detail::CompoundFile cfb(bytes);
+    return cfb.has_stream("EncryptedPackage") || cfb.has_stream("EncryptionInfo");
+}
 
-// A CFB (OLE2) directory names its streams in UTF-16LE. An encrypted OOXML
-// package is a CFB holding "EncryptedPackage"; a legacy workbook holds
-// "Workbook" (BIFF8) or "Book" (BIFF5).
-bool cfb_has_stream(std::string_view bytes, std::string_view ascii_name) {
-    std::string utf16;
-    for (char c : ascii_name) {
-        utf16 += c;
-        utf16 += '\0';
-    }
-    return bytes.find(utf16) != std::string_view::npos;
+// Excel 2.x-4.0 saved a bare BIFF record stream, no compound file: a BOF
+// record (0x0009, 0x0209 or 0x0409) of 4 to 16 bytes.
+bool is_bare_biff(std::string_view bytes) {
+    if (bytes.size() < 8) return false;
+    const auto b = [&](std::size_t i) { return std::uint8_t(bytes[i]); };
+    return b(0) == 0x09 && (b(1) == 0x00 || b(1) == 0x02 || b(1) == 0x04) && b(2) >= 4 && b(2) <= 16 && b(3) == 0;
 }
 
 Format zip_format(std::string_view bytes) {
@@ -83,7 +85,7 @@ bool looks_like_markup(std::string_view bytes) {
 
 Format detect_format(std::string_view bytes) {
     if (starts_with(bytes, "PK\x03\x04") || starts_with(bytes, "PK\x05\x06")) return zip_format(bytes);
-    if (starts_with(bytes, cfb_magic)) return Format::Xls;
+    if (detail::has_compound_file_signature(bytes) || is_bare_biff(bytes)) return Format::Xls;
     if (looks_like_markup(bytes)) return Format::Unknown;
     return Format::Csv;
 }
@@ -118,7 +120,7 @@ Workbook read_workbook_bytes(const std::string& path, std::string bytes, const R
         }
         case Format::Ods: return detail::read_ods(path, std::move(bytes), options);
         case Format::Xls:
-            if (cfb_has_stream(bytes, "EncryptedPackage") || cfb_has_stream(bytes, "EncryptionInfo"))
+            if (detail::has_compound_file_signature(bytes) && is_encrypted_package(bytes))
                 throw ReadError(path, "password-protected workbook (encrypted package); save an unprotected copy and try again");
             return detail::read_xls(path, std::move(bytes), options);
         case Format::Csv:

@@ -1,5 +1,5 @@
-// Every hostile input (tests/read/hostile/, made by make_hostile.py and
-// make_hostile_more.py; the fuzzers' finds in tests/read/regressions/; the
+// Every hostile input (tests/read/hostile/, made by make_hostile.py,
+// make_hostile_more.py and make_hostile_xls.py; the fuzzers' finds in tests/read/regressions/; the
 // corpus's password-protected files) given to the whole pipeline, `plancon
 // consolidate FILE -o OUT.xlsx --xml OUT.xml`, as a child process under
 // bounds: 10 s of wall-clock time and 256 MiB of address space, reading
@@ -118,7 +118,7 @@ Outcome run_bounded(const std::string& file, const fs::path& out_dir) {
 std::vector<std::string> hostile_files() {
     const fs::path source(PLANCON_SOURCE_DIR);
     std::vector<std::string> files;
-    for (const char* dir : {"tests/read/hostile", "tests/read/hostile/more", "tests/read/regressions"}) {
+    for (const char* dir : {"tests/read/hostile", "tests/read/hostile/more", "tests/read/hostile/xls", "tests/read/regressions"}) {
         if (!fs::is_directory(source / dir)) continue;
         for (const auto& entry : fs::directory_iterator(source / dir)) {
             const std::string ext = entry.path().extension().string();
