@@ -1,0 +1,83 @@
+// `plancon consolidate --register`, `plancon runs` and `plancon changes` as a
+// user runs them over the bundled fixtures.
+#include "cli/run_plancon.hpp"
+
+#include "temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using plancon::test::TempDir;
+
+const std::string fixtures = PLANCON_FIXTURES_DIR;
+
+std::string slurp(const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+}
+
+std::size_t lines(const std::string& text) { return std::size_t(std::count(text.begin(), text.end(), '\n')); }
+
+TEST(RegisterCli, FirstRunKeepsTheReconcilersCodesAndEveryActionIsNew) {
+    TempDir tmp("plancon-register-cli");
+    const std::string reg = tmp / "plan.register";
+    const CliRun plain = run_plancon("consolidate " + fixtures + " -o " + (tmp / "plain.xlsx") + " --xml " + (tmp / "plain.xml"),
+                                     "SOURCE_DATE_EPOCH=0");
+    ASSERT_EQ(plain.status, 0) << plain.err;
+    const CliRun first = run_plancon("consolidate " + fixtures + " -o " + (tmp / "a.xlsx") + " --xml " + (tmp / "a.xml") +
+                                         " --register " + reg,
+                                     "SOURCE_DATE_EPOCH=0");
+    ASSERT_EQ(first.status, 0) << first.err;
+    EXPECT_NE(first.err.find("plancon: run 1 recorded in " + reg + ": 49 new\n"), std::string::npos) << first.err;
+    EXPECT_EQ(slurp(tmp / "a.xml"), slurp(tmp / "plain.xml")) << "a new register takes the reconciler's codes";
+
+    const CliRun changes = run_plancon("changes --register " + reg + " -o " + (tmp / "changes.csv"));
+    ASSERT_EQ(changes.status, 0) << changes.err;
+    const std::string csv = slurp(tmp / "changes.csv");
+    EXPECT_TRUE(csv.starts_with("change,code,field,before,after,source\r\nnew,A-")) << csv.substr(0, 200);
+    EXPECT_EQ(lines(csv), 1u + 49u);
+
+    const CliRun second = run_plancon("consolidate " + fixtures + " -o " + (tmp / "b.xlsx") + " --register " + reg);
+    ASSERT_EQ(second.status, 0) << second.err;
+    EXPECT_NE(second.err.find("run 2 recorded in " + reg + ": no changes"), std::string::npos) << second.err;
+    const CliRun stdout_changes = run_plancon("changes --register " + reg);
+    EXPECT_EQ(stdout_changes.out, "change,code,field,before,after,source\r\n");
+    const CliRun year = run_plancon("changes --register " + reg + " --to 1");
+    EXPECT_EQ(year.out, csv) << "--to 1 with no run before it: everything new";
+
+    const CliRun runs = run_plancon("runs --register " + reg);
+    ASSERT_EQ(runs.status, 0) << runs.err;
+    EXPECT_EQ(lines(runs.out), 3u) << runs.out;
+    EXPECT_NE(runs.out.find("\n2\t"), std::string::npos);
+    EXPECT_NE(runs.out.find("\t17\t49\tthreshold=0.80; review-band=0.40"), std::string::npos) << runs.out;
+}
+
+TEST(RegisterCli, ProblemsAreOneLineAndExitOne) {
+    TempDir tmp("plancon-register-cli");
+    const std::string text = tmp.file("notes.txt", "not a register\n");
+    const CliRun foreign = run_plancon("consolidate " + fixtures + " -o " + (tmp / "a.xlsx") + " --register " + text);
+    EXPECT_EQ(foreign.status, 1);
+    EXPECT_EQ(foreign.err, "plancon: " + text + ": not a plancon register (not an SQLite database)\n");
+    EXPECT_FALSE(fs::exists(tmp / "a.xlsx"));
+
+    const std::string reg = tmp / "plan.register";
+    ASSERT_EQ(run_plancon("consolidate " + fixtures + " -o " + (tmp / "a.xlsx") + " --register " + reg).status, 0);
+    const CliRun missing_run = run_plancon("changes --register " + reg + " --from 5");
+    EXPECT_EQ(missing_run.status, 1);
+    EXPECT_EQ(missing_run.err, "plancon: " + reg + ": no run 5\n");
+    const CliRun absent = run_plancon("runs --register " + (tmp / "absent.register"));
+    EXPECT_EQ(absent.status, 1);
+    EXPECT_EQ(absent.err, "plancon: " + (tmp / "absent.register") + ": no such register\n");
+    const CliRun no_register = run_plancon("changes");
+    EXPECT_EQ(no_register.status, 2);
+    EXPECT_EQ(lines(no_register.err), 1u);
+}
+
+}  // namespace

@@ -1,0 +1,304 @@
+// A simulated year: four quarters of the same three trackers (two CSV, one
+// .xlsx), generated here and changed between quarters as officers change
+// them (rows re-sorted, actions reworded, a file renamed, an action moved to
+// another file, statuses moved on, due dates slipped, actions removed and
+// added). Each quarter is consolidated with --register; the codes must stay
+// with their actions and `changes` must report exactly the changes made.
+#include "plancon/pipeline.hpp"
+#include "plancon/register.hpp"
+
+#include "temp_dir.hpp"
+#include "test_config.hpp"
+#include "xlsx_with_sheet.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+namespace plancon {
+namespace {
+
+namespace fs = std::filesystem;
+using test::TempDir;
+
+struct Row {
+    std::string ref, text, lead, due, status, percent;  // as an officer types them
+};
+
+struct Tracker {
+    std::string file;   // file name
+    std::string title;  // names the service
+    std::vector<std::string> ids;  // the rows, in sheet order, by logical id
+};
+
+// The year's plan: every logical action's current row, and the trackers.
+struct Year {
+    std::map<std::string, Row> rows;
+    std::map<std::string, Tracker> trackers;  // by a fixed key: education, corporate, social_work
+};
+
+std::string csv_field(const std::string& v) {
+    return v.find_first_of(",\"") == std::string::npos ? v : "\"" + v + "\"";
+}
+
+std::string xml_escaped(const std::string& v) {
+    std::string out;
+    for (char c : v) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else out += c;
+    }
+    return out;
+}
+
+const std::vector<std::string> header = {"Ref", "Action", "Lead", "Due date", "Status", "% complete"};
+
+std::vector<std::vector<std::string>> table_of(const Year& year, const Tracker& t) {
+    std::vector<std::vector<std::string>> table = {{t.title}, header};
+    for (const std::string& id : t.ids) {
+        const Row& r = year.rows.at(id);
+        table.push_back({r.ref, r.text, r.lead, r.due, r.status, r.percent});
+    }
+    return table;
+}
+
+void write_csv(const std::string& path, const std::vector<std::vector<std::string>>& table) {
+    std::ofstream out(path, std::ios::binary);
+    for (const auto& row : table) {
+        for (std::size_t i = 0; i < row.size(); ++i) out << (i ? "," : "") << csv_field(row[i]);
+        out << "\r\n";
+    }
+}
+
+void write_xlsx(const std::string& path, const std::vector<std::vector<std::string>>& table) {
+    std::string xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>";
+    for (std::size_t r = 0; r < table.size(); ++r) {
+        xml += "<row r=\"" + std::to_string(r + 1) + "\">";
+        for (std::size_t c = 0; c < table[r].size(); ++c)
+            xml += "<c r=\"" + std::string(1, char('A' + c)) + std::to_string(r + 1) + "\" t=\"inlineStr\"><is><t>" +
+                   xml_escaped(table[r][c]) + "</t></is></c>";
+        xml += "</row>";
+    }
+    xml += "</sheetData></worksheet>";
+    test::write_xlsx_with_sheet(path, xml);
+}
+
+// The quarter's trackers written into DIR (a fresh folder).
+void write_quarter(const Year& year, const std::string& dir) {
+    fs::create_directories(dir);
+    for (const auto& [key, t] : year.trackers) {
+        const auto table = table_of(year, t);
+        if (t.file.ends_with(".xlsx"))
+            write_xlsx(dir + "/" + t.file, table);
+        else
+            write_csv(dir + "/" + t.file, table);
+    }
+}
+
+Year first_quarter() {
+    Year y;
+    y.rows = {
+        {"E1", {"1", "Improve attendance at secondary schools through family engagement officers", "Head of Education", "31/03/2027", "On track", "25%"}},
+        {"E2", {"2", "Extend the free breakfast club to every primary school", "Primary Schools Manager", "30/06/2027", "Not started", "0%"}},
+        {"E3", {"3", "Introduce a digital reading programme for pupils in P4 to P7", "Literacy Coordinator", "31/12/2026", "On track", "40%"}},
+        {"E4", {"4", "Train every classroom assistant in nurture based approaches", "Educational Psychology Service", "31/03/2027", "On track", "25%"}},
+        {"E5", {"5", "Publish an annual report on the attainment gap in each cluster", "Head of Education", "30/09/2027", "Not started", "0%"}},
+        {"C1", {"1", "Review the corporate asset management plan", "Head of Corporate Finance", "31/03/2027", "On track", "30%"}},
+        {"C2", {"2", "Replace the payroll system with a cloud based service", "Head of Human Resources", "30/06/2027", "Slippage", "20%"}},
+        {"C3", {"3", "Reduce sickness absence across the council by ten percent", "Head of Human Resources", "31/03/2027", "On track", "50%"}},
+        {"C4", {"4", "Renegotiate the insurance contract for council vehicles", "Procurement Manager", "31/12/2026", "On track", "60%"}},
+        {"C5", {"5", "Move all committee papers to the online publication system", "Democratic Services Manager", "30/09/2027", "Not started", "0%"}},
+        {"S1", {"1", "Recruit twelve additional foster carers through the regional campaign", "Fostering Team Manager", "31/03/2027", "Not started", "0%"}},
+        {"S2", {"2", "Complete the review of self directed support assessments", "Adult Services Manager", "31/12/2026", "On track", "70%"}},
+        {"S3", {"3", "Open a second supported living house for young people leaving care", "Throughcare Manager", "30/09/2027", "Not started", "0%"}},
+    };
+    y.trackers = {
+        {"education", {"education.csv", "Education Service Improvement Plan 2026/27", {"E1", "E2", "E3", "E4", "E5"}}},
+        {"corporate", {"corporate_tracker.xlsx", "Corporate Services Improvement Plan 2026/27", {"C1", "C2", "C3", "C4", "C5"}}},
+        {"social_work", {"social_work.csv", "Social Work Service Improvement Plan 2026/27", {"S1", "S2", "S3"}}},
+    };
+    return y;
+}
+
+// A change as the test made it, by logical id: (change, id, field, before, after).
+using Made = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+
+struct Quarter {
+    Year year;
+    std::vector<Made> made;  // against the quarter before
+};
+
+void remove_id(std::vector<std::string>& ids, const std::string& id) { std::erase(ids, id); }
+
+std::vector<Quarter> simulated_year() {
+    std::vector<Quarter> q(4);
+    q[0].year = first_quarter();
+
+    // Q2: education re-sorted; a typo-level rewording; one completed, one slipped;
+    // a corporate action removed, one added, a lead changed.
+    Year y = q[0].year;
+    std::reverse(y.trackers["education"].ids.begin(), y.trackers["education"].ids.end());
+    y.rows["E3"].text = "Introduce a digital reading programme for all pupils in P4 to P7";
+    y.rows["E1"].status = "Complete";
+    y.rows["E1"].percent = "100%";
+    y.rows["E2"].due = "31/12/2027";
+    remove_id(y.trackers["corporate"].ids, "C4");
+    y.rows["C6"] = {"6", "Create a single contact centre for council tax and benefits enquiries", "Customer Services Manager", "31/03/2028", "Not started", "0%"};
+    y.trackers["corporate"].ids.push_back("C6");
+    y.rows["C2"].lead = "Head of Digital Services";
+    q[1].year = y;
+    q[1].made = {
+        {"reworded", "E3", "action", q[0].year.rows["E3"].text, y.rows["E3"].text},
+        {"completed", "E1", "status", "On track", "Complete"},
+        {"percent", "E1", "percent", "25", "100"},
+        {"due", "E2", "due", "2027-06-30", "2027-12-31"},
+        {"removed", "C4", "action", q[0].year.rows["C4"].text, ""},
+        {"new", "C6", "action", "", y.rows["C6"].text},
+        {"lead", "C2", "lead", "Head of Human Resources", "Head of Digital Services"},
+    };
+
+    // Q3: the corporate tracker renamed and re-sorted, an action reworded with a
+    // clause added; progress moved on, one reopened; a new social work action.
+    y.trackers["corporate"].file = "corporate_tracker_q3.xlsx";
+    std::sort(y.trackers["corporate"].ids.begin(), y.trackers["corporate"].ids.end(), std::greater<>());
+    y.rows["C1"].text = "Review the corporate asset management plan and report the findings to the policy committee";
+    y.rows["E4"].percent = "50%";
+    y.rows["E1"].status = "On track";
+    y.rows["E1"].percent = "90%";
+    y.rows["S2"].status = "Slippage";
+    y.rows["S4"] = {"4", "Launch a kinship care support group in each locality", "Kinship Care Team Leader", "31/03/2028", "Not started", "0%"};
+    y.trackers["social_work"].ids.push_back("S4");
+    q[2].year = y;
+    q[2].made = {
+        {"reworded", "C1", "action", q[1].year.rows["C1"].text, y.rows["C1"].text},
+        {"percent", "E4", "percent", "25", "50"},
+        {"reopened", "E1", "status", "Complete", "On track"},
+        {"percent", "E1", "percent", "100", "90"},
+        {"status", "S2", "status", "On track", "Slippage"},
+        {"new", "S4", "action", "", y.rows["S4"].text},
+    };
+
+    // Q4: an education action removed and a new one at the top (every row moves
+    // down); an action moved from the corporate tracker to social work's; the new
+    // action of Q3 reworded; one slipped and started.
+    remove_id(y.trackers["education"].ids, "E5");
+    y.rows["E6"] = {"6", "Appoint a mental health counsellor for every secondary school", "Head of Education", "31/03/2028", "Not started", "0%"};
+    y.trackers["education"].ids.insert(y.trackers["education"].ids.begin(), "E6");
+    remove_id(y.trackers["corporate"].ids, "C3");
+    y.trackers["social_work"].ids.push_back("C3");
+    y.rows["S4"].text = "Launch a kinship carers support group in every locality";
+    y.rows["S1"].due = "30/09/2027";
+    y.rows["S1"].status = "On track";
+    q[3].year = y;
+    q[3].made = {
+        {"removed", "E5", "action", q[2].year.rows["E5"].text, ""},
+        {"new", "E6", "action", "", y.rows["E6"].text},
+        {"reworded", "S4", "action", q[2].year.rows["S4"].text, y.rows["S4"].text},
+        {"due", "S1", "due", "2027-03-31", "2027-09-30"},
+        {"status", "S1", "status", "Not started", "On track"},
+    };
+    return q;
+}
+
+// The code each logical action of the year carries in a run, found by its text.
+std::map<std::string, std::string> codes_by_id(const Year& year, const Reconciliation& r) {
+    std::map<std::string, std::string> by_text;
+    for (const ReconciledAction& a : r.actions) by_text[a.canonical.text] = a.code;
+    std::map<std::string, std::string> out;
+    for (const auto& [key, t] : year.trackers)
+        for (const std::string& id : t.ids) out[id] = by_text.at(year.rows.at(id).text);
+    return out;
+}
+
+ConsolidateResult run_quarter(const std::string& dir, const std::string& register_path, const std::string& out = "") {
+    ConsolidateOptions options;
+    options.register_path = register_path;
+    options.workbook = out.empty() ? "" : out + ".xlsx";
+    options.feed = out.empty() ? "" : out + ".xml";
+    options.as_of = parse_iso_date("2027-01-15");
+    return consolidate({dir}, test::test_config(), options);
+}
+
+TEST(SimulatedYear, CodesStayWithTheirActionsAndChangesAreExactlyThoseMade) {
+    TempDir tmp("plancon-year");
+    const std::string reg = tmp / "plan.register";
+    const auto quarters = simulated_year();
+    std::map<std::string, std::string> code_of;  // logical id -> code, from its first quarter
+    std::set<std::string> every_code;
+    for (std::size_t q = 0; q < quarters.size(); ++q) {
+        SCOPED_TRACE("quarter " + std::to_string(q + 1));
+        const std::string dir = tmp / ("q" + std::to_string(q + 1));
+        write_quarter(quarters[q].year, dir);
+        const ConsolidateResult result = run_quarter(dir, reg);
+        ASSERT_TRUE(result.run);
+        EXPECT_EQ(*result.run, std::int64_t(q + 1));
+        ASSERT_EQ(result.reconciliation.actions.size(), codes_by_id(quarters[q].year, result.reconciliation).size())
+            << "every action of the quarter is its own";
+        for (const auto& [id, code] : codes_by_id(quarters[q].year, result.reconciliation)) {
+            const auto [known, inserted] = code_of.try_emplace(id, code);
+            if (inserted) {
+                EXPECT_TRUE(every_code.insert(code).second) << id << " got a code given before: " << code;
+            } else {
+                EXPECT_EQ(code, known->second) << id << " changed code";
+            }
+        }
+        // What the run reports against the quarter before: exactly what was made.
+        std::set<Made> expected, reported;
+        if (q == 0) {
+            for (const auto& [key, t] : quarters[0].year.trackers)
+                for (const std::string& id : t.ids)
+                    expected.insert({"new", code_of[id], "action", "", quarters[0].year.rows.at(id).text});
+        } else {
+            for (const auto& [change, id, field, before, after] : quarters[q].made)
+                expected.insert({change, code_of.at(id), field, before, after});
+        }
+        for (const RegisterChange& c : result.changes) reported.insert({c.change, c.code, c.field, c.before, c.after});
+        EXPECT_EQ(reported, expected);
+        EXPECT_EQ(result.changes.size(), expected.size()) << "one line a change";
+    }
+
+    // Read back later, any two runs compare: Q1 -> Q4 in one step.
+    const PlanRegister read = PlanRegister::open_to_read(reg);
+    ASSERT_EQ(read.runs().size(), 4u);
+    EXPECT_EQ(read.runs()[2].inputs.size(), 3u);
+    EXPECT_EQ(read.runs()[2].inputs[0].sha256.size(), 64u);
+    std::set<std::string> year_changes;
+    for (const RegisterChange& c : read.changes(1, 4)) year_changes.insert(c.change + " " + c.code);
+    for (const char* id : {"C4", "E5"}) EXPECT_TRUE(year_changes.count("removed " + code_of[id])) << id;
+    for (const char* id : {"C6", "S4", "E6"}) EXPECT_TRUE(year_changes.count("new " + code_of[id])) << id;
+    EXPECT_FALSE(year_changes.count("reopened " + code_of["E1"])) << "On track in Q1 and Q4: no status change";
+    EXPECT_TRUE(year_changes.count("reworded " + code_of["C1"]));
+}
+
+// The same quarter consolidated twice on the same register state gives the same bytes.
+TEST(SimulatedYear, RepeatedRunGivesIdenticalOutputs) {
+    TempDir tmp("plancon-year");
+    const auto quarters = simulated_year();
+    for (std::size_t q = 0; q < 3; ++q) {
+        write_quarter(quarters[q].year, tmp / ("q" + std::to_string(q + 1)));
+        run_quarter(tmp / ("q" + std::to_string(q + 1)), tmp / "a.register");
+    }
+    fs::copy_file(tmp / "a.register", tmp / "b.register");
+    write_quarter(quarters[3].year, tmp / "q4");
+    run_quarter(tmp / "q4", tmp / "a.register", tmp / "a");
+    run_quarter(tmp / "q4", tmp / "b.register", tmp / "b");
+    auto bytes = [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+    };
+    EXPECT_FALSE(bytes(tmp / "a.xlsx").empty());
+    EXPECT_EQ(bytes(tmp / "a.xlsx"), bytes(tmp / "b.xlsx"));
+    EXPECT_EQ(bytes(tmp / "a.xml"), bytes(tmp / "b.xml"));
+}
+
+}  // namespace
+}  // namespace plancon
