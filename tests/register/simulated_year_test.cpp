@@ -277,6 +277,57 @@ TEST(SimulatedYear, CodesStayWithTheirActionsAndChangesAreExactlyThoseMade) {
     EXPECT_TRUE(year_changes.count("reworded " + code_of["C1"]));
 }
 
+std::string command_output(const std::string& command) {
+    std::string out;
+    FILE* p = popen(command.c_str(), "r");
+    char buf[4096];
+    for (std::size_t n; p && (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    if (p) pclose(p);
+    return out;
+}
+
+// The workbook's Changes sheet and the Summary's counts, read back by openpyxl
+// (an independent reader) after the second quarter.
+TEST(SimulatedYear, TheWorkbookGroupsTheChangesForACommitteeAndTheSummaryCountsThem) {
+    if (command_output("/usr/bin/python3 -c 'import openpyxl; print(1)' 2>/dev/null") != "1\n")
+        GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    TempDir tmp("plancon-year");
+    const auto quarters = simulated_year();
+    write_quarter(quarters[0].year, tmp / "q1");
+    write_quarter(quarters[1].year, tmp / "q2");
+    const auto first = run_quarter(tmp / "q1", tmp / "plan.register");
+    run_quarter(tmp / "q2", tmp / "plan.register", tmp / "q2");
+    const auto code = codes_by_id(quarters[0].year, first.reconciliation);
+    const std::string script =
+        "import openpyxl, sys\n"
+        "b = openpyxl.load_workbook(sys.argv[1])\n"
+        "print(b.sheetnames[:3])\n"
+        "for r in b['Changes'].iter_rows(min_row=2, values_only=True): print('|'.join(r[:5]))\n"
+        "for r in b['Summary'].iter_rows(values_only=True):\n"
+        "    if str(r[0]).startswith('Changes since'): print(r[0], r[1])\n";
+    const std::string out =
+        command_output("/usr/bin/python3 -c \"" + script + "\" " + (tmp / "q2.xlsx") + " 2>&1");
+    std::string new_code;  // the one the run gave C6
+    for (const RegisterChange& c : PlanRegister::open_to_read(tmp / "plan.register").changes())
+        if (c.change == "new") new_code = c.code;
+    const std::string want =
+        "['Actions', 'Summary', 'Changes']\n"
+        "Completed|" + code.at("E1") + "|" + quarters[1].year.rows.at("E1").text + "|completed|status\n"
+        "Slipped|" + code.at("E2") + "|" + quarters[1].year.rows.at("E2").text + "|due|due\n"
+        "New|" + new_code + "|" + quarters[1].year.rows.at("C6").text + "|new|action\n"
+        "Removed|" + code.at("C4") + "|" + quarters[0].year.rows.at("C4").text + "|removed|action\n";
+    EXPECT_TRUE(out.starts_with(want)) << out;
+    for (const char* other : {"|reworded|action\n", "|percent|percent\n", "|lead|lead\n"})
+        EXPECT_NE(out.find(other), std::string::npos) << other << " in\n" << out;
+    EXPECT_NE(out.find("Changes since the run before: Completed 1\n"
+                       "Changes since the run before: Slipped 1\n"
+                       "Changes since the run before: New 1\n"
+                       "Changes since the run before: Removed 1\n"
+                       "Changes since the run before: Other changes 3\n"),
+              std::string::npos)
+        << out;
+}
+
 // The same quarter consolidated twice on the same register state gives the same bytes.
 TEST(SimulatedYear, RepeatedRunGivesIdenticalOutputs) {
     TempDir tmp("plancon-year");
