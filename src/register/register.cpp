@@ -76,6 +76,7 @@ struct Known {
 Known load_known(Database& db) {
     Known known;
     std::map<std::string, std::size_t> index;
+    std::vector<std::int64_t> last_run;  // by known action: the last run that saw it
     {
         Statement s(db, "SELECT code FROM actions ORDER BY code");
         while (s.step()) {
@@ -83,6 +84,7 @@ Known load_known(Database& db) {
             index[s.text(0)] = known.actions.size();
             known.actions.push_back({s.text(0), {}, {}, {}, false, {}});
         }
+        last_run.assign(known.actions.size(), 0);
     }
     {
         Statement s(db,
@@ -92,27 +94,26 @@ Known load_known(Database& db) {
     {
         // Each code's last state, and whether the last run saw it.
         Statement s(db,
-                    "SELECT s.code, s.services, s.leads, s.run = (SELECT max(id) FROM runs) FROM action_states s "
+                    "SELECT s.code, s.services, s.leads, s.run, s.run = (SELECT max(id) FROM runs) FROM action_states s "
                     "JOIN (SELECT code, max(run) AS run FROM action_states GROUP BY code) last "
                     "ON s.code = last.code AND s.run = last.run");
         while (s.step()) {
-            auto& k = known.actions[index.at(s.text(0))];
-            k.services = s.text(1);
-            k.leads = split_joined(s.text(2));
-            k.in_last_run = s.integer(3) != 0;
+            const std::size_t k = index.at(s.text(0));
+            known.actions[k].services = s.text(1);
+            known.actions[k].leads = split_joined(s.text(2));
+            last_run[k] = s.integer(3);
+            known.actions[k].in_last_run = s.integer(4) != 0;
         }
     }
     {
         // Every recorded copy; the places of each code's copies in the last run that saw it.
-        Statement s(db,
-                    "SELECT code, file, sheet, row, ref, text, run = (SELECT max(run) FROM action_states "
-                    "WHERE code = action_sources.code) FROM action_sources ORDER BY run");
+        Statement s(db, "SELECT code, file, sheet, row, ref, text, run FROM action_sources ORDER BY run");
         while (s.step()) {
             const std::size_t k = index.at(s.text(0));
             const auto row = std::uint32_t(s.integer(3));
             known.sources.push_back(
                 {register_detail::file_name_of(s.text(1)), s.text(2), row, fold_for_matching(s.text(5)), k});
-            if (s.integer(6) != 0)
+            if (s.integer(6) == last_run[k])
                 for (std::string& place : register_detail::places_of(s.text(1), s.text(2), row, s.text(4)))
                     known.actions[k].places.insert(std::move(place));
         }
