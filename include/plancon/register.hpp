@@ -20,7 +20,14 @@
 //     same folded text as a copy recorded before takes that copy's code;
 //  2. otherwise the reconciler's TextScorer against every wording the code
 //     has had (its copies' too), plus a little for a shared service or lead;
-//     at RegisterOptions::match_threshold or above it takes the code.
+//     at RegisterOptions::match_threshold or above it takes the code. A copy
+//     in the very place the code's copy sat last time (same file name and
+//     sheet, same row or reference) is scored without the look-alike guard.
+// A return template written by `plancon returns` comes back with its codes:
+// a tracker whose reference column holds register codes maps its rows to
+// actions by code alone (no fuzzy matching); its rows without a code are new
+// actions, and a code the register does not know is a warning naming the
+// row (the row is then a new action).
 // Pairs are taken best first, each code and each action at most once. An
 // action matched by nothing gets a new code: the reconciler's, unless the
 // register gave it before, then with "-2", "-3" ... Codes the run did not
@@ -89,6 +96,22 @@ struct RegisterRun {
     std::size_t actions = 0;  // actions seen in the run
 };
 
+// An action as of a run (for return templates).
+struct RegisterAction {
+    std::string code;
+    std::string text;
+    std::vector<std::string> services;  // distinct, sorted; empty when none was named
+    std::string leads;                  // "; "-joined names
+    std::string due;                    // "2027-03-31" when derived, else as written
+    std::string status;                 // "On track", ... ("" when not given)
+    std::optional<double> percent;
+    bool open() const;  // neither Complete nor Cancelled
+};
+
+// A returned template's code column holds register codes: "A-" and 8
+// characters, maybe "-2" ...
+bool looks_like_action_code(std::string_view text);
+
 // One line of `plancon changes`.
 struct RegisterChange {
     // new, removed, reworded, status, due, lead, percent, completed,
@@ -128,6 +151,9 @@ public:
     void commit();
 
     std::vector<RegisterRun> runs() const;
+    // The actions the last run saw, in code order. Throws RegisterError when
+    // there is no run.
+    std::vector<RegisterAction> last_run_actions() const;
     // What changed from run `from` to run `to` (defaults: the last run
     // against the one before it; with a single run, everything in it is new).
     // Throws RegisterError for a run the register does not have.

@@ -25,6 +25,7 @@ int run_validate(int argc, char** argv);
 int run_profile(int argc, char** argv);
 int run_changes(int argc, char** argv);
 int run_runs(int argc, char** argv);
+int run_returns(int argc, char** argv);
 
 // Options every command that reads spreadsheets takes.
 boost::program_options::options_description reading_options(ReadOptions& options);

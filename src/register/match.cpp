@@ -14,8 +14,10 @@ namespace plancon::register_detail {
 
 namespace {
 
-// Above every text score: a shared source row beats any wording.
+// Above every text score: a shared source row beats any wording, and a
+// returned template's code beats both.
 constexpr double exact_source_score = 2.0;
+constexpr double return_code_score = 3.0;
 
 struct Pair {
     double score = 0;
@@ -26,6 +28,35 @@ struct Pair {
 
 const std::string& member_text(const std::vector<Plan>& plans, const MemberRef& m) {
     return plans[m.plan].actions[m.action].text;
+}
+
+// A returned template: a plan whose reference column holds register codes.
+std::vector<bool> returned_templates(const std::vector<Plan>& plans) {
+    std::vector<bool> out(plans.size(), false);
+    for (std::size_t p = 0; p < plans.size(); ++p)
+        out[p] = std::any_of(plans[p].actions.begin(), plans[p].actions.end(),
+                             [](const Action& a) { return looks_like_action_code(a.ref); });
+    return out;
+}
+
+// A returned template's rows map to their actions by code, exactly; a code
+// the register does not know is a warning, and the row a new action.
+void return_code_pairs(const MatchInput& in, const std::vector<bool>& returned,
+                       std::map<std::pair<std::size_t, std::size_t>, Pair>& pairs, std::vector<Warning>& warnings) {
+    std::map<std::string, std::size_t> by_code;
+    for (std::size_t k = 0; k < in.known.size(); ++k) by_code[in.known[k].code] = k;
+    for (std::size_t a = 0; a < in.reconciliation.actions.size(); ++a)
+        for (const MemberRef& m : in.reconciliation.actions[a].members) {
+            if (!returned[m.plan]) continue;
+            const std::string& code = in.plans[m.plan].actions[m.action].ref;
+            if (code.empty()) continue;
+            const auto k = by_code.find(code);
+            if (k == by_code.end()) {
+                warnings.push_back({m.source, "code " + code + " is not in the register; read as a new action"});
+                continue;
+            }
+            pairs[{a, k->second}] = {return_code_score, a, k->second, true};
+        }
 }
 
 std::string joined_services(const ReconciledAction& a) {
@@ -46,11 +77,13 @@ double evidence(const ReconciledAction& action, const KnownAction& known, const 
 }
 
 // Pairs of (action, known code) that share a recorded source row.
-void exact_source_pairs(const MatchInput& in, std::map<std::pair<std::size_t, std::size_t>, Pair>& pairs) {
+void exact_source_pairs(const MatchInput& in, const std::vector<bool>& returned,
+                        std::map<std::pair<std::size_t, std::size_t>, Pair>& pairs) {
     std::map<KnownSource, std::size_t> by_source;
     for (const KnownSource& s : in.sources) by_source[s] = s.known;  // the last recorded wins
     for (std::size_t a = 0; a < in.reconciliation.actions.size(); ++a)
         for (const MemberRef& m : in.reconciliation.actions[a].members) {
+            if (returned[m.plan]) continue;  // by code only
             const KnownSource key{file_name_of(m.source.file), m.source.sheet, m.source.row,
                                   fold_for_matching(member_text(in.plans, m)), 0};
             const auto found = by_source.find(key);
@@ -75,13 +108,15 @@ bool in_place(const MatchInput& in, std::size_t action, const KnownAction& known
 // Pairs scored by the reconciler's TextScorer: every wording of each action
 // against every earlier wording of each known code, candidates by blocking
 // (never all pairs) plus every identical folded text.
-void text_pairs(const MatchInput& in, const Config& config, const RegisterOptions& options, double merge_threshold,
+void text_pairs(const MatchInput& in, const std::vector<bool>& returned, const Config& config,
+                const RegisterOptions& options, double merge_threshold,
                 std::map<std::pair<std::size_t, std::size_t>, Pair>& pairs) {
     std::vector<std::string> corpus;
     std::vector<std::size_t> owner;  // action index, or known index for corpus[i >= action_texts]
     for (std::size_t a = 0; a < in.reconciliation.actions.size(); ++a) {
         std::vector<std::string> texts;
-        for (const MemberRef& m : in.reconciliation.actions[a].members) texts.push_back(member_text(in.plans, m));
+        for (const MemberRef& m : in.reconciliation.actions[a].members)
+            if (!returned[m.plan]) texts.push_back(member_text(in.plans, m));  // a return's rows: by code only
         std::sort(texts.begin(), texts.end());
         texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
         for (std::string& t : texts) {
@@ -143,9 +178,12 @@ std::vector<std::string> places_of(const std::string& file, const std::string& s
 
 MatchResult match_actions(const MatchInput& in, const Config& config, const RegisterOptions& options,
                           double merge_threshold) {
+    MatchResult result;
+    const std::vector<bool> returned = returned_templates(in.plans);
     std::map<std::pair<std::size_t, std::size_t>, Pair> by_pair;
-    exact_source_pairs(in, by_pair);
-    text_pairs(in, config, options, merge_threshold, by_pair);
+    return_code_pairs(in, returned, by_pair, result.warnings);
+    exact_source_pairs(in, returned, by_pair);
+    text_pairs(in, returned, config, options, merge_threshold, by_pair);
     std::vector<Pair> pairs;
     for (const auto& [key, p] : by_pair) pairs.push_back(p);
     // Best first; ties by code, then by the action's place (sorted by first source): never by input order.
@@ -156,7 +194,6 @@ MatchResult match_actions(const MatchInput& in, const Config& config, const Regi
     });
 
     const std::size_t n = in.reconciliation.actions.size();
-    MatchResult result;
     result.codes.assign(n, "");
     std::vector<int> holder(in.known.size(), -1);  // the action that took each known code
     for (const Pair& p : pairs) {

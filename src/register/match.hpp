@@ -45,6 +45,7 @@ struct Lineage {
 struct MatchResult {
     std::vector<std::string> codes;  // one per reconciled action
     std::vector<Lineage> lineage;
+    std::vector<Warning> warnings;   // a returned template's codes the register does not know
 };
 
 struct MatchInput {

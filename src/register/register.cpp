@@ -135,6 +135,23 @@ void rewrite_codes(Reconciliation& reconciliation, const std::vector<std::string
 
 }  // namespace
 
+bool looks_like_action_code(std::string_view text) {
+    if (text.size() < 10 || !text.starts_with("A-")) return false;
+    for (std::size_t i = 2; i < 10; ++i)
+        if (!is_digit(text[i]) && !is_upper(text[i])) return false;
+    // "-2", "-3" ... for a code given again with a suffix.
+    for (std::size_t i = 10; i < text.size();) {
+        if (text[i] != '-' || i + 1 == text.size()) return false;
+        for (++i; i < text.size() && text[i] != '-'; ++i)
+            if (!is_digit(text[i])) return false;
+    }
+    return true;
+}
+
+bool RegisterAction::open() const {
+    return status != to_string(Status::Complete) && status != to_string(Status::Cancelled);
+}
+
 PlanRegister::PlanRegister(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PlanRegister::PlanRegister(PlanRegister&&) noexcept = default;
 PlanRegister& PlanRegister::operator=(PlanRegister&&) noexcept = default;
@@ -193,6 +210,7 @@ std::int64_t PlanRegister::record_run(const std::vector<Plan>& plans, Reconcilia
     const register_detail::MatchResult match =
         register_detail::match_actions(input, config, impl_->options, reconcile_defaults.threshold);
     rewrite_codes(reconciliation, match.codes);
+    reconciliation.warnings.insert(reconciliation.warnings.end(), match.warnings.begin(), match.warnings.end());
 
     Statement(db, "INSERT INTO runs (time, as_of, options, plancon_version) VALUES (?1, ?2, ?3, ?4)")
         .bind(1, utc_now())
@@ -268,6 +286,20 @@ std::vector<RegisterRun> PlanRegister::runs() const {
     }
     Statement inputs(db, "SELECT run, file, sha256 FROM run_inputs ORDER BY run, file");
     while (inputs.step()) out[index.at(inputs.integer(0))].inputs.push_back({inputs.text(1), inputs.text(2)});
+    return out;
+}
+
+std::vector<RegisterAction> PlanRegister::last_run_actions() const {
+    Database& db = impl_->db;
+    Statement last(db, "SELECT max(id) FROM runs");
+    if (!last.step() || !last.real(0)) throw RegisterError(db.path(), "no run recorded yet");
+    const std::int64_t run = last.integer(0);
+    Statement s(db, "SELECT code, text, services, leads, due, status, percent FROM action_states WHERE run = ?1 "
+                    "ORDER BY code");
+    s.bind(1, run);
+    std::vector<RegisterAction> out;
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), split_joined(s.text(2)), s.text(3), s.text(4), s.text(5), s.real(6)});
     return out;
 }
 

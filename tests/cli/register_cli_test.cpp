@@ -52,6 +52,13 @@ TEST(RegisterCli, FirstRunKeepsTheReconcilersCodesAndEveryActionIsNew) {
     const CliRun year = run_plancon("changes --register " + reg + " --to 1");
     EXPECT_EQ(year.out, csv) << "--to 1 with no run before it: everything new";
 
+    const CliRun returns = run_plancon("returns --register " + reg + " -o " + (tmp / "returns"));
+    ASSERT_EQ(returns.status, 0) << returns.err;
+    EXPECT_EQ(returns.err, "plancon: 5 returns written in " + (tmp / "returns") + "\n");
+    EXPECT_TRUE(fs::exists(tmp / "returns/Children and Families.xlsx"));
+    EXPECT_TRUE(fs::exists(tmp / "returns/No service.xlsx")) << "actions naming no service are sent out too";
+    EXPECT_EQ(run_plancon("returns --register " + reg).status, 2) << "-o DIR is needed";
+
     const CliRun runs = run_plancon("runs --register " + reg);
     ASSERT_EQ(runs.status, 0) << runs.err;
     EXPECT_EQ(lines(runs.out), 3u) << runs.out;

@@ -6,6 +6,7 @@
 // with their actions and `changes` must report exactly the changes made.
 #include "plancon/pipeline.hpp"
 #include "plancon/register.hpp"
+#include "plancon/returns.hpp"
 
 #include "temp_dir.hpp"
 #include "test_config.hpp"
@@ -326,6 +327,78 @@ TEST(SimulatedYear, TheWorkbookGroupsTheChangesForACommitteeAndTheSummaryCountsT
                        "Changes since the run before: Other changes 3\n"),
               std::string::npos)
         << out;
+}
+
+// The return templates go out, come back filled in by officers (openpyxl, as
+// Excel would save them) and are consolidated: rows map to their actions by
+// code; a row added without a code is new; an unknown code is a warning
+// naming its row.
+TEST(SimulatedYear, ReturnTemplatesComeBackByTheirCodes) {
+    if (command_output("/usr/bin/python3 -c 'import openpyxl; print(1)' 2>/dev/null") != "1\n")
+        GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    TempDir tmp("plancon-year");
+    const Year year = first_quarter();
+    write_quarter(year, tmp / "q1");
+    const auto first = run_quarter(tmp / "q1", tmp / "plan.register");
+    const auto code = codes_by_id(year, first.reconciliation);
+    const auto files = write_return_templates(tmp / "returns",
+                                              PlanRegister::open_to_read(tmp / "plan.register").last_run_actions(),
+                                              parse_iso_date("2027-01-15"));
+    ASSERT_EQ(files.size(), 3u);
+    EXPECT_EQ(files[0], tmp / "returns/Corporate Services.xlsx");
+    EXPECT_EQ(files[1], tmp / "returns/Education.xlsx");
+    EXPECT_EQ(files[2], tmp / "returns/Social Work.xlsx");
+
+    // What an officer meets: locked code and action, drop-down, validations, frozen header.
+    const std::string inspect =
+        "import openpyxl, sys\n"
+        "ws = openpyxl.load_workbook(sys.argv[1])['Return']\n"
+        "print(ws.protection.sheet, ws.protection.password, ws.freeze_panes)\n"
+        "print([c.value for c in ws[2]])\n"
+        "print([c.value for c in ws[3]][:2], ws['A3'].protection.locked, ws['B3'].protection.locked,"
+        " ws['C3'].protection.locked, ws['G3'].protection.locked, ws['B37'].protection.locked)\n"
+        "for v in ws.data_validations.dataValidation: print(v.type, v.operator, v.formula1, v.formula2, v.sqref)\n";
+    const std::string seen = command_output("/usr/bin/python3 -c \"" + inspect + "\" '" + files[1] + "' 2>&1");
+    EXPECT_NE(seen.find("True None A3\n['Code', 'Action', 'Lead', 'Due', 'Status', '% complete', 'Progress this quarter']\n"),
+              std::string::npos) << seen;
+    EXPECT_NE(seen.find("['" + code.at("E2") + "', '" + year.rows.at("E2").text + "'] True True False False False\n"),
+              std::string::npos) << "rows by code: E2's comes first; " << seen;
+    EXPECT_NE(seen.find("list None \"Not started,On track,Slippage,Off track,Overdue,Complete,Cancelled\" None E3:E37"),
+              std::string::npos) << seen;
+    EXPECT_NE(seen.find("date None 36526 73050 D3:D37"), std::string::npos) << seen;
+    EXPECT_NE(seen.find("decimal None 0 100 F3:F37"), std::string::npos) << seen;
+
+    // The officer's edits: E1 complete with its progress, a new action typed
+    // below, a code that is not the register's.
+    const std::string fill =
+        "import openpyxl, sys\n"
+        "b = openpyxl.load_workbook(sys.argv[1]); ws = b['Return']\n"
+        "for r in range(3, ws.max_row + 1):\n"
+        "    if ws.cell(r, 1).value == sys.argv[2]:\n"
+        "        ws.cell(r, 5).value = 'Complete'; ws.cell(r, 6).value = 100;"
+        " ws.cell(r, 7).value = 'Attendance officers in post in all schools'\n"
+        "ws['B8'] = 'Run a summer reading challenge in every public library'; ws['C8'] = 'Head of Libraries'\n"
+        "ws['A9'] = 'A-ZZZZZZZZ'; ws['B9'] = 'Open a homework club in each community centre'\n"
+        "b.save(sys.argv[1])\n";
+    ASSERT_EQ(command_output("/usr/bin/python3 -c \"" + fill + "\" '" + files[1] + "' " + code.at("E1") + " 2>&1"), "");
+    const ConsolidateResult back = run_quarter(tmp / "returns", tmp / "plan.register");
+    std::map<std::string, std::string> by_text;
+    for (const ReconciledAction& a : back.reconciliation.actions) by_text[a.canonical.text] = a.code;
+    for (const auto& [id, row] : year.rows) EXPECT_EQ(by_text[row.text], code.at(id)) << id;
+    std::set<std::string> changes;
+    for (const RegisterChange& c : back.changes) changes.insert(c.change + " " + c.code + " " + c.before + " -> " + c.after);
+    const std::string library = by_text.at("Run a summer reading challenge in every public library");
+    const std::string club = by_text.at("Open a homework club in each community centre");
+    EXPECT_EQ(changes, (std::set<std::string>{
+                           "completed " + code.at("E1") + " On track -> Complete",
+                           "percent " + code.at("E1") + " 25 -> 100",
+                           "new " + library + "  -> Run a summer reading challenge in every public library",
+                           "new " + club + "  -> Open a homework club in each community centre",
+                       }));
+    bool warned = false;
+    for (const Warning& w : back.reconciliation.warnings)
+        warned |= to_string(w) == files[1] + ": sheet 'Return' row 9: code A-ZZZZZZZZ is not in the register; read as a new action";
+    EXPECT_TRUE(warned);
 }
 
 // The same quarter consolidated twice on the same register state gives the same bytes.
