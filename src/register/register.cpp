@@ -16,6 +16,8 @@
 #include <map>
 #include <optional>
 
+#include <unistd.h>
+
 namespace plancon {
 
 using register_detail::Database;
@@ -196,7 +198,12 @@ PlanRegister PlanRegister::open_to_read(const std::string& path) {
     refuse_folder(path);
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw RegisterError(path, "no such register");
-    PlanRegister reg(std::make_unique<Impl>(path, SQLITE_OPEN_READONLY));
+    // Read-write when the file allows it (nothing is written): a run killed
+    // midway leaves a journal that only a writer can roll back, and reading
+    // must see the register as it was before that run.
+    const bool writable = ::access(path.c_str(), W_OK) == 0;
+    PlanRegister reg(std::make_unique<Impl>(path, writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY));
+    sqlite3_busy_timeout(reg.impl_->db.handle(), int(RegisterOptions{}.wait.count()));
     register_detail::check_schema(reg.impl_->db);
     return reg;
 }

@@ -11,6 +11,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <csignal>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -85,6 +90,53 @@ TEST(RegisterCli, ProblemsAreOneLineAndExitOne) {
     const CliRun no_register = run_plancon("changes");
     EXPECT_EQ(no_register.status, 2);
     EXPECT_EQ(lines(no_register.err), 1u);
+}
+
+// A consolidate run killed (SIGKILL) after `delay`: true when it was killed
+// before it finished.
+bool killed_midway(const std::string& inputs, const std::string& out, const std::string& reg, useconds_t delay) {
+    const pid_t child = fork();
+    if (child == 0) {
+        const int devnull = ::open("/dev/null", O_WRONLY);
+        dup2(devnull, 2);
+        execl(PLANCON_BINARY, "plancon", "consolidate", inputs.c_str(), "-o", out.c_str(), "--register", reg.c_str(),
+              "--jobs", "1", static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    usleep(delay);
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    return WIFSIGNALED(status);
+}
+
+// Killed at any moment, a run leaves the register as it was before it (or,
+// when it got to commit, with the run whole): never half a run.
+TEST(RegisterCli, ARunKilledMidwayLeavesTheRegisterWhole) {
+    TempDir tmp("plancon-register-cli");
+    const std::string reg = tmp / "plan.register";
+    ASSERT_EQ(run_plancon("consolidate " + fixtures + " -o " + (tmp / "a.xlsx") + " --register " + reg).status, 0);
+    const std::string before = slurp(reg);
+    const std::string changes_before = run_plancon("changes --register " + reg).out;
+    std::size_t killed = 0;
+    for (useconds_t delay : {2'000u, 10'000u, 30'000u, 60'000u, 90'000u, 120'000u, 160'000u, 220'000u, 300'000u}) {
+        SCOPED_TRACE("killed after " + std::to_string(delay / 1000) + " ms");
+        const std::string copy = tmp / ("killed-" + std::to_string(delay) + ".register");
+        fs::copy_file(reg, copy);
+        killed += killed_midway(fixtures, tmp / "b.xlsx", copy, delay);
+        const CliRun runs = run_plancon("runs --register " + copy);
+        ASSERT_EQ(runs.status, 0) << runs.err;
+        if (lines(runs.out) == 2) {
+            EXPECT_EQ(slurp(copy), before) << "rolled back to the register as it was";
+            EXPECT_EQ(run_plancon("changes --register " + copy).out, changes_before);
+        } else {
+            EXPECT_EQ(lines(runs.out), 3u) << runs.out;
+            EXPECT_EQ(run_plancon("changes --register " + copy).out, "change,code,field,before,after,source\r\n");
+        }
+        // And the next run goes on from there.
+        EXPECT_EQ(run_plancon("consolidate " + fixtures + " -o " + (tmp / "c.xlsx") + " --register " + copy).status, 0);
+    }
+    EXPECT_GT(killed, 0u) << "no run was killed before it finished";
 }
 
 }  // namespace
