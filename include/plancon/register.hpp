@@ -147,6 +147,13 @@ public:
     // duplicates) to the register's, stores the run. Returns the run's id.
     std::int64_t record_run(const std::vector<Plan>& plans, Reconciliation& reconciliation, const Config& config,
                             const RunRecord& run);
+    // Decisions name actions by the codes officers read in the workbook: the
+    // register's. Each side that is a code the register knows is rewritten to
+    // this run's row holding the code's copy as last recorded (the same file
+    // name, sheet and row; one with the same text first), so the reconciler
+    // finds it whatever its own code for it would be. A side with no such row
+    // is left as written.
+    void locate_decided_codes(Decisions& decisions, const std::vector<Plan>& plans) const;
     // Makes the recorded run permanent. Throws RegisterError.
     void commit();
 

@@ -160,7 +160,10 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     }
     if (options.progress) options.progress(result.files.size(), result.files.size(), "");
 
-    result.reconciliation = reconcile(result.plans, config, options.reconcile, decisions);
+    // Decisions name actions by the codes of the workbook the officer read: with a register, its codes.
+    Decisions located = decisions;
+    if (plan_register) plan_register->locate_decided_codes(located, result.plans);
+    result.reconciliation = reconcile(result.plans, config, options.reconcile, located);
     // Unreadable inputs are listed on the Issues sheet too.
     for (const Warning& u : result.unreadable)
         result.reconciliation.warnings.push_back({u.source, "input not read: " + u.message});

@@ -296,6 +296,38 @@ std::vector<RegisterRun> PlanRegister::runs() const {
     return out;
 }
 
+void PlanRegister::locate_decided_codes(Decisions& decisions, const std::vector<Plan>& plans) const {
+    // This run's rows by place ("file name|sheet|row"), with their folded text.
+    std::map<std::string, std::pair<std::string, std::string>> at;
+    for (const Plan& plan : plans)
+        for (const Action& a : plan.actions)
+            at.emplace(register_detail::file_name_of(a.source.file) + "|" + a.source.sheet + "|" +
+                           std::to_string(a.source.row),
+                       std::pair(fold_for_matching(a.text), to_string(a.source)));
+    Statement copies(impl_->db,
+                     "SELECT file, sheet, row, text FROM action_sources WHERE code = ?1 "
+                     "AND run = (SELECT max(run) FROM action_states WHERE code = ?1) ORDER BY file, sheet, row");
+    // A row holding the copy's very text wins; else a row in the copy's place (reworded since).
+    auto locate = [&](std::string& side) {
+        if (!looks_like_action_code(side)) return;
+        copies.bind(1, side);
+        std::optional<std::string> same_text, same_place;
+        while (copies.step()) {
+            const auto it = at.find(register_detail::file_name_of(copies.text(0)) + "|" + copies.text(1) + "|" +
+                                    std::to_string(copies.integer(2)));
+            if (it == at.end()) continue;
+            if (!same_text && it->second.first == fold_for_matching(copies.text(3))) same_text = it->second.second;
+            if (!same_place) same_place = it->second.second;
+        }
+        copies.reset();
+        if (same_text || same_place) side = same_text ? *same_text : *same_place;
+    };
+    for (Decision& d : decisions) {
+        locate(d.a);
+        locate(d.b);
+    }
+}
+
 std::vector<RegisterAction> PlanRegister::last_run_actions() const {
     Database& db = impl_->db;
     Statement last(db, "SELECT max(id) FROM runs");

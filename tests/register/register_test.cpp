@@ -126,6 +126,30 @@ TEST(Register, ACodeIsNeverGivenAgain) {
         }
 }
 
+// An officer's decision names actions by the codes in the workbook: the
+// register's, which stay when a rewording changes the reconciler's own.
+TEST(Register, DecisionsNameActionsByTheRegistersCodes) {
+    TwoCopies t;
+    const ConsolidateResult first = t.run();
+    std::string breakfast, relet;
+    for (const ReconciledAction& a : first.reconciliation.actions) {
+        if (a.canonical.text.starts_with("Extend the free breakfast")) breakfast = a.code;
+        if (a.canonical.text.starts_with("Reduce the time taken")) relet = a.code;
+    }
+    t.tmp.file("education.csv",
+               "Education Service Improvement Plan\r\nRef,Action,Lead,Due date\r\n"
+               "1,Publish the joint anti-poverty strategy for the city,Head of Education,31/03/2027\r\n"
+               "2,Extend the free breakfast club to every primary and special school,Head of Education,31/03/2027\r\n");
+    const ConsolidateResult second = t.run("merge," + breakfast + "," + relet + "\n");
+    for (const Warning& w : second.reconciliation.warnings) EXPECT_EQ(w.message.find("no action named"), std::string::npos) << w.message;
+    bool merged = false;
+    for (const ReconciledAction& a : second.reconciliation.actions)
+        merged |= a.members.size() == 2 && (a.code == breakfast || a.code == relet) &&
+                  second.plans[a.members[0].plan].actions[a.members[0].action].text.starts_with("Extend the free") &&
+                  second.plans[a.members[1].plan].actions[a.members[1].action].text.starts_with("Reduce the time taken");
+    EXPECT_TRUE(merged) << "the decision found both actions by their register codes";
+}
+
 TEST(Register, AFailedRunLeavesTheRegisterAsItWas) {
     TwoCopies t;
     t.run();
