@@ -84,7 +84,9 @@ std::vector<RegisterChange> PlanRegister::changes(std::optional<std::int64_t> fr
     while (l.step()) lineage[l.text(1)] = {l.text(0), l.text(2)};
 
     std::vector<RegisterChange> out;
-    for (const auto& [code, now] : after) {
+    for (const auto& entry : after) {
+        const std::string& code = entry.first;  // named, not bound: lambdas below capture them
+        const State& now = entry.second;
         const auto was = before.find(code);
         if (was == before.end()) {
             const auto it = lineage.find(code);
