@@ -23,6 +23,8 @@
 //     at RegisterOptions::match_threshold or above it takes the code. A copy
 //     in the very place the code's copy sat last time (same file name and
 //     sheet, same row or reference) is scored without the look-alike guard.
+//     Never a pair whose words contrast (templates/contrasts.tsv: child /
+//     adult) or whose figures differ: that is another action.
 // A return template written by `plancon returns` comes back with its codes:
 // a tracker whose reference column holds register codes maps its rows to
 // actions by code alone (no fuzzy matching); its rows without a code are new

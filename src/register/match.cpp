@@ -143,6 +143,9 @@ void text_pairs(const MatchInput& in, const std::vector<bool>& returned, const C
         if (i >= action_texts || j < action_texts) continue;  // both of this run, or both known
         const std::size_t a = owner[i], k = owner[j];
         const TextScorer::Detail detail = scorer.score(i, j);
+        // Words the organisation says never mean the same (templates/contrasts.tsv:
+        // child / adult), or other figures, make another action, however alike.
+        if (detail.held_apart.starts_with("differ in") || detail.held_apart.starts_with("figures differ")) continue;
         double text = detail.score;
         // A copy in the very place the code's copy sat last time (same file
         // name and sheet, same row or reference) is reworded rather than

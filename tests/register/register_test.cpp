@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace plancon {
@@ -148,6 +149,23 @@ TEST(Register, DecisionsNameActionsByTheRegistersCodes) {
                   second.plans[a.members[0].plan].actions[a.members[0].action].text.starts_with("Extend the free") &&
                   second.plans[a.members[1].plan].actions[a.members[1].action].text.starts_with("Reduce the time taken");
     EXPECT_TRUE(merged) << "the decision found both actions by their register codes";
+}
+
+// A row whose action now names the contrasting body (templates/contrasts.tsv)
+// holds another action, in the same place or not: removed and new, not reworded.
+TEST(Register, ContrastingWordsMakeAnotherAction) {
+    TwoCopies t;
+    t.tmp.file("education.csv",
+               "Education Service Improvement Plan\r\nRef,Action,Lead,Due date\r\n"
+               "1,Review the annual report of the Child Protection Committee,Head of Education,31/03/2027\r\n");
+    const ConsolidateResult first = t.run();
+    t.tmp.file("education.csv",
+               "Education Service Improvement Plan\r\nRef,Action,Lead,Due date\r\n"
+               "1,Review the annual report of the Adult Protection Committee,Head of Education,31/03/2027\r\n");
+    const ConsolidateResult second = t.run();
+    std::set<std::string> kinds;
+    for (const RegisterChange& c : second.changes) kinds.insert(c.change);
+    EXPECT_EQ(kinds, (std::set<std::string>{"new", "removed"}));
 }
 
 TEST(Register, AFailedRunLeavesTheRegisterAsItWas) {
