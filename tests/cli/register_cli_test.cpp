@@ -68,7 +68,7 @@ TEST(RegisterCli, FirstRunKeepsTheReconcilersCodesAndEveryActionIsNew) {
     ASSERT_EQ(runs.status, 0) << runs.err;
     EXPECT_EQ(lines(runs.out), 3u) << runs.out;
     EXPECT_NE(runs.out.find("\n2\t"), std::string::npos);
-    EXPECT_NE(runs.out.find("\t17\t49\tthreshold=0.80; review-band=0.40"), std::string::npos) << runs.out;
+    EXPECT_NE(runs.out.find("\t17\t49\tthreshold=0.75; review-band=0.40"), std::string::npos) << runs.out;
 }
 
 TEST(RegisterCli, ProblemsAreOneLineAndExitOne) {
