@@ -114,7 +114,17 @@ void check_integrity(Database& db) {
 
 Database::Database(std::string path, int flags) : path_(std::move(path)) {
     const int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
-    if (rc != SQLITE_OK) fail(rc, "cannot open the register");
+    if (rc != SQLITE_OK) {
+        // A connection that failed to open is still a connection to close
+        // (the destructor does not run for a constructor that throws).
+        try {
+            fail(rc, "cannot open the register");
+        } catch (...) {
+            sqlite3_close_v2(db_);
+            db_ = nullptr;
+            throw;
+        }
+    }
     sqlite3_extended_result_codes(db_, 0);
 }
 
