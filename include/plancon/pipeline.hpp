@@ -50,6 +50,9 @@ struct ConsolidateOptions {
     // what changed recorded (register.hpp). The outputs carry its codes.
     std::string register_path;
     RegisterOptions register_options;
+    // Everything but writing: no output written, the register left as it was
+    // (result.run and result.changes say what the run would record).
+    bool dry_run = false;
     ReadOptions read;
     ReconcileOptions reconcile;
     std::optional<Date> as_of;  // unset: the writers' default_as_of_date()

@@ -173,6 +173,8 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
                                                run_record(result, options, decisions));
         result.changes = plan_register->changes();
     }
+    // A dry run stops here: the register's transaction is rolled back.
+    if (options.dry_run) return result;
     // Both outputs are written to temporary files first and renamed only
     // when both are whole: a failure leaves neither (and any previous ones).
     std::optional<StagedFile> feed_file, workbook_file;

@@ -92,6 +92,31 @@ TEST(RegisterCli, ProblemsAreOneLineAndExitOne) {
     EXPECT_EQ(lines(no_register.err), 1u);
 }
 
+// --dry-run: what the run would change, on stdout; nothing written, the
+// register as it was (a new one not even made).
+TEST(RegisterCli, ADryRunWritesNothing) {
+    TempDir tmp("plancon-register-cli");
+    const std::string reg = tmp / "plan.register";
+    const CliRun fresh = run_plancon("consolidate " + fixtures + " -o " + (tmp / "a.xlsx") + " --register " + reg +
+                                     " --dry-run");
+    ASSERT_EQ(fresh.status, 0) << fresh.err;
+    EXPECT_NE(fresh.err.find("(dry run: nothing written)\nplancon: run 1 would be recorded in " + reg + ": 49 new\n"),
+              std::string::npos) << fresh.err;
+    EXPECT_EQ(lines(fresh.out), 1u + 49u);
+    EXPECT_FALSE(fs::exists(reg));
+    EXPECT_FALSE(fs::exists(tmp / "a.xlsx"));
+
+    ASSERT_EQ(run_plancon("consolidate " + fixtures + " -o " + (tmp / "a.xlsx") + " --register " + reg).status, 0);
+    const std::string before = slurp(reg);
+    const CliRun again = run_plancon("consolidate " + fixtures + " -o " + (tmp / "b.xlsx") + " --register " + reg +
+                                     " --dry-run");
+    ASSERT_EQ(again.status, 0) << again.err;
+    EXPECT_NE(again.err.find("run 2 would be recorded in " + reg + ": no changes"), std::string::npos) << again.err;
+    EXPECT_EQ(again.out, "change,code,field,before,after,source\r\n");
+    EXPECT_EQ(slurp(reg), before);
+    EXPECT_FALSE(fs::exists(tmp / "b.xlsx"));
+}
+
 // A consolidate run killed (SIGKILL) after `delay`: true when it was killed
 // before it finished.
 bool killed_midway(const std::string& inputs, const std::string& out, const std::string& reg, useconds_t delay) {
