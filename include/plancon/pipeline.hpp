@@ -9,6 +9,7 @@
 #include "plancon/normalise.hpp"
 #include "plancon/read.hpp"
 #include "plancon/reconcile.hpp"
+#include "plancon/register.hpp"
 
 #include <functional>
 #include <optional>
@@ -45,6 +46,13 @@ struct ConsolidateOptions {
     // Files read and planned at once (0: one per core). The outputs do not
     // depend on it: plans are taken in the files' order.
     unsigned jobs = 0;
+    // The plan register ("" = none): codes kept from run to run, the run and
+    // what changed recorded (register.hpp). The outputs carry its codes.
+    std::string register_path;
+    RegisterOptions register_options;
+    // Everything but writing: no output written, the register left as it was
+    // (result.run and result.changes say what the run would record).
+    bool dry_run = false;
     ReadOptions read;
     ReconcileOptions reconcile;
     std::optional<Date> as_of;  // unset: the writers' default_as_of_date()
@@ -57,6 +65,9 @@ struct ConsolidateResult {
     std::vector<Plan> plans;           // one per file read, in the order of files
     std::vector<Warning> unreadable;   // files not read (only with keep_going)
     Reconciliation reconciliation;
+    // With a register: this run's id and what changed since the run before.
+    std::optional<std::int64_t> run;
+    std::vector<RegisterChange> changes;
 
     std::size_t sheets = 0;            // in the files read
     std::size_t rows_read() const;
@@ -71,11 +82,13 @@ struct ConsolidateResult {
     std::string summary() const;
 };
 
-// Everything that can be refused before reading (the decisions file, inputs
-// holding no spreadsheet) is refused first. Throws plancon::Error: ReadError for
-// an unreadable input unless keep_going, DecisionError, WriteError (nothing
-// is written then: both outputs are written to temporary files and renamed
-// into place only when both are whole).
+// Everything that can be refused before reading (the decisions file, the
+// register, inputs holding no spreadsheet) is refused first. Throws
+// plancon::Error: ReadError for an unreadable input unless keep_going,
+// DecisionError, RegisterError, WriteError (nothing is written then: both
+// outputs are written to temporary files and renamed into place only when
+// both are whole and the register's run is committed; the register keeps
+// nothing of a run that failed).
 ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Config& config,
                               const ConsolidateOptions& options);
 

@@ -57,6 +57,11 @@ bool starts_with_ci(std::string_view text, std::string_view lower_prefix);
 std::string_view trim(std::string_view s, std::string_view junk = " \t\r\n");
 // Space-separated words of a one-line string.
 std::vector<std::string_view> split_words(std::string_view s);
+// Whether an RFC 4180 field needs quotes: a comma, a quote or a line break.
+bool csv_needs_quotes(std::string_view value);
+// One RFC 4180 field appended: quoted only when it holds a comma, a quote or
+// a line break, quotes doubled.
+void append_csv_field(std::string& out, std::string_view value);
 
 // ---- Unicode -----------------------------------------------------------------
 

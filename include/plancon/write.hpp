@@ -9,6 +9,7 @@
 #include "plancon/diagnostics.hpp"
 #include "plancon/model.hpp"
 #include "plancon/reconcile.hpp"
+#include "plancon/register.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -28,6 +29,9 @@ struct WorkbookOptions {
     // Excel's 1,048,576 rows a sheet; rows beyond are listed on Issues, not
     // written. Only a test has reason to set it lower (never higher).
     std::uint32_t max_rows_per_sheet = 1'048'576;
+    // With a register: what changed since the run before, for the Changes
+    // sheet (completed, slipped, new, removed) and the Summary's counts.
+    const std::vector<RegisterChange>* changes = nullptr;
 };
 
 // Writes the consolidated workbook (sheets Actions, Summary, Sources,

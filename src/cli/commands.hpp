@@ -4,7 +4,13 @@
 
 #include <boost/program_options.hpp>
 
+#include <functional>
+
 #include <string>
+
+namespace plancon {
+class PlanRegister;
+}
 
 namespace plancon::cli {
 
@@ -17,6 +23,9 @@ int run_convert(int argc, char** argv);
 int run_consolidate(int argc, char** argv);
 int run_validate(int argc, char** argv);
 int run_profile(int argc, char** argv);
+int run_changes(int argc, char** argv);
+int run_runs(int argc, char** argv);
+int run_returns(int argc, char** argv);
 
 // Options every command that reads spreadsheets takes.
 boost::program_options::options_description reading_options(ReadOptions& options);
@@ -32,6 +41,11 @@ struct Operands {
 bool parse_command_line(int argc, char** argv, const std::string& synopsis,
                         const boost::program_options::options_description& visible, Operands operands,
                         boost::program_options::variables_map& vm, int& exit_code);
+// The body of `runs` and `changes`: opens the register at `path` to read and
+// hands it to `use`; a missing --register is a usage error, a register that
+// cannot be read (or any plancon::Error) one line. Returns the exit code.
+int with_register_to_read(const std::string& path, const std::string& synopsis,
+                          const std::function<void(const PlanRegister&)>& use);
 // Report an error as "plancon: message" on stderr.
 void report(const std::string& message);
 // The last catch of every command: an exception that is not a plancon::Error

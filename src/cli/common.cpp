@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include "plancon/register.hpp"
+
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -46,6 +48,23 @@ bool parse_command_line(int argc, char** argv, const std::string& synopsis, cons
         return false;
     }
     return true;
+}
+
+int with_register_to_read(const std::string& path, const std::string& synopsis,
+                          const std::function<void(const PlanRegister&)>& use) {
+    if (path.empty()) {
+        report("--register FILE is needed (usage: " + synopsis + ")");
+        return exit_usage;
+    }
+    try {
+        use(PlanRegister::open_to_read(path));
+        return exit_ok;
+    } catch (const Error& e) {
+        report(e.what());
+    } catch (const std::exception& e) {
+        return report_unexpected(e);
+    }
+    return exit_input;
 }
 
 void report(const std::string& message) { std::cerr << "plancon: " << message << "\n"; }

@@ -30,6 +30,20 @@ void show_progress(std::size_t i, std::size_t total, const std::string& file) {
               << std::flush;
 }
 
+// "run 3 recorded in plan.db: 2 new, 1 removed, 3 status" (counts by kind of
+// change); "run 3 would be recorded ..." for a dry run.
+std::string run_summary(std::int64_t run, const std::string& path, const std::vector<RegisterChange>& changes,
+                        bool dry_run) {
+    std::string counts;
+    for (std::size_t i = 0; i < changes.size();) {
+        std::size_t j = i;
+        while (j < changes.size() && changes[j].change == changes[i].change) ++j;
+        counts += (counts.empty() ? ": " : ", ") + std::to_string(j - i) + " " + changes[i].change;
+        i = j;
+    }
+    return "run " + std::to_string(run) + (dry_run ? " would be recorded in " : " recorded in ") + path + (counts.empty() ? ": no changes" : counts);
+}
+
 }  // namespace
 
 int run_consolidate(int argc, char** argv) {
@@ -43,9 +57,13 @@ int run_consolidate(int argc, char** argv) {
         ("output,o", po::value<std::string>(&options.workbook)->default_value(options.workbook), "the consolidated workbook")
         ("xml", po::value<std::string>(&options.feed), "also write the XML feed (schema: templates/plan.xsd)")
         ("decisions", po::value<std::string>(&options.decisions), "CSV of merge,A,B / keep-apart,A,B lines")
+        ("register", po::value<std::string>(&options.register_path),
+         "the plan register (SQLite, created when absent): codes kept from run to run, what changed recorded")
         ("profile", po::value<std::vector<std::string>>(&profiles), "extra header synonyms (repeatable; a later one is read over an earlier)")
         ("service", po::value<std::string>(&options.service), "service for inputs that name none")
         ("keep-going", po::bool_switch(&options.keep_going), "report unreadable inputs and consolidate the rest")
+        ("dry-run", po::bool_switch(&options.dry_run),
+         "write nothing: with --register, what the run would change, as CSV on standard output")
         ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(0), "files read at once (0: one per core; the outputs are the same)")
         ("threshold", po::value<double>(&options.reconcile.threshold)->default_value(options.reconcile.threshold),
          "merge score (0-1)")
@@ -56,8 +74,9 @@ int run_consolidate(int argc, char** argv) {
     po::variables_map vm;
     int code = exit_ok;
     const std::string synopsis =
-        "plancon consolidate INPUT... [-o consolidated.xlsx] [--xml plan.xml] [--decisions FILE] [--profile FILE] "
-        "[--service NAME] [--keep-going] [--jobs N] [--threshold 0.75] [--review-band 0.40] [--as-of YYYY-MM-DD]";
+        "plancon consolidate INPUT... [-o consolidated.xlsx] [--xml plan.xml] [--decisions FILE] [--register FILE] "
+        "[--profile FILE] [--service NAME] [--keep-going] [--dry-run] [--jobs N] [--threshold 0.75] [--review-band 0.40] "
+        "[--as-of YYYY-MM-DD]";
     if (!parse_command_line(argc, argv, synopsis, visible,
                             {"input", po::value<std::vector<std::string>>(&inputs)->required(), -1}, vm, code))
         return code;
@@ -77,8 +96,14 @@ int run_consolidate(int argc, char** argv) {
         const ConsolidateResult result = consolidate(inputs, config, options);
         for (const Warning& u : result.unreadable) report(to_string(u) + " (skipped)");
         for (const Warning& w : result.tables_without_action()) report(to_string(w));
-        std::cerr << "plancon: " << result.summary() << " -> " << options.workbook
-                  << (options.feed.empty() ? "" : " and " + options.feed) << "\n";
+        std::cerr << "plancon: " << result.summary()
+                  << (options.dry_run ? " (dry run: nothing written)"
+                                      : " -> " + options.workbook + (options.feed.empty() ? "" : " and " + options.feed))
+                  << "\n";
+        if (result.run)
+            std::cerr << "plancon: " << run_summary(*result.run, options.register_path, result.changes, options.dry_run)
+                      << "\n";
+        if (options.dry_run && result.run) write_changes_csv(std::cout, result.changes);
         return result.unreadable.empty() ? exit_ok : exit_input;
     } catch (const ReadError& e) {
         show_progress(1, 1, "");

@@ -15,7 +15,10 @@ void usage(std::ostream& out) {
            "  validate FEED.xml     check a feed against its schema and Pentana's import rules\n"
            "  inspect FILE...       show sheets, ranges, cell types and warnings (--plan: the layout found, and why)\n"
            "  profile FILE...       write a ready-to-edit profile of the headers these trackers use\n"
-           "  convert FILE          write one sheet's values as CSV or JSON\n\n"
+           "  convert FILE          write one sheet's values as CSV or JSON\n"
+           "  changes --register F  what changed between two runs recorded in a plan register, as CSV\n"
+           "  runs --register F     the runs a plan register holds\n"
+           "  returns --register F  one tracker per service, pre-filled with its open actions, to send out\n\n"
            "plancon COMMAND --help for a command's options; plancon --version for the version.\n";
 }
 
@@ -44,6 +47,9 @@ int main(int argc, char** argv) {
     if (command == "consolidate") return plancon::cli::run_consolidate(argc - 1, argv + 1);
     if (command == "validate") return plancon::cli::run_validate(argc - 1, argv + 1);
     if (command == "profile") return plancon::cli::run_profile(argc - 1, argv + 1);
+    if (command == "changes") return plancon::cli::run_changes(argc - 1, argv + 1);
+    if (command == "runs") return plancon::cli::run_runs(argc - 1, argv + 1);
+    if (command == "returns") return plancon::cli::run_returns(argc - 1, argv + 1);
     std::cerr << "plancon: unknown command '" << command << "'\n";
     usage(std::cerr);
     return plancon::cli::exit_usage;

@@ -2,9 +2,12 @@
 #include "plancon/pipeline.hpp"
 #include "plancon/write.hpp"
 
+#include "write/sha256.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdio>
 #include <exception>
 #include <functional>
 #include <mutex>
@@ -91,6 +94,28 @@ private:
     std::condition_variable ready_;
     std::vector<std::thread> threads_;
 };
+// What the register keeps of a run besides its actions: the inputs with their
+// SHA-256, the as-of date, the options that shape the result, the decisions.
+RunRecord run_record(const ConsolidateResult& result, const ConsolidateOptions& options, const Decisions& decisions) {
+    RunRecord record;
+    for (const std::string& file : result.files) {
+        std::string sha256;
+        try {
+            sha256 = write_detail::sha256_file_hex(file);
+        } catch (const WriteError&) {
+            // An input that cannot be read is on the Issues sheet already.
+        }
+        record.inputs.push_back({file, sha256});
+    }
+    record.as_of = options.as_of.value_or(default_as_of_date());
+    char scores[64];
+    std::snprintf(scores, sizeof scores, "threshold=%.2f; review-band=%.2f", options.reconcile.threshold,
+                  options.reconcile.review_band);
+    record.options = std::string(scores) + "; service=" + options.service +
+                     "; keep-going=" + (options.keep_going ? "yes" : "no") + "; decisions=" + options.decisions;
+    record.decisions = decisions;
+    return record;
+}
 
 }  // namespace
 
@@ -100,9 +125,12 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     // Everything that can be refused before reading is refused first.
     const Decisions decisions = options.decisions.empty() ? Decisions{} : load_decisions(options.decisions);
     std::vector<std::string> outputs;
-    for (const std::string& out : {options.workbook, options.feed})
+    for (const std::string& out : {options.workbook, options.feed, options.register_path})
         if (!out.empty()) outputs.push_back(out);
     result.files = find_inputs_required(inputs, outputs);
+    std::optional<PlanRegister> plan_register;
+    if (!options.register_path.empty())
+        plan_register.emplace(PlanRegister::open_for_run(options.register_path, options.register_options));
 
     LayoutOptions layout;
     layout.service = options.service;
@@ -132,10 +160,21 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     }
     if (options.progress) options.progress(result.files.size(), result.files.size(), "");
 
-    result.reconciliation = reconcile(result.plans, config, options.reconcile, decisions);
+    // Decisions name actions by the codes of the workbook the officer read: with a register, its codes.
+    Decisions located = decisions;
+    if (plan_register) plan_register->locate_decided_codes(located, result.plans);
+    result.reconciliation = reconcile(result.plans, config, options.reconcile, located);
     // Unreadable inputs are listed on the Issues sheet too.
     for (const Warning& u : result.unreadable)
         result.reconciliation.warnings.push_back({u.source, "input not read: " + u.message});
+    if (plan_register) {
+        // The register's codes replace the reconciler's before anything is written.
+        result.run = plan_register->record_run(result.plans, result.reconciliation, config,
+                                               run_record(result, options, decisions));
+        result.changes = plan_register->changes();
+    }
+    // A dry run stops here: the register's transaction is rolled back.
+    if (options.dry_run) return result;
     // Both outputs are written to temporary files first and renamed only
     // when both are whole: a failure leaves neither (and any previous ones).
     std::optional<StagedFile> feed_file, workbook_file;
@@ -150,8 +189,10 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
         workbook_file.emplace(options.workbook);
         WorkbookOptions workbook;
         workbook.as_of = options.as_of;
+        if (plan_register) workbook.changes = &result.changes;
         write_consolidated_workbook(*workbook_file, result.plans, result.reconciliation, config.workbook, workbook);
     }
+    if (plan_register) plan_register->commit();
     if (workbook_file) workbook_file->commit();
     if (feed_file) feed_file->commit();
     return result;

@@ -163,6 +163,21 @@ std::vector<std::string_view> split_words(std::string_view s) {
     return out;
 }
 
+bool csv_needs_quotes(std::string_view value) { return value.find_first_of(",\"\r\n") != std::string_view::npos; }
+
+void append_csv_field(std::string& out, std::string_view value) {
+    if (!csv_needs_quotes(value)) {
+        out += value;
+        return;
+    }
+    out += '"';
+    for (char c : value) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
 namespace {
 
 bool is_ascii(std::string_view s) {

@@ -522,6 +522,8 @@ public:
         // other sheet may add to it.
         SheetOut actions(book_, "Actions", path_, issues_, max_rows_, formats_);
         SheetOut summary(book_, "Summary", path_, issues_, max_rows_, formats_);
+        std::unique_ptr<SheetOut> changes;
+        if (changes_) changes = std::make_unique<SheetOut>(book_, "Changes", path_, issues_, max_rows_, formats_);
         SheetOut sources(book_, "Sources", path_, issues_, max_rows_, formats_);
         SheetOut duplicates(book_, "Duplicates", path_, issues_, max_rows_, formats_);
         SheetOut appendices(book_, "Appendices", path_, issues_, max_rows_, formats_);
@@ -533,6 +535,7 @@ public:
         collect_plan_issues();
         write_actions(actions);
         write_summary(summary);
+        if (changes) write_changes(*changes);
         write_sources(sources);
         write_duplicates(duplicates);
         write_appendices(appendices);
@@ -544,6 +547,7 @@ public:
                              "&LConsolidated by plancon&CPage &P of &N"};
         for (SheetOut* sheet : {&actions, &summary, &sources, &duplicates, &appendices, findings.get(), &issues})
             if (sheet) sheet->print_ready(page);
+        if (changes) changes->print_ready(page);
         worksheet_activate(actions.get());
     }
 
@@ -727,6 +731,7 @@ private:
             out.number(row, 1, double(count));
             ++row;
         }
+        if (changes_) row = write_change_counts(out, row);
 
         // Counts by service x status (an action with several services counts
         // under each) and by priority x status, in the same status columns.
@@ -1170,6 +1175,46 @@ private:
         }
     }
 
+    // ---- Changes (with a register) ----
+    // A committee reads what was completed, what slipped, what is new and what
+    // went; every other change follows. "Slipped": a due date moved later.
+    static std::string change_group(const RegisterChange& c) {
+        if (c.change == "completed") return "Completed";
+        if (c.slipped()) return "Slipped";
+        if (c.change == "new") return "New";
+        if (c.change == "removed") return "Removed";
+        return "Other changes";
+    }
+    static constexpr std::array change_groups = {"Completed", "Slipped", "New", "Removed", "Other changes"};
+
+    void write_changes(SheetOut& out) {
+        out.columns(0, {{"Group", 10, 14}, {"Code", 11, 11}, {"Action", 24, 42}, {"Change", 9, 10}, {"Field", 7, 8},
+                        {"Before", 10, 30}, {"After", 10, 30}, {"Source", 14, 36}});
+        lxw_row_t row = 1;
+        for (const char* group : change_groups)
+            for (const RegisterChange& c : *changes_) {
+                if (change_group(c) != group || !out.has_room(row)) continue;
+                const std::vector<std::string> cells = {group, c.code, c.action, c.change, c.field, c.before, c.after, c.source};
+                for (lxw_col_t col = 0; col < cells.size(); ++col) out.text(row, col, cells[col], formats_.wrap);
+                ++row;
+            }
+        if (row == 1) out.text(row, 0, "No changes since the run before.");
+        worksheet_freeze_panes(out.get(), 1, 0);
+        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, 7));
+        out.finish();
+    }
+
+    // The Changes sheet's groups counted on the Summary, under its figures.
+    lxw_row_t write_change_counts(SheetOut& out, lxw_row_t row) {
+        for (const char* group : change_groups) {
+            const auto count = std::count_if(changes_->begin(), changes_->end(),
+                                             [&](const RegisterChange& c) { return change_group(c) == group; });
+            out.text(row, 0, std::string("Changes since the run before: ") + group);
+            out.number(row++, 1, double(count));
+        }
+        return row;
+    }
+
     // One row an issue, its warning in the parts stderr shows it in
     // (to_string(Warning): "FILE: sheet 'Plan' row 4: message").
     void write_issues(SheetOut& out) {
@@ -1217,6 +1262,8 @@ private:
     std::vector<std::pair<Status, lxw_format*>> status_formats_;  // the statuses the layout colours
     std::map<std::string, lxw_row_t> actions_row_, duplicates_row_;  // by action code
     std::map<std::pair<std::size_t, std::size_t>, lxw_row_t> sources_row_;  // by (plan, action)
+public:
+    const std::vector<RegisterChange>* changes_ = nullptr;  // with a register: the Changes sheet
 };
 
 // The document's created time: fixed, so the same input gives the same bytes.
@@ -1255,7 +1302,9 @@ void write_consolidated_workbook(StagedFile& file, const std::vector<Plan>& plan
         if (lxw_error e = workbook_set_properties(book, &properties); e != LXW_NO_ERROR)
             throw WriteError(path, lxw_strerror(e));
         const lxw_row_t max_rows = std::clamp<lxw_row_t>(options.max_rows_per_sheet, 2, LXW_ROW_MAX);
-        WorkbookBuilder(book, path, plans, reconciliation, layout, as_of, max_rows).build();
+        WorkbookBuilder builder(book, path, plans, reconciliation, layout, as_of, max_rows);
+        builder.changes_ = options.changes;
+        builder.build();
     } catch (...) {
         lxw_workbook_free(book);
         throw;

@@ -1,27 +1,14 @@
 // One sheet's values as CSV or JSON (`plancon convert`).
 #include "plancon/sheet_export.hpp"
 
+#include "plancon/text.hpp"
+
 #include <cmath>
 #include <cstdio>
 
 namespace plancon {
 
 namespace {
-
-bool needs_quotes(std::string_view v) { return v.find_first_of(",\"\r\n") != std::string_view::npos; }
-
-void append_csv_field(std::string& out, std::string_view v) {
-    if (!needs_quotes(v)) {
-        out += v;
-        return;
-    }
-    out += '"';
-    for (char c : v) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-}
 
 void append_json_string(std::string& out, std::string_view v) {
     out += '"';
@@ -65,7 +52,7 @@ void write_sheet_csv(std::ostream& os, const Workbook& wb, const Sheet& sheet, s
             for (; c < it->col; ++c) buf += ',';
             std::size_t mark = buf.size();
             append_display_value(buf, sheet, *it);
-            if (needs_quotes(std::string_view(buf).substr(mark))) {
+            if (csv_needs_quotes(std::string_view(buf).substr(mark))) {
                 std::string field = buf.substr(mark);
                 buf.resize(mark);
                 append_csv_field(buf, field);
