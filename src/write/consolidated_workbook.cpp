@@ -9,6 +9,7 @@
 #include "plancon/atomic_file.hpp"
 
 #include "output_common.hpp"
+#include "status_list.hpp"
 #include "text_fit.hpp"
 
 #include <xlsxwriter.h>
@@ -645,22 +646,8 @@ private:
     // The Status column: the vocabulary as a drop-down, each status its colour.
     void status_formatting(SheetOut& out, lxw_col_t status_col, lxw_row_t last) {
         // The status vocabulary as a drop-down, so an officer's edits stay readable.
-        std::vector<std::string> vocabulary;
-        for (Status s : {Status::NotStarted, Status::OnTrack, Status::Slippage, Status::OffTrack, Status::Overdue,
-                         Status::Complete, Status::Cancelled})
-            vocabulary.emplace_back(to_string(s));
-        std::vector<char*> list;
-        for (auto& word : vocabulary) list.push_back(word.data());
-        list.push_back(nullptr);
-        lxw_data_validation validation{};
-        validation.validate = LXW_VALIDATION_TYPE_LIST;
-        validation.value_list = list.data();
-        validation.ignore_blank = LXW_VALIDATION_ON;
-        std::string error_title = "Status", error_message = "Choose a status from the list.";
-        validation.error_title = error_title.data();
-        validation.error_message = error_message.data();
         const lxw_row_t editable = std::max<lxw_row_t>(last, 1000);
-        out.check(worksheet_data_validation_range(out.get(), 1, status_col, editable, status_col, &validation));
+        out.check(write_detail::status_drop_down(out.get(), 1, editable, status_col));
 
         // Each status its colour, as the officer edits it too.
         for (const auto& [status, format] : status_formats_) {

@@ -5,6 +5,7 @@
 #include "plancon/text.hpp"
 
 #include "output_common.hpp"
+#include "status_list.hpp"
 
 #include <xlsxwriter.h>
 
@@ -125,18 +126,7 @@ private:
     }
 
     void validate(lxw_row_t last) {
-        std::vector<std::string> vocabulary;
-        for (Status s : {Status::NotStarted, Status::OnTrack, Status::Slippage, Status::OffTrack, Status::Overdue,
-                         Status::Complete, Status::Cancelled})
-            vocabulary.emplace_back(to_string(s));
-        std::vector<char*> list;
-        for (auto& word : vocabulary) list.push_back(word.data());
-        list.push_back(nullptr);
-        lxw_data_validation status{};
-        status.validate = LXW_VALIDATION_TYPE_LIST;
-        status.value_list = list.data();
-        status.ignore_blank = LXW_VALIDATION_ON;
-        check(worksheet_data_validation_range(sheet_, 2, 4, last, 4, &status));
+        check(write_detail::status_drop_down(sheet_, 2, last, 4));
 
         lxw_data_validation due{};
         due.validate = LXW_VALIDATION_TYPE_DATE;
