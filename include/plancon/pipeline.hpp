@@ -40,7 +40,9 @@ Plan plan_file(const std::string& path, const Config& config, const ReadOptions&
 struct ConsolidateOptions {
     std::string workbook;   // the consolidated workbook to write ("" = none)
     std::string feed;       // the XML feed to write ("" = none)
-    std::string decisions;  // officer decisions, CSV ("" = none)
+    // Officer decisions ("" = none): a CSV, or a reviewed consolidated
+    // workbook (.xlsx), its Duplicates sheet's Decision column.
+    std::string decisions;
     std::string service;    // for inputs that name none
     bool keep_going = false;  // an unreadable input is reported, not fatal
     // Files read and planned at once (0: one per core). The outputs do not
@@ -59,6 +61,14 @@ struct ConsolidateOptions {
     // Called before each file is read (for a progress bar).
     std::function<void(std::size_t index, std::size_t total, const std::string& file)> progress;
 };
+
+// The decisions in `path`: a CSV of merge,A,B / keep-apart,A,B lines
+// (load_decisions), or a reviewed consolidated workbook (.xlsx, .xlsm): each
+// possible duplicate on its Duplicates sheet with a Decision (merge, keep
+// apart) is that decision on its Code A and Code B, with origin
+// "consolidated.xlsx, Duplicates row 12". Throws DecisionError (a decision
+// word it does not know names the sheet and row), ReadError.
+Decisions load_officer_decisions(const std::string& path, const ReadOptions& read = {});
 
 struct ConsolidateResult {
     std::vector<std::string> files;    // every input file found

@@ -156,6 +156,10 @@ public:
     // finds it whatever its own code for it would be. A side with no such row
     // is left as written.
     void locate_decided_codes(Decisions& decisions, const std::vector<Plan>& plans) const;
+    // The decisions earlier runs were given, remembered for this one: on each
+    // pair (either way round) the latest, unless `given` decides the pair
+    // again; then `given`.
+    Decisions with_remembered_decisions(const Decisions& given) const;
     // Makes the recorded run permanent. Throws RegisterError.
     void commit();
 

@@ -56,7 +56,7 @@ int run_consolidate(int argc, char** argv) {
         ("help,h", "show this help")
         ("output,o", po::value<std::string>(&options.workbook)->default_value(options.workbook), "the consolidated workbook")
         ("xml", po::value<std::string>(&options.feed), "also write the XML feed (schema: templates/plan.xsd)")
-        ("decisions", po::value<std::string>(&options.decisions), "CSV of merge,A,B / keep-apart,A,B lines")
+        ("decisions", po::value<std::string>(&options.decisions), "CSV of merge,A,B / keep-apart,A,B lines, or the reviewed consolidated workbook (its Duplicates sheet's Decision column)")
         ("register", po::value<std::string>(&options.register_path),
          "the plan register (SQLite, created when absent): codes kept from run to run, what changed recorded")
         ("profile", po::value<std::vector<std::string>>(&profiles), "extra header synonyms (repeatable; a later one is read over an earlier)")

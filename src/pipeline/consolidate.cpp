@@ -123,7 +123,7 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
                               const ConsolidateOptions& options) {
     ConsolidateResult result;
     // Everything that can be refused before reading is refused first.
-    const Decisions decisions = options.decisions.empty() ? Decisions{} : load_decisions(options.decisions);
+    const Decisions decisions = options.decisions.empty() ? Decisions{} : load_officer_decisions(options.decisions, options.read);
     std::vector<std::string> outputs;
     for (const std::string& out : {options.workbook, options.feed, options.register_path})
         if (!out.empty()) outputs.push_back(out);
@@ -160,8 +160,9 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     }
     if (options.progress) options.progress(result.files.size(), result.files.size(), "");
 
-    // Decisions name actions by the codes of the workbook the officer read: with a register, its codes.
-    Decisions located = decisions;
+    // Decisions name actions by the codes of the workbook the officer read:
+    // with a register, its codes; and the register remembers earlier runs' decisions.
+    Decisions located = plan_register ? plan_register->with_remembered_decisions(decisions) : decisions;
     if (plan_register) plan_register->locate_decided_codes(located, result.plans);
     result.reconciliation = reconcile(result.plans, config, options.reconcile, located);
     // Unreadable inputs are listed on the Issues sheet too.

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <unistd.h>
 
@@ -293,6 +294,27 @@ std::vector<RegisterRun> PlanRegister::runs() const {
     }
     Statement inputs(db, "SELECT run, file, sha256 FROM run_inputs ORDER BY run, file");
     while (inputs.step()) out[index.at(inputs.integer(0))].inputs.push_back({inputs.text(1), inputs.text(2)});
+    return out;
+}
+
+Decisions PlanRegister::with_remembered_decisions(const Decisions& given) const {
+    auto pair_of = [](const Decision& d) { return std::minmax(d.a, d.b); };
+    std::set<std::pair<std::string, std::string>> decided_now;
+    for (const Decision& d : given) decided_now.insert(pair_of(d));
+    std::map<std::pair<std::string, std::string>, Decision> latest;
+    Statement earlier(impl_->db, "SELECT kind, a, b, origin FROM decisions ORDER BY run, rowid");
+    while (earlier.step()) {
+        Decision d;
+        d.kind = earlier.text(0) == to_string(Decision::Kind::Merge) ? Decision::Kind::Merge : Decision::Kind::KeepApart;
+        d.a = earlier.text(1);
+        d.b = earlier.text(2);
+        d.origin = earlier.text(3);
+        auto pair = pair_of(d);
+        if (!decided_now.count(pair)) latest.insert_or_assign(std::move(pair), std::move(d));
+    }
+    Decisions out;
+    for (auto& [pair, d] : latest) out.push_back(std::move(d));
+    out.insert(out.end(), given.begin(), given.end());
     return out;
 }
 

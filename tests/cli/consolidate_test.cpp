@@ -234,6 +234,66 @@ TEST_F(Consolidate, TheOfficersDecisionsOverrideTheScorer) {
     EXPECT_FALSE(fs::exists(dir / "3.xlsx"));
 }
 
+// The reviewed consolidated workbook is a decisions file: the officer picks
+// a Decision for a possible duplicate on the Duplicates sheet, and the next
+// run applies it as the CSV line would.
+TEST_F(Consolidate, DecisionsChosenInTheReviewedWorkbookApplyOnTheNextRun) {
+    if (std::system("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") != 0)
+        GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    // B is A and C in one: complete linkage merges it with one, the other is a possible duplicate.
+    const std::string a = "Develop a joint Older People's Strategy which demonstrates a whole systems approach";
+    const std::string c = "Prepare joint strategies for other main service areas and carers";
+    const std::string education = (dir / "education.csv").string(), housing = (dir / "housing.csv").string();
+    std::ofstream(education) << "Education Service Improvement Plan\r\nRef,Action,Lead,Due date\r\n1," << a
+                             << ",Head of Education,31/03/2027\r\n2," << c << ",Head of Education,31/03/2027\r\n";
+    std::ofstream(housing) << "Housing Service Improvement Plan\r\nRef,Action,Lead,Due date\r\n1," << a << " and " << c
+                           << ",Head of Housing,31/03/2027\r\n";
+    const std::string inputs = education + " " + housing;
+    CliRun first = run_plancon("consolidate " + inputs + " -o " + (dir / "consolidated.xlsx").string() + " --xml " +
+                                   (dir / "1.xml").string(), env);
+    ASSERT_EQ(first.status, 0) << first.err;
+    ASSERT_EQ(feed_codes(dir / "1.xml").size(), 2u);
+
+    // The officer's review, saved as Excel would: the Decision cell of the
+    // pair's row, found under the Code A heading.
+    auto review = [&](const std::string& decision) {
+        const std::string py =
+            "/usr/bin/python3 -c \"import openpyxl,sys\n"
+            "b = openpyxl.load_workbook(sys.argv[1]); ws = b['Duplicates']\n"
+            "heading = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == 'Code A'][0]\n"
+            "decision = [c for c in range(1, ws.max_column + 1) if ws.cell(heading, c).value == 'Decision'][0]\n"
+            "ws.cell(heading + 1, decision).value = sys.argv[2]\n"
+            "b.save(sys.argv[3]); print(heading + 1)\" " +
+            (dir / "consolidated.xlsx").string() + " '" + decision + "' " + (dir / "reviewed.xlsx").string();
+        FILE* p = popen(py.c_str(), "r");
+        int row = 0;
+        EXPECT_EQ(fscanf(p, "%d", &row), 1);
+        pclose(p);
+        return row;
+    };
+    review("keep apart");
+    CliRun apart = run_plancon("consolidate " + inputs + " --decisions " + (dir / "reviewed.xlsx").string() + " -o " +
+                                   (dir / "2.xlsx").string() + " --xml " + (dir / "2.xml").string(), env);
+    ASSERT_EQ(apart.status, 0) << apart.err;
+    EXPECT_NE(apart.err.find("0 possible duplicates"), std::string::npos) << "the pair is decided: " << apart.err;
+    EXPECT_EQ(feed_codes(dir / "2.xml"), feed_codes(dir / "1.xml"));
+
+    review("merge");
+    CliRun merged = run_plancon("consolidate " + inputs + " --decisions " + (dir / "reviewed.xlsx").string() + " -o " +
+                                    (dir / "3.xlsx").string() + " --xml " + (dir / "3.xml").string(), env);
+    ASSERT_EQ(merged.status, 0) << merged.err;
+    EXPECT_EQ(feed_codes(dir / "3.xml").size(), 1u) << merged.err;
+
+    // A word that is not a decision is one line naming the file, sheet and row; nothing written.
+    const int row = review("perhaps");
+    CliRun bad = run_plancon("consolidate " + inputs + " --decisions " + (dir / "reviewed.xlsx").string() + " -o " +
+                                 (dir / "4.xlsx").string(), env);
+    EXPECT_EQ(bad.status, 1);
+    EXPECT_EQ(bad.err, "plancon: " + (dir / "reviewed.xlsx").string() + ": sheet 'Duplicates' row " + std::to_string(row) +
+                           ": unknown decision 'perhaps' (expected merge or keep apart)\n");
+    EXPECT_FALSE(fs::exists(dir / "4.xlsx"));
+}
+
 TEST_F(Consolidate, ValidateRejectsAHandBrokenFeed) {
     ASSERT_EQ(run_plancon("consolidate " + fixtures + "/corporate_tracker_extra_columns.xlsx --xml " + (dir / "f.xml").string() +
                       " -o " + (dir / "f.xlsx").string(), env).status, 0);

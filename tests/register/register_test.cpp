@@ -50,9 +50,8 @@ struct TwoCopies {
         options.decisions = decisions.empty() ? "" : tmp.file("decisions.csv", decisions);
         return consolidate({education, housing}, test::test_config(), options);
     }
-    std::string keep_apart() const {
-        return "keep-apart," + education + "|education|3," + housing + "|housing|3\n";
-    }
+    std::string keep_apart() const { return "keep-apart," + education + "|education|3," + housing + "|housing|3\n"; }
+    std::string merge() const { return "merge," + education + "|education|3," + housing + "|housing|3\n"; }
 };
 
 std::vector<std::string> changes_of(const ConsolidateResult& r) {
@@ -66,8 +65,9 @@ TEST(Register, CopiesThatComeTogetherAreMergedNotRemoved) {
     TwoCopies t;
     const ConsolidateResult first = t.run(t.keep_apart());
     ASSERT_EQ(first.reconciliation.actions.size(), 4u);
-    const ConsolidateResult second = t.run();
-    ASSERT_EQ(second.reconciliation.actions.size(), 3u) << "the copies merge without the decision";
+    // The keep-apart is remembered: the officer reverses it.
+    const ConsolidateResult second = t.run(t.merge());
+    ASSERT_EQ(second.reconciliation.actions.size(), 3u) << "the copies merge when the decision is reversed";
     const std::string kept = second.reconciliation.actions[0].code;
     const std::string gone = first.reconciliation.actions[0].code == kept ? first.reconciliation.actions[2].code
                                                                            : first.reconciliation.actions[0].code;
@@ -125,6 +125,19 @@ TEST(Register, ACodeIsNeverGivenAgain) {
         if (a.canonical.text.starts_with("Open a new Gaelic")) {
             for (const ReconciledAction& b : first.reconciliation.actions) EXPECT_NE(a.code, b.code);
         }
+}
+
+// A decision given once holds for every later run of the register, until
+// an officer decides the same pair otherwise.
+TEST(Register, DecisionsAreRememberedForLaterRuns) {
+    TwoCopies t;
+    ASSERT_EQ(t.run(t.keep_apart()).reconciliation.actions.size(), 4u);
+    ASSERT_EQ(t.run().reconciliation.actions.size(), 4u) << "the keep-apart holds without being given again";
+    ASSERT_EQ(t.run(t.merge()).reconciliation.actions.size(), 3u) << "a later decision on the pair wins";
+    const ConsolidateResult last = t.run();
+    EXPECT_EQ(last.reconciliation.actions.size(), 3u) << "the merge holds in turn";
+    for (const Warning& w : last.reconciliation.warnings)
+        EXPECT_EQ(w.message.find("both merge and keep-apart"), std::string::npos) << w.message;
 }
 
 // An officer's decision names actions by the codes in the workbook: the
