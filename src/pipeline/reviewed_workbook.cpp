@@ -1,8 +1,10 @@
 // A reviewed consolidated workbook read back: the decisions an officer chose
-// in the Duplicates sheet's Decision column, as a decisions CSV would give them.
+// in the Duplicates sheet's Decision column, as a decisions CSV would give
+// them, and the due dates and leads filled in on its Actions sheet.
 #include "plancon/pipeline.hpp"
 #include "plancon/read.hpp"
 #include "plancon/text.hpp"
+#include "plancon/values.hpp"
 #include "write/status_list.hpp"
 
 #include <array>
@@ -74,7 +76,136 @@ Decisions workbook_decisions(const std::string& path, const ReadOptions& read) {
     return out;
 }
 
+std::string lead_names(const std::vector<Lead>& leads) {
+    std::string out;
+    for (const Lead& l : leads) out += (out.empty() ? "" : "; ") + l.name;
+    return out;
+}
+
+// The Actions sheet's heading row: the row holding the headings the
+// workbook's layout gives the code, due and leads columns.
+struct ActionColumns {
+    std::uint32_t heading_row = 0;
+    std::uint32_t code = 0;
+    std::optional<std::uint32_t> due, leads;
+};
+
+std::optional<ActionColumns> find_action_columns(const Sheet& sheet, const WorkbookLayout& layout) {
+    std::string code_heading, due_heading, leads_heading;
+    for (const OutputColumn& c : layout.columns_of("Actions")) {
+        if (c.field == "code") code_heading = lower_ascii(c.heading);
+        if (c.field == "due") due_heading = lower_ascii(c.heading);
+        if (c.field == "leads") leads_heading = lower_ascii(c.heading);
+    }
+    std::map<std::uint32_t, ActionColumns> found;  // by heading row
+    for (const Cell& cell : sheet.cells) {
+        if (cell.type != CellType::Text) continue;
+        const std::string heading = lower_ascii(trim(sheet.text(cell)));
+        if (heading == code_heading && !found.count(cell.row)) found[cell.row] = {cell.row, cell.col, {}, {}};
+    }
+    for (auto& [row, columns] : found) {
+        for (const Cell& cell : sheet.cells) {
+            if (cell.row != row || cell.type != CellType::Text) continue;
+            const std::string heading = lower_ascii(trim(sheet.text(cell)));
+            if (!due_heading.empty() && heading == due_heading) columns.due = cell.col;
+            if (!leads_heading.empty() && heading == leads_heading) columns.leads = cell.col;
+        }
+        if (columns.due || columns.leads) return columns;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
+
+Corrections load_corrections(const std::string& path, const Config& config, const ReadOptions& read) {
+    const Workbook workbook = read_workbook(path, read);
+    const std::string file_name = std::filesystem::path(path).filename().string();
+    const Sheet* sheet = workbook.sheet("Actions");
+    if (!sheet) throw CorrectionError(path, "no sheet 'Actions' (a consolidated workbook is expected)");
+    const std::optional<ActionColumns> columns = find_action_columns(*sheet, config.workbook);
+    if (!columns)
+        throw CorrectionError(path, "sheet 'Actions': no heading row with the code column and a due or lead column "
+                                    "(templates/workbook_columns.tsv names their headings)");
+    Corrections out;
+    for (std::uint32_t row = columns->heading_row + 1; row < max_rows; ++row) {
+        const std::string code = cell_text(*sheet, row, columns->code);
+        if (code.empty()) break;  // the end of the table
+        Correction c;
+        c.code = code;
+        c.place = {path, "Actions", row + 1};
+        c.origin = "corrected in " + file_name + ", Actions row " + std::to_string(row + 1);
+        if (columns->due) {
+            if (const Cell* cell = sheet->find({row, *columns->due})) {
+                const std::string written = cell_text(*sheet, row, *columns->due);
+                std::optional<Date> cell_date;
+                if (cell->type == CellType::DateTime)
+                    cell_date = date_of(date_of_serial(static_cast<long>(cell->number)));
+                Due due = parse_due(written, cell_date);
+                if (due.date) {
+                    due.as_written = due.date && cell_date ? to_iso(*due.date) : written;
+                    due.basis = c.origin;
+                    c.due = std::move(due);
+                } else if (!written.empty()) {
+                    c.unreadable_due = written;
+                }
+            }
+        }
+        if (columns->leads) {
+            const std::string written = cell_text(*sheet, row, *columns->leads);
+            if (!written.empty()) {
+                c.leads = split_leads(written, config.leads);
+                c.leads_as_written = written;
+            }
+        }
+        if (c.due || !c.leads.empty() || !c.unreadable_due.empty()) out.push_back(std::move(c));
+    }
+    return out;
+}
+
+CorrectionsApplied apply_corrections(const Corrections& corrections, Reconciliation& reconciliation,
+                                     const std::vector<std::string>& found_as) {
+    std::map<std::string, std::size_t> by_name;  // actions by code and by each copy's row
+    for (std::size_t i = 0; i < reconciliation.actions.size(); ++i) {
+        const ReconciledAction& a = reconciliation.actions[i];
+        by_name.emplace(a.code, i);
+        for (const MemberRef& m : a.members) by_name.emplace(to_string(m.source), i);
+    }
+    CorrectionsApplied out;
+    std::vector<Warning>& notes = out.notes;
+    for (std::size_t i = 0; i < corrections.size(); ++i) {
+        const Correction& c = corrections[i];
+        const auto it = by_name.find(i < found_as.size() ? found_as[i] : c.code);
+        if (it == by_name.end()) {
+            notes.push_back({c.place, "code " + c.code + " is not an action of this run; its correction not applied"});
+            continue;
+        }
+        Action& action = reconciliation.actions[it->second].canonical;
+        const std::string code = reconciliation.actions[it->second].code;
+        if (!c.unreadable_due.empty())
+            notes.push_back({c.place, "due '" + c.unreadable_due + "' is not a date; not applied"});
+        // The tracker's own value stands: the service updates it every
+        // quarter, and an earlier review must not hide a date slipped since.
+        if (c.due && !action.due.date) {
+            action.due = *c.due;
+            out.applied.push_back({it->second, "due", to_iso(*c.due->date), c.origin});
+            notes.push_back({c.place, code + ": due " + to_iso(*c.due->date) + " " + c.origin});
+        } else if (c.due && *action.due.date != *c.due->date) {
+            notes.push_back({c.place, code + ": due " + to_iso(*c.due->date) + " not applied: the tracker says " +
+                                          to_iso(*action.due.date)});
+        }
+        const std::string now = lead_names(action.leads), corrected = lead_names(c.leads);
+        if (!c.leads.empty() && action.leads.empty() && trim(action.leads_as_written).empty()) {
+            action.leads = c.leads;
+            action.leads_as_written = c.leads_as_written;
+            out.applied.push_back({it->second, "lead", corrected, c.origin});
+            notes.push_back({c.place, code + ": lead " + corrected + " " + c.origin});
+        } else if (!c.leads.empty() && now != corrected) {
+            notes.push_back({c.place, code + ": lead " + corrected + " not applied: the tracker says " +
+                                          (now.empty() ? action.leads_as_written : now)});
+        }
+    }
+    return out;
+}
 
 Decisions load_officer_decisions(const std::string& path, const ReadOptions& read) {
     return is_workbook_name(path) ? workbook_decisions(path, read) : load_decisions(path);

@@ -270,6 +270,14 @@ std::int64_t PlanRegister::record_run(const std::vector<Plan>& plans, Reconcilia
     Statement decision_row(db, "INSERT INTO decisions (run, kind, a, b, origin) VALUES (?1, ?2, ?3, ?4, ?5)");
     for (const Decision& d : record.decisions)
         decision_row.bind(1, run).bind(2, std::string(to_string(d.kind))).bind(3, d.a).bind(4, d.b).bind(5, d.origin).run();
+    Statement correction_row(db, "INSERT INTO corrections (run, code, field, value, origin) VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (const AppliedCorrection& c : record.corrections)
+        correction_row.bind(1, run)
+            .bind(2, reconciliation.actions.at(c.action).code)
+            .bind(3, c.field)
+            .bind(4, c.value)
+            .bind(5, c.origin)
+            .run();
     return run;
 }
 
@@ -319,6 +327,12 @@ Decisions PlanRegister::with_remembered_decisions(const Decisions& given) const 
 }
 
 void PlanRegister::locate_decided_codes(Decisions& decisions, const std::vector<Plan>& plans) const {
+    std::vector<std::string*> sides;
+    for (Decision& d : decisions) sides.insert(sides.end(), {&d.a, &d.b});
+    locate_codes(sides, plans);
+}
+
+void PlanRegister::locate_codes(const std::vector<std::string*>& names, const std::vector<Plan>& plans) const {
     // This run's rows by place ("file name|sheet|row"), with their folded text.
     std::map<std::string, std::pair<std::string, std::string>> at;
     for (const Plan& plan : plans)
@@ -344,10 +358,7 @@ void PlanRegister::locate_decided_codes(Decisions& decisions, const std::vector<
         copies.reset();
         if (same_text || same_place) side = same_text ? *same_text : *same_place;
     };
-    for (Decision& d : decisions) {
-        locate(d.a);
-        locate(d.b);
-    }
+    for (std::string* name : names) locate(*name);
 }
 
 std::vector<RegisterAction> PlanRegister::last_run_actions() const {

@@ -248,7 +248,7 @@ TEST(Register, RefusesWhatIsNotARegisterOfThisPlanconInOneLine) {
     const std::string newer = t.tmp / "newer.register";
     fs::copy_file(t.reg, newer);
     sql(newer, "UPDATE schema_version SET version = 7");
-    EXPECT_EQ(refusal(newer), newer + ": register of schema version 7, newer than this plancon's (1); use a newer plancon");
+    EXPECT_EQ(refusal(newer), newer + ": register of schema version 7, newer than this plancon's (" + std::to_string(register_schema_version) + "); use a newer plancon");
 
     // Damage in the middle of the file (a page of the tables), and a cut file.
     const std::string damaged = t.tmp / "damaged.register";
@@ -267,6 +267,31 @@ TEST(Register, RefusesWhatIsNotARegisterOfThisPlanconInOneLine) {
     EXPECT_EQ(refusal(under_a_file), under_a_file + ": cannot open the register: Not a directory");
     EXPECT_EQ(refusal(t.tmp / "absent.register", false), t.tmp / "absent.register" + ": no such register");
     EXPECT_EQ(bytes_of(t.reg), good);
+}
+
+// A register of schema version 1 (before --corrections) is migrated on the
+// next run: its runs kept, the corrections table added.
+TEST(Register, AVersionOneRegisterIsMigrated) {
+    TwoCopies t;
+    t.run();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(t.reg.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE corrections; UPDATE schema_version SET version = 1", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    EXPECT_THROW(PlanRegister::open_to_read(t.reg), RegisterError) << "a register to migrate is not read as it is";
+    const ConsolidateResult second = t.run();
+    EXPECT_EQ(second.run, 2);
+    ASSERT_EQ(sqlite3_open(t.reg.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT (SELECT version FROM schema_version), (SELECT count(*) FROM corrections)", -1,
+                                 &s, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(s, 0), 2);
+    EXPECT_EQ(sqlite3_column_int(s, 1), 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
 }
 
 TEST(Register, SchemaVersionIsRecorded) {
