@@ -83,6 +83,9 @@ struct Correction {
     std::string leads_as_written;
     Provenance place;                 // the workbook, "Actions", its row
     std::string origin;               // "corrected in consolidated.xlsx, Actions row 12"
+    // From the register, given to an earlier run: applied silently only while
+    // the action still lacks the value, nothing said when it does not.
+    bool remembered = false;
 };
 using Corrections = std::vector<Correction>;
 
@@ -94,6 +97,11 @@ struct CorrectionError : Error {
 // the headings config.workbook gives the fields code, due and leads. Throws
 // CorrectionError (no Actions sheet, no such headings), ReadError.
 Corrections load_corrections(const std::string& path, const Config& config, const ReadOptions& read = {});
+
+// The register's corrections of earlier runs for fields `given` does not
+// correct again (by code), then `given`.
+Corrections with_remembered_corrections(const std::vector<RecordedCorrection>& remembered, const Corrections& given,
+                                        const Config& config);
 
 // Applies each correction to the action it names: found_as[i] names the
 // action of corrections[i] (its code, or a row "file|sheet|row" the register

@@ -91,6 +91,11 @@ struct AppliedCorrection {
     std::string origin;  // "corrected in consolidated.xlsx, Actions row 12"
 };
 
+// A correction as the register keeps it.
+struct RecordedCorrection {
+    std::string code, field, value, origin;
+};
+
 struct RunRecord {
     std::vector<RunInput> inputs;
     Date as_of;
@@ -173,6 +178,8 @@ public:
     // pair (either way round) the latest, unless `given` decides the pair
     // again; then `given`.
     Decisions with_remembered_decisions(const Decisions& given) const;
+    // The corrections earlier runs applied: the latest for each code and field.
+    std::vector<RecordedCorrection> remembered_corrections() const;
     // Makes the recorded run permanent. Throws RegisterError.
     void commit();
 

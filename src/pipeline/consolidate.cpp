@@ -127,7 +127,7 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     ConsolidateResult result;
     // Everything that can be refused before reading is refused first.
     const Decisions decisions = options.decisions.empty() ? Decisions{} : load_officer_decisions(options.decisions, options.read);
-    const Corrections corrections =
+    const Corrections given_corrections =
         options.corrections.empty() ? Corrections{} : load_corrections(options.corrections, config, options.read);
     std::vector<std::string> outputs;
     // The outputs, and a reviewed workbook given as decisions or corrections, are not trackers.
@@ -171,6 +171,10 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     Decisions located = plan_register ? plan_register->with_remembered_decisions(decisions) : decisions;
     if (plan_register) plan_register->locate_decided_codes(located, result.plans);
     result.reconciliation = reconcile(result.plans, config, options.reconcile, located);
+    // The register remembers corrections as it does decisions.
+    const Corrections corrections =
+        plan_register ? with_remembered_corrections(plan_register->remembered_corrections(), given_corrections, config)
+                      : given_corrections;
     std::vector<AppliedCorrection> applied;
     if (!corrections.empty()) {
         // Corrections name actions by the workbook's codes: with a register, its codes, found at their rows.

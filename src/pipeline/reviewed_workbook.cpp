@@ -10,6 +10,7 @@
 #include <array>
 #include <filesystem>
 #include <map>
+#include <set>
 
 namespace plancon {
 namespace {
@@ -162,6 +163,38 @@ Corrections load_corrections(const std::string& path, const Config& config, cons
     return out;
 }
 
+Corrections with_remembered_corrections(const std::vector<RecordedCorrection>& remembered, const Corrections& given,
+                                        const Config& config) {
+    std::set<std::pair<std::string, std::string>> corrected_now;  // code, field
+    for (const Correction& c : given) {
+        if (c.due || !c.unreadable_due.empty()) corrected_now.emplace(c.code, "due");
+        if (!c.leads.empty()) corrected_now.emplace(c.code, "lead");
+    }
+    Corrections out;
+    for (const RecordedCorrection& r : remembered) {
+        if (corrected_now.count({r.code, r.field})) continue;
+        Correction c;
+        c.code = r.code;
+        c.origin = r.origin;
+        c.remembered = true;
+        if (r.field == "due") {
+            const std::optional<Date> date = parse_iso_date(r.value);
+            if (!date) continue;  // the register records ISO dates only
+            c.due = parse_due(r.value, date);
+            c.due->as_written = r.value;
+            c.due->basis = r.origin;
+        } else if (r.field == "lead") {
+            c.leads = split_leads(r.value, config.leads);
+            c.leads_as_written = r.value;
+        } else {
+            continue;
+        }
+        out.push_back(std::move(c));
+    }
+    out.insert(out.end(), given.begin(), given.end());
+    return out;
+}
+
 CorrectionsApplied apply_corrections(const Corrections& corrections, Reconciliation& reconciliation,
                                      const std::vector<std::string>& found_as) {
     std::map<std::string, std::size_t> by_name;  // actions by code and by each copy's row
@@ -176,6 +209,7 @@ CorrectionsApplied apply_corrections(const Corrections& corrections, Reconciliat
         const Correction& c = corrections[i];
         const auto it = by_name.find(i < found_as.size() ? found_as[i] : c.code);
         if (it == by_name.end()) {
+            if (c.remembered) continue;  // an action removed since: reported as removed
             notes.push_back({c.place, "code " + c.code + " is not an action of this run; its correction not applied"});
             continue;
         }
@@ -189,7 +223,7 @@ CorrectionsApplied apply_corrections(const Corrections& corrections, Reconciliat
             action.due = *c.due;
             out.applied.push_back({it->second, "due", to_iso(*c.due->date), c.origin});
             notes.push_back({c.place, code + ": due " + to_iso(*c.due->date) + " " + c.origin});
-        } else if (c.due && *action.due.date != *c.due->date) {
+        } else if (c.due && *action.due.date != *c.due->date && !c.remembered) {
             notes.push_back({c.place, code + ": due " + to_iso(*c.due->date) + " not applied: the tracker says " +
                                           to_iso(*action.due.date)});
         }
@@ -199,7 +233,7 @@ CorrectionsApplied apply_corrections(const Corrections& corrections, Reconciliat
             action.leads_as_written = c.leads_as_written;
             out.applied.push_back({it->second, "lead", corrected, c.origin});
             notes.push_back({c.place, code + ": lead " + corrected + " " + c.origin});
-        } else if (!c.leads.empty() && now != corrected) {
+        } else if (!c.leads.empty() && now != corrected && !c.remembered) {
             notes.push_back({c.place, code + ": lead " + corrected + " not applied: the tracker says " +
                                           (now.empty() ? action.leads_as_written : now)});
         }

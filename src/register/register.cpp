@@ -326,6 +326,18 @@ Decisions PlanRegister::with_remembered_decisions(const Decisions& given) const 
     return out;
 }
 
+std::vector<RecordedCorrection> PlanRegister::remembered_corrections() const {
+    std::map<std::pair<std::string, std::string>, RecordedCorrection> latest;  // by code and field
+    Statement earlier(impl_->db, "SELECT code, field, value, origin FROM corrections ORDER BY run, rowid");
+    while (earlier.step()) {
+        RecordedCorrection c{earlier.text(0), earlier.text(1), earlier.text(2), earlier.text(3)};
+        latest.insert_or_assign(std::pair(c.code, c.field), std::move(c));
+    }
+    std::vector<RecordedCorrection> out;
+    for (auto& [key, c] : latest) out.push_back(std::move(c));
+    return out;
+}
+
 void PlanRegister::locate_decided_codes(Decisions& decisions, const std::vector<Plan>& plans) const {
     std::vector<std::string*> sides;
     for (Decision& d : decisions) sides.insert(sides.end(), {&d.a, &d.b});
