@@ -70,7 +70,7 @@ struct ConsolidateOptions {
 // possible duplicate on its Duplicates sheet with a Decision (merge, keep
 // apart) is that decision on its Code A and Code B, with origin
 // "consolidated.xlsx, Duplicates row 12". Throws DecisionError (a decision
-// word it does not know names the sheet and row), ReadError.
+// word it does not know names the sheet and row; a workbook that cannot be read).
 Decisions load_officer_decisions(const std::string& path, const ReadOptions& read = {});
 
 // A due date or lead an officer filled in on the Actions sheet of a reviewed
@@ -95,7 +95,7 @@ struct CorrectionError : Error {
 
 // The Actions sheet's rows with a due date or a lead, its columns found by
 // the headings config.workbook gives the fields code, due and leads. Throws
-// CorrectionError (no Actions sheet, no such headings), ReadError.
+// CorrectionError (no Actions sheet, no such headings, a workbook that cannot be read).
 Corrections load_corrections(const std::string& path, const Config& config, const ReadOptions& read = {});
 
 // The register's corrections of earlier runs for fields `given` does not

@@ -25,6 +25,17 @@ std::string cell_text(const Sheet& sheet, std::uint32_t row, std::uint32_t col) 
     return cell ? std::string(trim(display_value(sheet, *cell))) : std::string();
 }
 
+// The reviewed workbook, read; one that cannot be is the named error of the
+// option that gave it (not an input's, which --keep-going would pass over).
+template <typename OptionError>
+Workbook read_reviewed(const std::string& path, const ReadOptions& read) {
+    try {
+        return read_workbook(path, read);
+    } catch (const ReadError& e) {
+        throw OptionError(path, e.problem());
+    }
+}
+
 // The possible-duplicates table is found by its headings, wherever it sits:
 // the row holding "Code A", "Code B" and "Decision", and those three columns.
 struct PairTable {
@@ -46,7 +57,7 @@ std::optional<PairTable> find_pair_table(const Sheet& sheet) {
 }
 
 Decisions workbook_decisions(const std::string& path, const ReadOptions& read) {
-    const Workbook workbook = read_workbook(path, read);
+    const Workbook workbook = read_reviewed<DecisionError>(path, read);
     const std::string file_name = std::filesystem::path(path).filename().string();
     const Sheet* sheet = workbook.sheet("Duplicates");
     if (!sheet) throw DecisionError(path, "no sheet 'Duplicates' (a consolidated workbook is expected)");
@@ -119,7 +130,7 @@ std::optional<ActionColumns> find_action_columns(const Sheet& sheet, const Workb
 }  // namespace
 
 Corrections load_corrections(const std::string& path, const Config& config, const ReadOptions& read) {
-    const Workbook workbook = read_workbook(path, read);
+    const Workbook workbook = read_reviewed<CorrectionError>(path, read);
     const std::string file_name = std::filesystem::path(path).filename().string();
     const Sheet* sheet = workbook.sheet("Actions");
     if (!sheet) throw CorrectionError(path, "no sheet 'Actions' (a consolidated workbook is expected)");

@@ -292,6 +292,18 @@ TEST_F(Consolidate, DecisionsChosenInTheReviewedWorkbookApplyOnTheNextRun) {
     EXPECT_EQ(bad.err, "plancon: " + (dir / "reviewed.xlsx").string() + ": sheet 'Duplicates' row " + std::to_string(row) +
                            ": unknown decision 'perhaps' (expected merge or keep apart)\n");
     EXPECT_FALSE(fs::exists(dir / "4.xlsx"));
+
+    // A reviewed workbook that is missing, or not a consolidated workbook, is
+    // the option's one-line error, not an input's (no --keep-going advice).
+    CliRun missing = run_plancon("consolidate " + inputs + " --decisions " + (dir / "missing.xlsx").string() + " -o " +
+                                     (dir / "4.xlsx").string(), env);
+    EXPECT_EQ(missing.status, 1);
+    EXPECT_EQ(missing.err, "plancon: " + (dir / "missing.xlsx").string() + ": cannot open: No such file or directory\n");
+    CliRun not_reviewed = run_plancon("consolidate " + inputs + " --corrections " + education + " -o " +
+                                          (dir / "4.xlsx").string(), env);
+    EXPECT_EQ(not_reviewed.status, 1);
+    EXPECT_EQ(not_reviewed.err, "plancon: " + education + ": no sheet 'Actions' (a consolidated workbook is expected)\n");
+    EXPECT_FALSE(fs::exists(dir / "4.xlsx"));
 }
 
 TEST_F(Consolidate, ValidateRejectsAHandBrokenFeed) {
