@@ -109,21 +109,23 @@ std::optional<ActionColumns> find_action_columns(const Sheet& sheet, const Workb
         if (c.field == "due") due_heading = lower_ascii(c.heading);
         if (c.field == "leads") leads_heading = lower_ascii(c.heading);
     }
-    std::map<std::uint32_t, ActionColumns> found;  // by heading row
+    // One pass over the cells (in row order): each row's columns so headed.
+    std::map<std::uint32_t, ActionColumns> rows;
+    std::set<std::uint32_t> with_code;
     for (const Cell& cell : sheet.cells) {
         if (cell.type != CellType::Text) continue;
         const std::string heading = lower_ascii(trim(sheet.text(cell)));
-        if (heading == code_heading && !found.count(cell.row)) found[cell.row] = {cell.row, cell.col, {}, {}};
-    }
-    for (auto& [row, columns] : found) {
-        for (const Cell& cell : sheet.cells) {
-            if (cell.row != row || cell.type != CellType::Text) continue;
-            const std::string heading = lower_ascii(trim(sheet.text(cell)));
-            if (!due_heading.empty() && heading == due_heading) columns.due = cell.col;
-            if (!leads_heading.empty() && heading == leads_heading) columns.leads = cell.col;
+        ActionColumns& columns = rows[cell.row];
+        columns.heading_row = cell.row;
+        if (heading == code_heading && !with_code.count(cell.row)) {
+            columns.code = cell.col;
+            with_code.insert(cell.row);
         }
-        if (columns.due || columns.leads) return columns;
+        if (!due_heading.empty() && heading == due_heading) columns.due = cell.col;
+        if (!leads_heading.empty() && heading == leads_heading) columns.leads = cell.col;
     }
+    for (const std::uint32_t row : with_code)
+        if (rows[row].due || rows[row].leads) return rows[row];
     return std::nullopt;
 }
 
@@ -150,11 +152,12 @@ Corrections load_corrections(const std::string& path, const Config& config, cons
             if (const Cell* cell = sheet->find({row, *columns->due})) {
                 const std::string written = cell_text(*sheet, row, *columns->due);
                 std::optional<Date> cell_date;
-                if (cell->type == CellType::DateTime)
+                // Excel's dates run from serial 1 to 2958465 (9999-12-31).
+                if (cell->type == CellType::DateTime && cell->number >= 1 && cell->number < 2958466)
                     cell_date = date_of(date_of_serial(static_cast<long>(cell->number)));
                 Due due = parse_due(written, cell_date);
                 if (due.date) {
-                    due.as_written = due.date && cell_date ? to_iso(*due.date) : written;
+                    due.as_written = cell_date ? to_iso(*due.date) : written;
                     due.basis = c.origin;
                     c.due = std::move(due);
                 } else if (!written.empty()) {

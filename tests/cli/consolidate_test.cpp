@@ -2,6 +2,7 @@
 // bundled fixtures: every row accounted for, all-or-nothing outputs,
 // determinism, and the officer's decisions.
 #include "plancon/layout.hpp"
+#include "plancon/pipeline.hpp"
 #include "plancon/read.hpp"
 
 #include "cli/run_plancon.hpp"
@@ -304,6 +305,47 @@ TEST_F(Consolidate, DecisionsChosenInTheReviewedWorkbookApplyOnTheNextRun) {
     EXPECT_EQ(not_reviewed.status, 1);
     EXPECT_EQ(not_reviewed.err, "plancon: " + education + ": no sheet 'Actions' (a consolidated workbook is expected)\n");
     EXPECT_FALSE(fs::exists(dir / "4.xlsx"));
+}
+
+// The Actions sheet's columns are found by the headings the workbook's
+// layout gives them (templates/workbook_columns.tsv may rename them), in
+// any order; a date cell and a date typed as text are both a due date.
+TEST_F(Consolidate, CorrectionsFindTheActionsColumnsByTheLayoutsHeadings) {
+    if (std::system("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") != 0)
+        GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Config config = test_config();
+    for (auto& [sheet, columns] : config.workbook.columns)
+        for (OutputColumn& c : columns)
+            if (sheet == "Actions" && c.field == "code") c.heading = "Ref. code";
+            else if (sheet == "Actions" && c.field == "due") c.heading = "Deadline";
+            else if (sheet == "Actions" && c.field == "leads") c.heading = "Owner";
+    const std::string book = (dir / "renamed.xlsx").string();
+    const std::string py =
+        "/usr/bin/python3 -c \"import openpyxl, sys, datetime\n"
+        "b = openpyxl.Workbook(); ws = b.active; ws.title = 'Actions'\n"
+        "ws.append(['Plan title'])\n"
+        "ws.append(['Owner', 'Due', 'Deadline', 'Ref. code', 'Lead(s)'])\n"
+        "ws.append(['Head of Housing', datetime.datetime(2020, 1, 1), datetime.datetime(2027, 6, 30), 'A-AAAAAAAA', 'x'])\n"
+        "ws.append([None, None, '31/12/2027', 'A-BBBBBBBB'])\n"
+        "ws.append([None, None, 'soon', 'A-CCCCCCCC'])\n"
+        "ws.append([None, None, None, 'A-DDDDDDDD'])\n"
+        "b.save(sys.argv[1])\" " + book;
+    ASSERT_EQ(std::system(py.c_str()), 0);
+    const Corrections corrections = load_corrections(book, config);
+    ASSERT_EQ(corrections.size(), 3u) << "a row with nothing filled in corrects nothing";
+    EXPECT_EQ(corrections[0].code, "A-AAAAAAAA");
+    ASSERT_TRUE(corrections[0].due && corrections[0].due->date);
+    EXPECT_EQ(to_iso(*corrections[0].due->date), "2027-06-30");
+    EXPECT_EQ(corrections[0].due->basis, "corrected in renamed.xlsx, Actions row 3");
+    ASSERT_EQ(corrections[0].leads.size(), 1u);
+    EXPECT_EQ(corrections[0].leads[0].name, "Head of Housing");
+    ASSERT_TRUE(corrections[1].due && corrections[1].due->date);
+    EXPECT_EQ(to_iso(*corrections[1].due->date), "2027-12-31");
+    EXPECT_TRUE(corrections[1].leads.empty());
+    EXPECT_FALSE(corrections[2].due);
+    EXPECT_EQ(corrections[2].unreadable_due, "soon");
+    // With the template's own headings, this sheet has no code column.
+    EXPECT_THROW(load_corrections(book, test_config()), CorrectionError);
 }
 
 TEST_F(Consolidate, ValidateRejectsAHandBrokenFeed) {
