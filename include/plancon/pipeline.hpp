@@ -40,7 +40,12 @@ Plan plan_file(const std::string& path, const Config& config, const ReadOptions&
 struct ConsolidateOptions {
     std::string workbook;   // the consolidated workbook to write ("" = none)
     std::string feed;       // the XML feed to write ("" = none)
-    std::string decisions;  // officer decisions, CSV ("" = none)
+    // Officer decisions ("" = none): a CSV, or a reviewed consolidated
+    // workbook (.xlsx), its Duplicates sheet's Decision column.
+    std::string decisions;
+    // A reviewed consolidated workbook whose Actions sheet's due dates and
+    // leads fill those the actions lack ("" = none): load_corrections.
+    std::string corrections;
     std::string service;    // for inputs that name none
     bool keep_going = false;  // an unreadable input is reported, not fatal
     // Files read and planned at once (0: one per core). The outputs do not
@@ -59,6 +64,59 @@ struct ConsolidateOptions {
     // Called before each file is read (for a progress bar).
     std::function<void(std::size_t index, std::size_t total, const std::string& file)> progress;
 };
+
+// The decisions in `path`: a CSV of merge,A,B / keep-apart,A,B lines
+// (load_decisions), or a reviewed consolidated workbook (.xlsx, .xlsm): each
+// possible duplicate on its Duplicates sheet with a Decision (merge, keep
+// apart) is that decision on its Code A and Code B, with origin
+// "consolidated.xlsx, Duplicates row 12". Throws DecisionError (a decision
+// word it does not know names the sheet and row; a workbook that cannot be read).
+Decisions load_officer_decisions(const std::string& path, const ReadOptions& read = {});
+
+// A due date or lead an officer filled in on the Actions sheet of a reviewed
+// consolidated workbook, for the action of that code.
+struct Correction {
+    std::string code;
+    std::optional<Due> due;           // a date; basis is the origin
+    std::string unreadable_due;       // what the Due cell held when not a date
+    std::vector<Lead> leads;
+    std::string leads_as_written;
+    Provenance place;                 // the workbook, "Actions", its row
+    std::string origin;               // "corrected in consolidated.xlsx, Actions row 12"
+    // From the register, given to an earlier run: applied silently only while
+    // the action still lacks the value, nothing said when it does not.
+    bool remembered = false;
+};
+using Corrections = std::vector<Correction>;
+
+struct CorrectionError : Error {
+    using Error::Error;
+};
+
+// The Actions sheet's rows with a due date or a lead, its columns found by
+// the headings config.workbook gives the fields code, due and leads. Throws
+// CorrectionError (no Actions sheet, no such headings, a workbook that cannot be read).
+Corrections load_corrections(const std::string& path, const Config& config, const ReadOptions& read = {});
+
+// The register's corrections of earlier runs for fields `given` does not
+// correct again (by code), then `given`.
+Corrections with_remembered_corrections(const std::vector<RecordedCorrection>& remembered, const Corrections& given,
+                                        const Config& config);
+
+// Applies each correction to the action it names: found_as[i] names the
+// action of corrections[i] (its code, or a row "file|sheet|row" the register
+// located it at), the code itself when absent. A due date or lead fills one
+// the action lacks; where the tracker has another, the tracker's stands (the
+// service updates it each quarter: an earlier review must not hide a date
+// slipped since). Returns what was applied, and one line for each
+// correction applied (with its origin) or not (a code not found, a value
+// not applied), each at its row.
+struct CorrectionsApplied {
+    std::vector<AppliedCorrection> applied;
+    std::vector<Warning> notes;
+};
+CorrectionsApplied apply_corrections(const Corrections& corrections, Reconciliation& reconciliation,
+                                     const std::vector<std::string>& found_as = {});
 
 struct ConsolidateResult {
     std::vector<std::string> files;    // every input file found

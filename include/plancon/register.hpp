@@ -62,7 +62,7 @@ struct RegisterError : Error {
 
 // The schema this plancon writes; older registers are migrated on opening
 // for a run, newer ones refused.
-inline constexpr int register_schema_version = 1;
+inline constexpr int register_schema_version = 2;
 
 struct RegisterOptions {
     // Text score (plus evidence) at which an action takes a known code it
@@ -82,11 +82,26 @@ struct RunInput {
 };
 
 // What the register records about a run besides its actions.
+// A due date or lead an officer filled in on a reviewed workbook, applied
+// to this run's reconciliation.actions[action].
+struct AppliedCorrection {
+    std::size_t action = 0;
+    std::string field;   // "due", "lead"
+    std::string value;   // "2027-06-30", "Head of Education"
+    std::string origin;  // "corrected in consolidated.xlsx, Actions row 12"
+};
+
+// A correction as the register keeps it.
+struct RecordedCorrection {
+    std::string code, field, value, origin;
+};
+
 struct RunRecord {
     std::vector<RunInput> inputs;
     Date as_of;
     std::string options;  // "threshold=0.80; review-band=0.40; ..."
     Decisions decisions;
+    std::vector<AppliedCorrection> corrections;
 };
 
 struct RegisterRun {
@@ -156,6 +171,15 @@ public:
     // finds it whatever its own code for it would be. A side with no such row
     // is left as written.
     void locate_decided_codes(Decisions& decisions, const std::vector<Plan>& plans) const;
+    // The same for any names: each that is a register code with such a row
+    // becomes that row, "file|sheet|row"; the others are left as written.
+    void locate_codes(const std::vector<std::string*>& names, const std::vector<Plan>& plans) const;
+    // The decisions earlier runs were given, remembered for this one: on each
+    // pair (either way round) the latest, unless `given` decides the pair
+    // again; then `given`.
+    Decisions with_remembered_decisions(const Decisions& given) const;
+    // The corrections earlier runs applied: the latest for each code and field.
+    std::vector<RecordedCorrection> remembered_corrections() const;
     // Makes the recorded run permanent. Throws RegisterError.
     void commit();
 

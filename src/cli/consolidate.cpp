@@ -56,7 +56,9 @@ int run_consolidate(int argc, char** argv) {
         ("help,h", "show this help")
         ("output,o", po::value<std::string>(&options.workbook)->default_value(options.workbook), "the consolidated workbook")
         ("xml", po::value<std::string>(&options.feed), "also write the XML feed (schema: templates/plan.xsd)")
-        ("decisions", po::value<std::string>(&options.decisions), "CSV of merge,A,B / keep-apart,A,B lines")
+        ("decisions", po::value<std::string>(&options.decisions), "CSV of merge,A,B / keep-apart,A,B lines, or the reviewed consolidated workbook (its Duplicates sheet's Decision column)")
+        ("corrections", po::value<std::string>(&options.corrections),
+         "a reviewed consolidated workbook: due dates and leads filled in on its Actions sheet")
         ("register", po::value<std::string>(&options.register_path),
          "the plan register (SQLite, created when absent): codes kept from run to run, what changed recorded")
         ("profile", po::value<std::vector<std::string>>(&profiles), "extra header synonyms (repeatable; a later one is read over an earlier)")
@@ -74,7 +76,7 @@ int run_consolidate(int argc, char** argv) {
     po::variables_map vm;
     int code = exit_ok;
     const std::string synopsis =
-        "plancon consolidate INPUT... [-o consolidated.xlsx] [--xml plan.xml] [--decisions FILE] [--register FILE] "
+        "plancon consolidate INPUT... [-o consolidated.xlsx] [--xml plan.xml] [--decisions FILE] [--corrections WORKBOOK] [--register FILE] "
         "[--profile FILE] [--service NAME] [--keep-going] [--dry-run] [--jobs N] [--threshold 0.75] [--review-band 0.40] "
         "[--as-of YYYY-MM-DD]";
     if (!parse_command_line(argc, argv, synopsis, visible,

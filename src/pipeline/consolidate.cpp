@@ -95,8 +95,10 @@ private:
     std::vector<std::thread> threads_;
 };
 // What the register keeps of a run besides its actions: the inputs with their
-// SHA-256, the as-of date, the options that shape the result, the decisions.
-RunRecord run_record(const ConsolidateResult& result, const ConsolidateOptions& options, const Decisions& decisions) {
+// SHA-256, the as-of date, the options that shape the result, the decisions,
+// the corrections applied.
+RunRecord run_record(const ConsolidateResult& result, const ConsolidateOptions& options, const Decisions& decisions,
+                     std::vector<AppliedCorrection> corrections) {
     RunRecord record;
     for (const std::string& file : result.files) {
         std::string sha256;
@@ -112,8 +114,9 @@ RunRecord run_record(const ConsolidateResult& result, const ConsolidateOptions& 
     std::snprintf(scores, sizeof scores, "threshold=%.2f; review-band=%.2f", options.reconcile.threshold,
                   options.reconcile.review_band);
     record.options = std::string(scores) + "; service=" + options.service +
-                     "; keep-going=" + (options.keep_going ? "yes" : "no") + "; decisions=" + options.decisions;
+                     "; keep-going=" + (options.keep_going ? "yes" : "no") + "; decisions=" + options.decisions + "; corrections=" + options.corrections;
     record.decisions = decisions;
+    record.corrections = std::move(corrections);
     return record;
 }
 
@@ -123,9 +126,12 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
                               const ConsolidateOptions& options) {
     ConsolidateResult result;
     // Everything that can be refused before reading is refused first.
-    const Decisions decisions = options.decisions.empty() ? Decisions{} : load_decisions(options.decisions);
+    const Decisions decisions = options.decisions.empty() ? Decisions{} : load_officer_decisions(options.decisions, options.read);
+    const Corrections given_corrections =
+        options.corrections.empty() ? Corrections{} : load_corrections(options.corrections, config, options.read);
     std::vector<std::string> outputs;
-    for (const std::string& out : {options.workbook, options.feed, options.register_path})
+    // The outputs, and a reviewed workbook given as decisions or corrections, are not trackers.
+    for (const std::string& out : {options.workbook, options.feed, options.register_path, options.decisions, options.corrections})
         if (!out.empty()) outputs.push_back(out);
     result.files = find_inputs_required(inputs, outputs);
     std::optional<PlanRegister> plan_register;
@@ -160,17 +166,37 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     }
     if (options.progress) options.progress(result.files.size(), result.files.size(), "");
 
-    // Decisions name actions by the codes of the workbook the officer read: with a register, its codes.
-    Decisions located = decisions;
+    // Decisions name actions by the codes of the workbook the officer read:
+    // with a register, its codes; and the register remembers earlier runs' decisions.
+    Decisions located = plan_register ? plan_register->with_remembered_decisions(decisions) : decisions;
     if (plan_register) plan_register->locate_decided_codes(located, result.plans);
     result.reconciliation = reconcile(result.plans, config, options.reconcile, located);
+    // The register remembers corrections as it does decisions.
+    const Corrections corrections =
+        plan_register ? with_remembered_corrections(plan_register->remembered_corrections(), given_corrections, config)
+                      : given_corrections;
+    std::vector<AppliedCorrection> applied;
+    if (!corrections.empty()) {
+        // Corrections name actions by the workbook's codes: with a register, its codes, found at their rows.
+        std::vector<std::string> found_as;
+        for (const Correction& c : corrections) found_as.push_back(c.code);
+        if (plan_register) {
+            std::vector<std::string*> names;
+            for (std::string& name : found_as) names.push_back(&name);
+            plan_register->locate_codes(names, result.plans);
+        }
+        CorrectionsApplied outcome = apply_corrections(corrections, result.reconciliation, found_as);
+        applied = std::move(outcome.applied);
+        result.reconciliation.warnings.insert(result.reconciliation.warnings.end(), outcome.notes.begin(),
+                                              outcome.notes.end());
+    }
     // Unreadable inputs are listed on the Issues sheet too.
     for (const Warning& u : result.unreadable)
         result.reconciliation.warnings.push_back({u.source, "input not read: " + u.message});
     if (plan_register) {
         // The register's codes replace the reconciler's before anything is written.
         result.run = plan_register->record_run(result.plans, result.reconciliation, config,
-                                               run_record(result, options, decisions));
+                                               run_record(result, options, decisions, std::move(applied)));
         result.changes = plan_register->changes();
     }
     // A dry run stops here: the register's transaction is rolled back.

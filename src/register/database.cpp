@@ -72,6 +72,15 @@ CREATE TABLE decisions (
     b TEXT NOT NULL,
     origin TEXT NOT NULL);
 )sql",
+    // 1 -> 2: due dates and leads an officer filled in on a reviewed workbook (--corrections).
+    R"sql(
+CREATE TABLE corrections (
+    run INTEGER NOT NULL REFERENCES runs(id),
+    code TEXT NOT NULL REFERENCES actions(code),
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    origin TEXT NOT NULL);
+)sql",
 };
 static_assert(std::size(migrations) == register_schema_version, "one migration per schema version");
 

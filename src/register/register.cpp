@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <unistd.h>
 
@@ -269,6 +270,14 @@ std::int64_t PlanRegister::record_run(const std::vector<Plan>& plans, Reconcilia
     Statement decision_row(db, "INSERT INTO decisions (run, kind, a, b, origin) VALUES (?1, ?2, ?3, ?4, ?5)");
     for (const Decision& d : record.decisions)
         decision_row.bind(1, run).bind(2, std::string(to_string(d.kind))).bind(3, d.a).bind(4, d.b).bind(5, d.origin).run();
+    Statement correction_row(db, "INSERT INTO corrections (run, code, field, value, origin) VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (const AppliedCorrection& c : record.corrections)
+        correction_row.bind(1, run)
+            .bind(2, reconciliation.actions.at(c.action).code)
+            .bind(3, c.field)
+            .bind(4, c.value)
+            .bind(5, c.origin)
+            .run();
     return run;
 }
 
@@ -296,7 +305,46 @@ std::vector<RegisterRun> PlanRegister::runs() const {
     return out;
 }
 
+Decisions PlanRegister::with_remembered_decisions(const Decisions& given) const {
+    auto pair_of = [](const Decision& d) { return std::minmax(d.a, d.b); };
+    std::set<std::pair<std::string, std::string>> decided_now;
+    for (const Decision& d : given) decided_now.insert(pair_of(d));
+    std::map<std::pair<std::string, std::string>, Decision> latest;
+    Statement earlier(impl_->db, "SELECT kind, a, b, origin FROM decisions ORDER BY run, rowid");
+    while (earlier.step()) {
+        Decision d;
+        d.kind = earlier.text(0) == to_string(Decision::Kind::Merge) ? Decision::Kind::Merge : Decision::Kind::KeepApart;
+        d.a = earlier.text(1);
+        d.b = earlier.text(2);
+        d.origin = earlier.text(3);
+        auto pair = pair_of(d);
+        if (!decided_now.count(pair)) latest.insert_or_assign(std::move(pair), std::move(d));
+    }
+    Decisions out;
+    for (auto& [pair, d] : latest) out.push_back(std::move(d));
+    out.insert(out.end(), given.begin(), given.end());
+    return out;
+}
+
+std::vector<RecordedCorrection> PlanRegister::remembered_corrections() const {
+    std::map<std::pair<std::string, std::string>, RecordedCorrection> latest;  // by code and field
+    Statement earlier(impl_->db, "SELECT code, field, value, origin FROM corrections ORDER BY run, rowid");
+    while (earlier.step()) {
+        RecordedCorrection c{earlier.text(0), earlier.text(1), earlier.text(2), earlier.text(3)};
+        latest.insert_or_assign(std::pair(c.code, c.field), std::move(c));
+    }
+    std::vector<RecordedCorrection> out;
+    for (auto& [key, c] : latest) out.push_back(std::move(c));
+    return out;
+}
+
 void PlanRegister::locate_decided_codes(Decisions& decisions, const std::vector<Plan>& plans) const {
+    std::vector<std::string*> sides;
+    for (Decision& d : decisions) sides.insert(sides.end(), {&d.a, &d.b});
+    locate_codes(sides, plans);
+}
+
+void PlanRegister::locate_codes(const std::vector<std::string*>& names, const std::vector<Plan>& plans) const {
     // This run's rows by place ("file name|sheet|row"), with their folded text.
     std::map<std::string, std::pair<std::string, std::string>> at;
     for (const Plan& plan : plans)
@@ -322,10 +370,7 @@ void PlanRegister::locate_decided_codes(Decisions& decisions, const std::vector<
         copies.reset();
         if (same_text || same_place) side = same_text ? *same_text : *same_place;
     };
-    for (Decision& d : decisions) {
-        locate(d.a);
-        locate(d.b);
-    }
+    for (std::string* name : names) locate(*name);
 }
 
 std::vector<RegisterAction> PlanRegister::last_run_actions() const {

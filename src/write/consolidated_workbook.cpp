@@ -952,7 +952,8 @@ private:
                             {"Text as written", 20, 42},
                             {"Score", 7, 7},
                             {"Explanation", 16, 30},
-                            {"", 10, 42}});
+                            {"", 10, 42},
+                            {"", 10, 12}});
         out.repeat_header(false);
         for (const auto& action : rec_.actions) {
             if (action.members.size() < 2) continue;
@@ -975,9 +976,11 @@ private:
         if (out.has_room(row)) out.text(row, 0, "Possible duplicates, not merged: check and record a decision", formats_.section);
         ++row;
         if (out.has_room(row))
-            out.header(row, {"Code A", "Code B", "Source A", "Source B", "Text A", "Score", "Words matched and differing", "Text B"},
+            out.header(row, {"Code A", "Code B", "Source A", "Source B", "Text A", "Score", "Words matched and differing", "Text B",
+                             "Decision"},
                        formats_.header);
         ++row;
+        const lxw_row_t first_pair = row;
         for (const auto& pair : rec_.possible_duplicates) {
             if (!out.has_room(row)) continue;
             const Action* a = action_at(pair.a);
@@ -997,6 +1000,9 @@ private:
             if (b) out.text(row, 7, b->text, formats_.wrap, pair.a);
             ++row;
         }
+        // The officer's decision on each pair, read back by --decisions.
+        if (row > first_pair && first_pair < max_rows_)
+            out.check(write_detail::decision_drop_down(out.get(), first_pair, std::min(row, max_rows_) - 1, 8));
 
         ++row;
         if (out.has_room(row)) out.text(row, 0, "Conflicts: copies of one action that disagree", formats_.section);

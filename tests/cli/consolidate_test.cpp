@@ -2,6 +2,7 @@
 // bundled fixtures: every row accounted for, all-or-nothing outputs,
 // determinism, and the officer's decisions.
 #include "plancon/layout.hpp"
+#include "plancon/pipeline.hpp"
 #include "plancon/read.hpp"
 
 #include "cli/run_plancon.hpp"
@@ -232,6 +233,119 @@ TEST_F(Consolidate, TheOfficersDecisionsOverrideTheScorer) {
     EXPECT_EQ(bad.status, 1);
     EXPECT_NE(bad.err.find("bad.csv: line 1:"), std::string::npos) << bad.err;
     EXPECT_FALSE(fs::exists(dir / "3.xlsx"));
+}
+
+// The reviewed consolidated workbook is a decisions file: the officer picks
+// a Decision for a possible duplicate on the Duplicates sheet, and the next
+// run applies it as the CSV line would.
+TEST_F(Consolidate, DecisionsChosenInTheReviewedWorkbookApplyOnTheNextRun) {
+    if (std::system("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") != 0)
+        GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    // B is A and C in one: complete linkage merges it with one, the other is a possible duplicate.
+    const std::string a = "Develop a joint Older People's Strategy which demonstrates a whole systems approach";
+    const std::string c = "Prepare joint strategies for other main service areas and carers";
+    const std::string education = (dir / "education.csv").string(), housing = (dir / "housing.csv").string();
+    std::ofstream(education) << "Education Service Improvement Plan\r\nRef,Action,Lead,Due date\r\n1," << a
+                             << ",Head of Education,31/03/2027\r\n2," << c << ",Head of Education,31/03/2027\r\n";
+    std::ofstream(housing) << "Housing Service Improvement Plan\r\nRef,Action,Lead,Due date\r\n1," << a << " and " << c
+                           << ",Head of Housing,31/03/2027\r\n";
+    const std::string inputs = education + " " + housing;
+    CliRun first = run_plancon("consolidate " + inputs + " -o " + (dir / "consolidated.xlsx").string() + " --xml " +
+                                   (dir / "1.xml").string(), env);
+    ASSERT_EQ(first.status, 0) << first.err;
+    ASSERT_EQ(feed_codes(dir / "1.xml").size(), 2u);
+
+    // The officer's review, saved as Excel would: the Decision cell of the
+    // pair's row, found under the Code A heading.
+    auto review = [&](const std::string& decision) {
+        const std::string py =
+            "/usr/bin/python3 -c \"import openpyxl,sys\n"
+            "b = openpyxl.load_workbook(sys.argv[1]); ws = b['Duplicates']\n"
+            "heading = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == 'Code A'][0]\n"
+            "decision = [c for c in range(1, ws.max_column + 1) if ws.cell(heading, c).value == 'Decision'][0]\n"
+            "ws.cell(heading + 1, decision).value = sys.argv[2]\n"
+            "b.save(sys.argv[3]); print(heading + 1)\" " +
+            (dir / "consolidated.xlsx").string() + " '" + decision + "' " + (dir / "reviewed.xlsx").string();
+        FILE* p = popen(py.c_str(), "r");
+        int row = 0;
+        EXPECT_EQ(fscanf(p, "%d", &row), 1);
+        pclose(p);
+        return row;
+    };
+    review("keep apart");
+    CliRun apart = run_plancon("consolidate " + inputs + " --decisions " + (dir / "reviewed.xlsx").string() + " -o " +
+                                   (dir / "2.xlsx").string() + " --xml " + (dir / "2.xml").string(), env);
+    ASSERT_EQ(apart.status, 0) << apart.err;
+    EXPECT_NE(apart.err.find("0 possible duplicates"), std::string::npos) << "the pair is decided: " << apart.err;
+    EXPECT_EQ(feed_codes(dir / "2.xml"), feed_codes(dir / "1.xml"));
+
+    review("merge");
+    CliRun merged = run_plancon("consolidate " + inputs + " --decisions " + (dir / "reviewed.xlsx").string() + " -o " +
+                                    (dir / "3.xlsx").string() + " --xml " + (dir / "3.xml").string(), env);
+    ASSERT_EQ(merged.status, 0) << merged.err;
+    EXPECT_EQ(feed_codes(dir / "3.xml").size(), 1u) << merged.err;
+
+    // A word that is not a decision is one line naming the file, sheet and row; nothing written.
+    const int row = review("perhaps");
+    CliRun bad = run_plancon("consolidate " + inputs + " --decisions " + (dir / "reviewed.xlsx").string() + " -o " +
+                                 (dir / "4.xlsx").string(), env);
+    EXPECT_EQ(bad.status, 1);
+    EXPECT_EQ(bad.err, "plancon: " + (dir / "reviewed.xlsx").string() + ": sheet 'Duplicates' row " + std::to_string(row) +
+                           ": unknown decision 'perhaps' (expected merge or keep apart)\n");
+    EXPECT_FALSE(fs::exists(dir / "4.xlsx"));
+
+    // A reviewed workbook that is missing, or not a consolidated workbook, is
+    // the option's one-line error, not an input's (no --keep-going advice).
+    CliRun missing = run_plancon("consolidate " + inputs + " --decisions " + (dir / "missing.xlsx").string() + " -o " +
+                                     (dir / "4.xlsx").string(), env);
+    EXPECT_EQ(missing.status, 1);
+    EXPECT_EQ(missing.err, "plancon: " + (dir / "missing.xlsx").string() + ": cannot open: No such file or directory\n");
+    CliRun not_reviewed = run_plancon("consolidate " + inputs + " --corrections " + education + " -o " +
+                                          (dir / "4.xlsx").string(), env);
+    EXPECT_EQ(not_reviewed.status, 1);
+    EXPECT_EQ(not_reviewed.err, "plancon: " + education + ": no sheet 'Actions' (a consolidated workbook is expected)\n");
+    EXPECT_FALSE(fs::exists(dir / "4.xlsx"));
+}
+
+// The Actions sheet's columns are found by the headings the workbook's
+// layout gives them (templates/workbook_columns.tsv may rename them), in
+// any order; a date cell and a date typed as text are both a due date.
+TEST_F(Consolidate, CorrectionsFindTheActionsColumnsByTheLayoutsHeadings) {
+    if (std::system("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") != 0)
+        GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    Config config = test_config();
+    for (auto& [sheet, columns] : config.workbook.columns)
+        for (OutputColumn& c : columns)
+            if (sheet == "Actions" && c.field == "code") c.heading = "Ref. code";
+            else if (sheet == "Actions" && c.field == "due") c.heading = "Deadline";
+            else if (sheet == "Actions" && c.field == "leads") c.heading = "Owner";
+    const std::string book = (dir / "renamed.xlsx").string();
+    const std::string py =
+        "/usr/bin/python3 -c \"import openpyxl, sys, datetime\n"
+        "b = openpyxl.Workbook(); ws = b.active; ws.title = 'Actions'\n"
+        "ws.append(['Plan title'])\n"
+        "ws.append(['Owner', 'Due', 'Deadline', 'Ref. code', 'Lead(s)'])\n"
+        "ws.append(['Head of Housing', datetime.datetime(2020, 1, 1), datetime.datetime(2027, 6, 30), 'A-AAAAAAAA', 'x'])\n"
+        "ws.append([None, None, '31/12/2027', 'A-BBBBBBBB'])\n"
+        "ws.append([None, None, 'soon', 'A-CCCCCCCC'])\n"
+        "ws.append([None, None, None, 'A-DDDDDDDD'])\n"
+        "b.save(sys.argv[1])\" " + book;
+    ASSERT_EQ(std::system(py.c_str()), 0);
+    const Corrections corrections = load_corrections(book, config);
+    ASSERT_EQ(corrections.size(), 3u) << "a row with nothing filled in corrects nothing";
+    EXPECT_EQ(corrections[0].code, "A-AAAAAAAA");
+    ASSERT_TRUE(corrections[0].due && corrections[0].due->date);
+    EXPECT_EQ(to_iso(*corrections[0].due->date), "2027-06-30");
+    EXPECT_EQ(corrections[0].due->basis, "corrected in renamed.xlsx, Actions row 3");
+    ASSERT_EQ(corrections[0].leads.size(), 1u);
+    EXPECT_EQ(corrections[0].leads[0].name, "Head of Housing");
+    ASSERT_TRUE(corrections[1].due && corrections[1].due->date);
+    EXPECT_EQ(to_iso(*corrections[1].due->date), "2027-12-31");
+    EXPECT_TRUE(corrections[1].leads.empty());
+    EXPECT_FALSE(corrections[2].due);
+    EXPECT_EQ(corrections[2].unreadable_due, "soon");
+    // With the template's own headings, this sheet has no code column.
+    EXPECT_THROW(load_corrections(book, test_config()), CorrectionError);
 }
 
 TEST_F(Consolidate, ValidateRejectsAHandBrokenFeed) {

@@ -30,6 +30,86 @@ std::string slurp(const std::string& p) {
 
 std::size_t lines(const std::string& text) { return std::size_t(std::count(text.begin(), text.end(), '\n')); }
 
+// The officer fills in the due dates and leads the trackers lack on the
+// Actions sheet of the reviewed workbook; the next run takes them, records
+// where they came from, and its feed passes validate.
+TEST(RegisterCli, DueDatesAndLeadsFilledInOnTheReviewedWorkbookAreFedBack) {
+    if (std::system("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") != 0)
+        GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    TempDir tmp("plancon-register-cli");
+    const std::string reg = tmp / "plan.register";
+    const CliRun first = run_plancon("consolidate " + fixtures + " -o " + (tmp / "consolidated.xlsx") + " --xml " +
+                                         (tmp / "a.xml") + " --register " + reg,
+                                     "SOURCE_DATE_EPOCH=0");
+    ASSERT_EQ(first.status, 0) << first.err;
+    const CliRun before = run_plancon("validate " + (tmp / "a.xml"));
+    ASSERT_EQ(before.status, 1) << "the fixtures lack due dates: " << before.out;
+
+    // As an officer would in Excel: a date in every empty Due cell, a lead in
+    // every empty Lead(s) cell, and a row for an action that is not in the plan.
+    const std::string fill =
+        "import openpyxl, sys, datetime\n"
+        "b = openpyxl.load_workbook(sys.argv[1]); ws = b['Actions']\n"
+        "col = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}\n"
+        "dues = leads = 0; last = 1\n"
+        "for r in range(2, ws.max_row + 1):\n"
+        "    if not ws.cell(r, col['Code']).value: break\n"
+        "    last = r\n"
+        "    if ws.cell(r, col['Due']).value is None:\n"
+        "        ws.cell(r, col['Due']).value = datetime.datetime(2027, 6, 30); dues += 1\n"
+        "    if ws.cell(r, col['Lead(s)']).value is None:\n"
+        "        ws.cell(r, col['Lead(s)']).value = 'Head of Corporate Services'; leads += 1\n"
+        "ws.cell(last + 1, col['Code']).value = 'A-ZZZZZZZZ'\n"
+        "ws.cell(last + 1, col['Due']).value = datetime.datetime(2027, 6, 30)\n"
+        "b.save(sys.argv[2]); print(dues, leads, last + 1)\n";
+    const std::string py = "/usr/bin/python3 -c \"" + fill + "\" " + (tmp / "consolidated.xlsx") + " " + (tmp / "reviewed.xlsx");
+    FILE* p = popen(py.c_str(), "r");
+    int dues = 0, leads = 0, unknown_row = 0;
+    ASSERT_EQ(fscanf(p, "%d %d %d", &dues, &leads, &unknown_row), 3);
+    pclose(p);
+    ASSERT_GT(dues, 0);
+
+    const CliRun second = run_plancon("consolidate " + fixtures + " --corrections " + (tmp / "reviewed.xlsx") + " -o " +
+                                          (tmp / "b.xlsx") + " --xml " + (tmp / "b.xml") + " --register " + reg,
+                                      "SOURCE_DATE_EPOCH=0");
+    ASSERT_EQ(second.status, 0) << second.err;
+    // Every action now has a due date; what validate still finds is a
+    // priority of the fixtures with no action at all, which no row of the
+    // Actions sheet can date.
+    EXPECT_NE(before.out.find("[due] A-"), std::string::npos) << before.out;
+    const CliRun after = run_plancon("validate " + (tmp / "b.xml"));
+    EXPECT_EQ(after.out.find("[due] A-"), std::string::npos) << after.out;
+    EXPECT_EQ(after.out, (tmp / "b.xml") + ": [due] P-RS2VDA: no due date\n");
+    // Each correction is listed on the Issues sheet at its row; a code not in the plan too.
+    const std::string issues_py =
+        "/usr/bin/python3 -c \"import openpyxl, sys\n"
+        "for r in openpyxl.load_workbook(sys.argv[1])['Issues'].iter_rows(min_row=2, values_only=True):\n"
+        "    print(*r, sep=' | ')\" " + (tmp / "b.xlsx");
+    p = popen(issues_py.c_str(), "r");
+    std::string issues;
+    for (char chunk[4096]; std::size_t n = fread(chunk, 1, sizeof chunk, p);) issues.append(chunk, n);
+    pclose(p);
+    EXPECT_NE(issues.find("reviewed.xlsx | sheet 'Actions' row " + std::to_string(unknown_row) +
+                          " | code A-ZZZZZZZZ is not an action of this run; its correction not applied"),
+              std::string::npos)
+        << issues;
+    EXPECT_NE(issues.find(": due 2027-06-30 corrected in reviewed.xlsx, Actions row "), std::string::npos) << issues;
+    const std::string feed = slurp(tmp / "b.xml");
+    EXPECT_NE(feed.find("<due date=\"2027-06-30\" text=\"2027-06-30\" basis=\"corrected in reviewed.xlsx, Actions row "),
+              std::string::npos);
+
+    // The register keeps each correction with its provenance.
+    const std::string count =
+        "/usr/bin/python3 -c \"import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); "
+        "print(*db.execute(\\\"SELECT field, count(*), min(origin LIKE 'corrected in reviewed.xlsx, Actions row %') "
+        "FROM corrections WHERE run = 2 GROUP BY field ORDER BY field\\\").fetchall())\" " + reg;
+    p = popen(count.c_str(), "r");
+    char buf[256] = {};
+    const std::string recorded(buf, fread(buf, 1, sizeof buf - 1, p));
+    pclose(p);
+    EXPECT_EQ(recorded, "('due', " + std::to_string(dues) + ", 1) ('lead', " + std::to_string(leads) + ", 1)\n");
+}
+
 TEST(RegisterCli, FirstRunKeepsTheReconcilersCodesAndEveryActionIsNew) {
     TempDir tmp("plancon-register-cli");
     const std::string reg = tmp / "plan.register";

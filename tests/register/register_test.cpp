@@ -50,9 +50,8 @@ struct TwoCopies {
         options.decisions = decisions.empty() ? "" : tmp.file("decisions.csv", decisions);
         return consolidate({education, housing}, test::test_config(), options);
     }
-    std::string keep_apart() const {
-        return "keep-apart," + education + "|education|3," + housing + "|housing|3\n";
-    }
+    std::string keep_apart() const { return "keep-apart," + education + "|education|3," + housing + "|housing|3\n"; }
+    std::string merge() const { return "merge," + education + "|education|3," + housing + "|housing|3\n"; }
 };
 
 std::vector<std::string> changes_of(const ConsolidateResult& r) {
@@ -66,8 +65,9 @@ TEST(Register, CopiesThatComeTogetherAreMergedNotRemoved) {
     TwoCopies t;
     const ConsolidateResult first = t.run(t.keep_apart());
     ASSERT_EQ(first.reconciliation.actions.size(), 4u);
-    const ConsolidateResult second = t.run();
-    ASSERT_EQ(second.reconciliation.actions.size(), 3u) << "the copies merge without the decision";
+    // The keep-apart is remembered: the officer reverses it.
+    const ConsolidateResult second = t.run(t.merge());
+    ASSERT_EQ(second.reconciliation.actions.size(), 3u) << "the copies merge when the decision is reversed";
     const std::string kept = second.reconciliation.actions[0].code;
     const std::string gone = first.reconciliation.actions[0].code == kept ? first.reconciliation.actions[2].code
                                                                            : first.reconciliation.actions[0].code;
@@ -125,6 +125,19 @@ TEST(Register, ACodeIsNeverGivenAgain) {
         if (a.canonical.text.starts_with("Open a new Gaelic")) {
             for (const ReconciledAction& b : first.reconciliation.actions) EXPECT_NE(a.code, b.code);
         }
+}
+
+// A decision given once holds for every later run of the register, until
+// an officer decides the same pair otherwise.
+TEST(Register, DecisionsAreRememberedForLaterRuns) {
+    TwoCopies t;
+    ASSERT_EQ(t.run(t.keep_apart()).reconciliation.actions.size(), 4u);
+    ASSERT_EQ(t.run().reconciliation.actions.size(), 4u) << "the keep-apart holds without being given again";
+    ASSERT_EQ(t.run(t.merge()).reconciliation.actions.size(), 3u) << "a later decision on the pair wins";
+    const ConsolidateResult last = t.run();
+    EXPECT_EQ(last.reconciliation.actions.size(), 3u) << "the merge holds in turn";
+    for (const Warning& w : last.reconciliation.warnings)
+        EXPECT_EQ(w.message.find("both merge and keep-apart"), std::string::npos) << w.message;
 }
 
 // An officer's decision names actions by the codes in the workbook: the
@@ -235,7 +248,7 @@ TEST(Register, RefusesWhatIsNotARegisterOfThisPlanconInOneLine) {
     const std::string newer = t.tmp / "newer.register";
     fs::copy_file(t.reg, newer);
     sql(newer, "UPDATE schema_version SET version = 7");
-    EXPECT_EQ(refusal(newer), newer + ": register of schema version 7, newer than this plancon's (1); use a newer plancon");
+    EXPECT_EQ(refusal(newer), newer + ": register of schema version 7, newer than this plancon's (" + std::to_string(register_schema_version) + "); use a newer plancon");
 
     // Damage in the middle of the file (a page of the tables), and a cut file.
     const std::string damaged = t.tmp / "damaged.register";
@@ -254,6 +267,31 @@ TEST(Register, RefusesWhatIsNotARegisterOfThisPlanconInOneLine) {
     EXPECT_EQ(refusal(under_a_file), under_a_file + ": cannot open the register: Not a directory");
     EXPECT_EQ(refusal(t.tmp / "absent.register", false), t.tmp / "absent.register" + ": no such register");
     EXPECT_EQ(bytes_of(t.reg), good);
+}
+
+// A register of schema version 1 (before --corrections) is migrated on the
+// next run: its runs kept, the corrections table added.
+TEST(Register, AVersionOneRegisterIsMigrated) {
+    TwoCopies t;
+    t.run();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(t.reg.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "DROP TABLE corrections; UPDATE schema_version SET version = 1", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    EXPECT_THROW(PlanRegister::open_to_read(t.reg), RegisterError) << "a register to migrate is not read as it is";
+    const ConsolidateResult second = t.run();
+    EXPECT_EQ(second.run, 2);
+    ASSERT_EQ(sqlite3_open(t.reg.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT (SELECT version FROM schema_version), (SELECT count(*) FROM corrections)", -1,
+                                 &s, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(s, 0), 2);
+    EXPECT_EQ(sqlite3_column_int(s, 1), 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
 }
 
 TEST(Register, SchemaVersionIsRecorded) {

@@ -401,6 +401,98 @@ TEST(SimulatedYear, ReturnTemplatesComeBackByTheirCodes) {
     EXPECT_TRUE(warned);
 }
 
+// A quarter's consolidated workbook reviewed as an officer would in Excel
+// (openpyxl): a Decision chosen for the possible duplicate on Duplicates, a
+// due date and a lead filled in on Actions for an action its tracker left
+// without. The next run, given the workbook, merges the pair, fills both in
+// with their provenance, its feed passes validate; a later run without the
+// workbook keeps the merge and the corrections, until the tracker gives its own date.
+TEST(SimulatedYear, AReviewedWorkbookRoundTrips) {
+    if (command_output("/usr/bin/python3 -c 'import openpyxl; print(1)' 2>/dev/null") != "1\n")
+        GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    TempDir tmp("plancon-year");
+    Year year = first_quarter();
+    // S6 is S4 and S5 in one: merged with one of them, a possible duplicate of the other.
+    const std::string s4 = "Develop a joint Older People's Strategy which demonstrates a whole systems approach";
+    const std::string s5 = "Prepare joint strategies for other main service areas and carers";
+    year.rows["S4"] = {"4", s4, "Adult Services Manager", "31/03/2027", "On track", "10%"};
+    year.rows["S5"] = {"5", s5, "Adult Services Manager", "31/03/2027", "On track", "10%"};
+    year.rows["S6"] = {"6", s4 + " and " + s5, "Head of Social Work", "31/03/2027", "On track", "10%"};
+    // S7 has no due date and no lead: Pentana cannot take it as it is.
+    year.rows["S7"] = {"7", "Agree a protocol with the police for young people who go missing from care", "", "", "Not started", "0%"};
+    for (const char* id : {"S4", "S5", "S6", "S7"}) year.trackers["social_work"].ids.push_back(id);
+    write_quarter(year, tmp / "q1");
+    const std::string reg = tmp / "plan.register";
+    const ConsolidateResult first = run_quarter(tmp / "q1", reg, tmp / "q1");
+    ASSERT_EQ(first.reconciliation.possible_duplicates.size(), 1u);
+    const std::size_t actions = first.reconciliation.actions.size();
+    std::string s7;
+    for (const ReconciledAction& a : first.reconciliation.actions)
+        if (a.canonical.text == year.rows.at("S7").text) s7 = a.code;
+    ASSERT_FALSE(s7.empty());
+    const std::string validate = std::string(PLANCON_BINARY) + " validate ";
+    EXPECT_NE(command_output(validate + (tmp / "q1.xml")).find("[due] " + s7 + ": no due date"), std::string::npos);
+
+    const std::string review =
+        "import openpyxl, sys, datetime\n"
+        "b = openpyxl.load_workbook(sys.argv[1])\n"
+        "ws = b['Duplicates']\n"
+        "heading = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == 'Code A'][0]\n"
+        "decision = [c for c in range(1, ws.max_column + 1) if ws.cell(heading, c).value == 'Decision'][0]\n"
+        "ws.cell(heading + 1, decision).value = 'merge'\n"
+        "ws = b['Actions']\n"
+        "col = {ws.cell(1, c).value: c for c in range(1, ws.max_column + 1)}\n"
+        "row = [r for r in range(2, ws.max_row + 1) if ws.cell(r, col['Code']).value == sys.argv[3]][0]\n"
+        "ws.cell(row, col['Due']).value = datetime.datetime(2027, 6, 30)\n"
+        "ws.cell(row, col['Lead(s)']).value = 'Throughcare Manager'\n"
+        "b.save(sys.argv[2]); print(row)\n";
+    const std::string row =
+        command_output("/usr/bin/python3 -c \"" + review + "\" " + (tmp / "q1.xlsx") + " " + (tmp / "reviewed.xlsx") + " " + s7);
+    ASSERT_FALSE(row.empty());
+
+    write_quarter(year, tmp / "q2");
+    ConsolidateOptions options;
+    options.register_path = reg;
+    options.workbook = tmp / "q2.xlsx";
+    options.feed = tmp / "q2.xml";
+    options.decisions = tmp / "reviewed.xlsx";
+    options.corrections = tmp / "reviewed.xlsx";
+    options.as_of = parse_iso_date("2027-01-15");
+    const ConsolidateResult second = consolidate({tmp / "q2"}, test::test_config(), options);
+    EXPECT_EQ(second.reconciliation.actions.size(), actions - 1) << "the pair merged";
+    EXPECT_TRUE(second.reconciliation.possible_duplicates.empty());
+    std::set<std::string> changes;
+    for (const RegisterChange& c : second.changes)
+        if (c.change == "due" || c.change == "lead") changes.insert(c.change + " " + c.code + " " + c.before + " -> " + c.after);
+    EXPECT_TRUE(changes.count("due " + s7 + "  -> 2027-06-30")) << *changes.begin();
+    EXPECT_TRUE(changes.count("lead " + s7 + "  -> Throughcare Manager"));
+    EXPECT_EQ(command_output(validate + (tmp / "q2.xml")), (tmp / "q2.xml") + ": valid (" +
+                                                              std::to_string(actions - 1) + " actions)\n");
+    std::ifstream feed(tmp / "q2.xml");
+    const std::string feed_text((std::istreambuf_iterator<char>(feed)), {});
+    const std::string origin = "corrected in reviewed.xlsx, Actions row " + std::string(row.substr(0, row.size() - 1));
+    EXPECT_NE(feed_text.find("basis=\"" + origin + "\""), std::string::npos);
+
+    // Next quarter, no review given: the merge and the corrections are remembered.
+    write_quarter(year, tmp / "q3");
+    const ConsolidateResult third = run_quarter(tmp / "q3", reg, tmp / "q3");
+    EXPECT_EQ(third.reconciliation.actions.size(), actions - 1);
+    EXPECT_TRUE(third.changes.empty()) << third.changes.front().change << " " << third.changes.front().code;
+    EXPECT_EQ(command_output(validate + (tmp / "q3.xml")), (tmp / "q3.xml") + ": valid (" +
+                                                              std::to_string(actions - 1) + " actions)\n");
+
+    // The tracker gives its own date at last: it stands, and the change is the tracker's.
+    year.rows["S7"].due = "30/09/2027";
+    write_quarter(year, tmp / "q4");
+    const ConsolidateResult fourth = run_quarter(tmp / "q4", reg);
+    ASSERT_EQ(fourth.changes.size(), 1u);
+    EXPECT_EQ(fourth.changes[0].change + " " + fourth.changes[0].code + " " + fourth.changes[0].before + " -> " +
+                  fourth.changes[0].after,
+              "due " + s7 + " 2027-06-30 -> 2027-09-30");
+    for (const Warning& w : fourth.reconciliation.warnings)
+        EXPECT_EQ(w.message.find("not applied"), std::string::npos) << w.message;
+}
+
 // The same quarter consolidated twice on the same register state gives the same bytes.
 TEST(SimulatedYear, RepeatedRunGivesIdenticalOutputs) {
     TempDir tmp("plancon-year");

@@ -258,6 +258,13 @@ TEST_F(WorkbookTest, OpenpyxlReadsEverySheetWithRealDates) {
     EXPECT_EQ(d.value("Duplicates!G" + pair_row),
               "matched: budget planning\nonly in A: integrated approach\nonly in B: three year\n"
               "not merged: each side has words the other lacks");
+    // The officer records a decision on the pair: a Decision column, a drop-down of merge / keep apart on its row.
+    EXPECT_EQ(d.value("Duplicates!I" + std::to_string(pair_rows[0] - 1)), "Decision");
+    EXPECT_EQ(d.value("Duplicates!I" + pair_row), "");
+    auto decision = d.fact("validation", "Duplicates");
+    ASSERT_FALSE(decision.empty());
+    EXPECT_EQ(decision[2], "I" + pair_row);
+    EXPECT_EQ(decision[3], "\"merge,keep apart\"");
 
     // Appendices: header names aligned across the two tables.
     EXPECT_EQ(d.value("Appendices!E1"), "Name of Service");
