@@ -311,8 +311,8 @@ private:
         const bool managed = col < columns_.size();
         if (managed && format != formats_.header)
             content_[col] = std::max(content_[col], width_to_hold(shape.longest_line));
-        const double narrowest = managed ? columns_[col].min : LXW_DEF_COL_WIDTH;
         if (managed && !columns_[col].printed) return;
+        const double narrowest = managed ? columns_[col].min : LXW_DEF_COL_WIDTH;
         if (wrapped_lines(shape, narrowest) > 1) wrapped_.push_back({row, col, std::move(shape)});
     }
 
@@ -443,12 +443,17 @@ public:
             if (fill) format_set_bg_color(f, *fill);
             if (font) format_set_font_color(f, *font);
         };
-        formats_.header = workbook_add_format(book);
-        format_set_bold(formats_.header);
-        format_set_text_wrap(formats_.header);
-        format_set_align(formats_.header, LXW_ALIGN_VERTICAL_TOP);
-        colour(formats_.header, layout.header_fill, layout.header_font);
-        format_set_bottom(formats_.header, LXW_BORDER_THIN);
+        // A heading: bold, wrapped, in the layout's heading colours, ruled below.
+        auto heading = [&](lxw_format_alignments align) {
+            lxw_format* f = workbook_add_format(book);
+            format_set_bold(f);
+            format_set_text_wrap(f);
+            format_set_align(f, align);
+            colour(f, layout.header_fill, layout.header_font);
+            format_set_bottom(f, LXW_BORDER_THIN);
+            return f;
+        };
+        formats_.header = heading(LXW_ALIGN_VERTICAL_TOP);
         formats_.title = workbook_add_format(book);
         format_set_bold(formats_.title);
         format_set_font_size(formats_.title, 14);
@@ -468,12 +473,7 @@ public:
         formats_.percent = number("0%");
         formats_.score = number("0.00");
         formats_.count = number("0");
-        formats_.count_header = workbook_add_format(book);
-        format_set_bold(formats_.count_header);
-        format_set_text_wrap(formats_.count_header);
-        format_set_align(formats_.count_header, LXW_ALIGN_RIGHT);
-        colour(formats_.count_header, layout.header_fill, layout.header_font);
-        format_set_bottom(formats_.count_header, LXW_BORDER_THIN);
+        formats_.count_header = heading(LXW_ALIGN_RIGHT);  // over counts, right-aligned with them
         formats_.link = workbook_add_format(book);
         format_set_text_wrap(formats_.link);
         format_set_align(formats_.link, LXW_ALIGN_VERTICAL_TOP);
@@ -789,8 +789,9 @@ private:
         // A landscape A4 page's printable height: 8.27 in less 1.35 in of
         // margins, 498 points, less 3% for rounding. The sheet is scaled to fit
         // the page's width, but by how much depends on the application's font
-        // (LibreOffice with Carlito prints the Summary at about 100%, Excel at
-        // about 85%): the chart must fit at the least room either gives.
+        // (LibreOffice with Carlito prints the Summary at about 100%; Excel's
+        // 7 pixels a unit work out at about 85%): the chart must fit at the
+        // least room either gives.
         constexpr double page_points = 498 * 0.97;
         std::vector<lxw_row_t> breaks;
         if (above_points + chart_points > page_points) breaks.push_back(chart_row);
