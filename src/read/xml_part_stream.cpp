@@ -10,9 +10,12 @@ XmlScanner::Event XmlPartStream::next() {
         buffer_.erase(0, keep_from);
         dropped_ += keep_from;
         const std::size_t had = buffer_.size();
-        buffer_.resize(had + chunk_bytes);
-        const std::size_t got = part_.read(buffer_.data() + had, chunk_bytes);
+        buffer_.resize(had + chunk_bytes_);
+        const std::size_t got = part_.read(buffer_.data() + had, chunk_bytes_);
         buffer_.resize(had + got);
+        // A part longer than it declared: larger chunks, so a long token is
+        // not rescanned once per small chunk.
+        if (got == chunk_bytes_) chunk_bytes_ = std::min(max_chunk_bytes, chunk_bytes_ * 2);
         scanner_.rebind(buffer_, got != 0);
     }
 }

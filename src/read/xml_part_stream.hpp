@@ -16,7 +16,10 @@ namespace plancon::detail {
 
 class XmlPartStream {
 public:
-    explicit XmlPartStream(ZipArchive::PartReader part) : part_(std::move(part)) { scanner_.rebind(buffer_, true); }
+    explicit XmlPartStream(ZipArchive::PartReader part)
+        : part_(std::move(part)), chunk_bytes_(std::max<std::size_t>(part_.size_hint(max_chunk_bytes) + 1, 4096)) {
+        scanner_.rebind(buffer_, true);
+    }
     XmlPartStream(const XmlPartStream&) = delete;
     XmlPartStream& operator=(const XmlPartStream&) = delete;
 
@@ -35,8 +38,11 @@ public:
     void release() { std::string().swap(buffer_); }
 
 private:
-    static constexpr std::size_t chunk_bytes = std::size_t(1) << 18;
+    // Chunks are the part's declared size up to 256 KiB: a small part is
+    // not given (and zero-filled) a large buffer.
+    static constexpr std::size_t max_chunk_bytes = std::size_t(1) << 18;
     ZipArchive::PartReader part_;
+    std::size_t chunk_bytes_;
     std::string buffer_;
     XmlScanner scanner_{std::string_view()};
     std::uint64_t dropped_ = 0;

@@ -130,12 +130,13 @@ struct ZipArchive::PartReader::Prefetch {
     }
 };
 
-ZipArchive::PartReader::PartReader(ZipArchive& archive, zip_file* file, std::string name, bool prefetch)
-    : archive_(archive), file_(file), name_(std::move(name)), prefetch_wanted_(prefetch) {}
+ZipArchive::PartReader::PartReader(ZipArchive& archive, zip_file* file, std::string name, std::uint64_t declared)
+    : archive_(archive), file_(file), name_(std::move(name)), declared_(declared),
+      prefetch_wanted_(declared >= (std::uint64_t(4) << 20)) {}
 
 ZipArchive::PartReader::PartReader(PartReader&& other) noexcept
     : archive_(other.archive_), file_(other.file_), name_(std::move(other.name_)),
-      prefetch_wanted_(other.prefetch_wanted_), prefetch_(std::move(other.prefetch_)) {
+      declared_(other.declared_), prefetch_wanted_(other.prefetch_wanted_), prefetch_(std::move(other.prefetch_)) {
     other.file_ = nullptr;
 }
 
@@ -206,7 +207,7 @@ std::optional<ZipArchive::PartReader> ZipArchive::open_part(const std::string& n
         throw ReadError(file_, "part " + name + ": cannot open (" + why + ")");
     }
     const std::uint64_t declared = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
-    return PartReader(*this, f, name, declared >= (std::uint64_t(4) << 20));
+    return PartReader(*this, f, name, declared);
 }
 
 ZipArchive::PartReader ZipArchive::open_required(const std::string& name) {
@@ -218,14 +219,19 @@ ZipArchive::PartReader ZipArchive::open_required(const std::string& name) {
 std::optional<std::string> ZipArchive::read(const std::string& name) {
     auto part = open_part(name);
     if (!part) return std::nullopt;
+    // Sized by the declared size (most parts of a tracker are a few KiB):
+    // a fixed large chunk, zero-filled by resize(), cost more than the
+    // inflating. Past the hint the buffer grows geometrically.
+    constexpr std::size_t max_chunk = 1 << 18;
     std::string out;
-    constexpr std::size_t chunk = 1 << 18;
+    std::size_t chunk = std::max<std::size_t>(part->size_hint(max_chunk) + 1, 4096);
     for (;;) {
         const std::size_t had = out.size();
         out.resize(had + chunk);
         const std::size_t n = part->read(out.data() + had, chunk);
         out.resize(had + n);
         if (n == 0) return out;
+        chunk = std::min(max_chunk, std::max(chunk, out.size()));
     }
 }
 

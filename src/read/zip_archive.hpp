@@ -2,6 +2,7 @@
 // its parts may expand to, shared by the .xlsx and .ods readers.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -30,16 +31,20 @@ public:
         // Up to size more inflated bytes into buf; 0 at the end of the part.
         // Throws ReadError when the part is damaged or the budget is spent.
         std::size_t read(char* buf, std::size_t size);
+        // The size the zip directory declares, capped at cap: a hint for
+        // sizing buffers only (it can lie; the budget counts what is inflated).
+        std::size_t size_hint(std::size_t cap) const { return std::size_t(std::min<std::uint64_t>(declared_, cap)); }
 
     private:
         friend class ZipArchive;
         struct Prefetch;
-        PartReader(ZipArchive& archive, zip_file* file, std::string name, bool prefetch);
+        PartReader(ZipArchive& archive, zip_file* file, std::string name, std::uint64_t declared);
         std::size_t inflate(char* buf, std::size_t size);
         std::size_t read_prefetched(char* buf, std::size_t size);
         ZipArchive& archive_;
         zip_file* file_;
         std::string name_;
+        std::uint64_t declared_;
         bool prefetch_wanted_;
         std::unique_ptr<Prefetch> prefetch_;  // started by the first read
     };
