@@ -56,22 +56,41 @@ std::optional<PairTable> find_pair_table(const Sheet& sheet) {
     return std::nullopt;
 }
 
+// A sheet of the consolidated workbook and the parts it continues on when
+// longer than a worksheet holds ("Actions", "Actions (2)", ...), in order.
+std::vector<const Sheet*> sheet_and_parts(const Workbook& workbook, const std::string& name) {
+    std::vector<const Sheet*> parts;
+    for (const Sheet* part = workbook.sheet(name); part;
+         part = workbook.sheet(name + " (" + std::to_string(parts.size() + 1) + ")"))
+        parts.push_back(part);
+    return parts;
+}
+
 Decisions workbook_decisions(const std::string& path, const ReadOptions& read) {
     const Workbook workbook = read_reviewed<DecisionError>(path, read);
     const std::string file_name = std::filesystem::path(path).filename().string();
-    const Sheet* sheet = workbook.sheet("Duplicates");
-    if (!sheet) throw DecisionError(path, "no sheet 'Duplicates' (a consolidated workbook is expected)");
-    const std::optional<PairTable> table = find_pair_table(*sheet);
+    const std::vector<const Sheet*> parts = sheet_and_parts(workbook, "Duplicates");
+    if (parts.empty()) throw DecisionError(path, "no sheet 'Duplicates' (a consolidated workbook is expected)");
+    std::size_t k = 0;
+    std::optional<PairTable> table;
+    for (; k < parts.size() && !table; ++k) table = find_pair_table(*parts[k]);
     if (!table)
         throw DecisionError(path, "sheet 'Duplicates': no possible-duplicates table (headings Code A, Code B, Decision)");
+    --k;
     Decisions out;
-    // The table runs to its first row without a Code A: the next section's gap.
+    // The table runs to its first row without a Code A (the next section's
+    // gap), on from the end of one part to the next one's first row of data.
     for (std::uint32_t row = table->heading_row + 1; row < max_rows; ++row) {
+        const Sheet* sheet = parts[k];
+        if ((sheet->cells.empty() || row > sheet->cells.back().row) && k + 1 < parts.size()) {
+            sheet = parts[++k];
+            row = write_detail::duplicates_heading_rows;
+        }
         const std::string a = cell_text(*sheet, row, table->code_a);
         if (a.empty()) break;
         const std::string word = lower_ascii(cell_text(*sheet, row, table->decision));
         if (word.empty()) continue;  // not decided yet
-        const std::string place = "sheet 'Duplicates' row " + std::to_string(row + 1);
+        const std::string place = "sheet '" + sheet->name + "' row " + std::to_string(row + 1);
         Decision d;
         if (word == write_detail::merge_word) d.kind = Decision::Kind::Merge;
         else if (word == write_detail::keep_apart_word || word == "keep-apart") d.kind = Decision::Kind::KeepApart;
@@ -82,7 +101,7 @@ Decisions workbook_decisions(const std::string& path, const ReadOptions& read) {
         d.b = cell_text(*sheet, row, table->code_b);
         if (d.b.empty()) throw DecisionError(path, place + ": a decision without a Code B");
         if (d.a == d.b) throw DecisionError(path, place + ": a row cannot be paired with itself ('" + d.a + "')");
-        d.origin = file_name + ", Duplicates row " + std::to_string(row + 1);
+        d.origin = file_name + ", " + sheet->name + " row " + std::to_string(row + 1);
         out.push_back(std::move(d));
     }
     return out;
@@ -134,45 +153,47 @@ std::optional<ActionColumns> find_action_columns(const Sheet& sheet, const Workb
 Corrections load_corrections(const std::string& path, const Config& config, const ReadOptions& read) {
     const Workbook workbook = read_reviewed<CorrectionError>(path, read);
     const std::string file_name = std::filesystem::path(path).filename().string();
-    const Sheet* sheet = workbook.sheet("Actions");
-    if (!sheet) throw CorrectionError(path, "no sheet 'Actions' (a consolidated workbook is expected)");
-    const std::optional<ActionColumns> columns = find_action_columns(*sheet, config.workbook);
-    if (!columns)
-        throw CorrectionError(path, "sheet 'Actions': no heading row with the code column and a due or lead column "
-                                    "(templates/workbook_columns.tsv names their headings)");
+    const std::vector<const Sheet*> parts = sheet_and_parts(workbook, "Actions");
+    if (parts.empty()) throw CorrectionError(path, "no sheet 'Actions' (a consolidated workbook is expected)");
     Corrections out;
-    for (std::uint32_t row = columns->heading_row + 1; row < max_rows; ++row) {
-        const std::string code = cell_text(*sheet, row, columns->code);
-        if (code.empty()) break;  // the end of the table
-        Correction c;
-        c.code = code;
-        c.place = {path, "Actions", row + 1};
-        c.origin = "corrected in " + file_name + ", Actions row " + std::to_string(row + 1);
-        if (columns->due) {
-            if (const Cell* cell = sheet->find({row, *columns->due})) {
-                const std::string written = cell_text(*sheet, row, *columns->due);
-                std::optional<Date> cell_date;
-                // Excel's dates run from serial 1 to 2958465 (9999-12-31).
-                if (cell->type == CellType::DateTime && cell->number >= 1 && cell->number < 2958466)
-                    cell_date = date_of(date_of_serial(static_cast<long>(cell->number)));
-                Due due = parse_due(written, cell_date);
-                if (due.date) {
-                    due.as_written = cell_date ? to_iso(*due.date) : written;
-                    due.basis = c.origin;
-                    c.due = std::move(due);
-                } else if (!written.empty()) {
-                    c.unreadable_due = written;
+    for (const Sheet* sheet : parts) {  // each part under its own headings
+        const std::optional<ActionColumns> columns = find_action_columns(*sheet, config.workbook);
+        if (!columns)
+            throw CorrectionError(path, "sheet '" + sheet->name + "': no heading row with the code column and a due or lead column "
+                                        "(templates/workbook_columns.tsv names their headings)");
+        for (std::uint32_t row = columns->heading_row + 1; row < max_rows; ++row) {
+            const std::string code = cell_text(*sheet, row, columns->code);
+            if (code.empty()) break;  // the end of the table
+            Correction c;
+            c.code = code;
+            c.place = {path, sheet->name, row + 1};
+            c.origin = "corrected in " + file_name + ", " + sheet->name + " row " + std::to_string(row + 1);
+            if (columns->due) {
+                if (const Cell* cell = sheet->find({row, *columns->due})) {
+                    const std::string written = cell_text(*sheet, row, *columns->due);
+                    std::optional<Date> cell_date;
+                    // Excel's dates run from serial 1 to 2958465 (9999-12-31).
+                    if (cell->type == CellType::DateTime && cell->number >= 1 && cell->number < 2958466)
+                        cell_date = date_of(date_of_serial(static_cast<long>(cell->number)));
+                    Due due = parse_due(written, cell_date);
+                    if (due.date) {
+                        due.as_written = cell_date ? to_iso(*due.date) : written;
+                        due.basis = c.origin;
+                        c.due = std::move(due);
+                    } else if (!written.empty()) {
+                        c.unreadable_due = written;
+                    }
                 }
             }
-        }
-        if (columns->leads) {
-            const std::string written = cell_text(*sheet, row, *columns->leads);
-            if (!written.empty()) {
-                c.leads = split_leads(written, config.leads);
-                c.leads_as_written = written;
+            if (columns->leads) {
+                const std::string written = cell_text(*sheet, row, *columns->leads);
+                if (!written.empty()) {
+                    c.leads = split_leads(written, config.leads);
+                    c.leads_as_written = written;
+                }
             }
+            if (c.due || !c.leads.empty() || !c.unreadable_due.empty()) out.push_back(std::move(c));
         }
-        if (c.due || !c.leads.empty() || !c.unreadable_due.empty()) out.push_back(std::move(c));
     }
     return out;
 }

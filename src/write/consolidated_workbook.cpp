@@ -9,6 +9,7 @@
 #include "plancon/atomic_file.hpp"
 
 #include "output_common.hpp"
+#include "sheet_out.hpp"
 #include "status_list.hpp"
 #include "text_fit.hpp"
 
@@ -42,67 +43,17 @@ using write_detail::uk_date;
 using write_detail::utf16_length;
 using write_detail::xml_legal;
 
-constexpr std::size_t cell_limit = 32767;
 constexpr std::string_view workbook_title = "Consolidated improvement plan";
-constexpr std::string_view cut_marker = " [cut: see Issues]";
 
-// A line of the Issues sheet: a warning from any stage, or one the writer
-// raises, under a kind to filter on ("warning", "skipped rows", "cut", ...).
-struct Issue {
-    std::string kind;
-    Warning warning;
-};
-
-std::string with_thousands(std::size_t n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
-
-std::string column_name(lxw_col_t col) {
-    std::string name;
-    for (unsigned c = col + 1; c > 0; c = (c - 1) / 26) name.insert(name.begin(), char('A' + (c - 1) % 26));
-    return name;
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-    std::string out;
-    for (const auto& part : parts) {
-        if (!out.empty()) out += separator;
-        out += part;
-    }
-    return out;
-}
-
-struct Formats {
-    lxw_format* header;
-    lxw_format* title;
-    lxw_format* wrap;
-    lxw_format* link;     // a hyperlink to another sheet's row, wrapped
-    lxw_format* date;
-    lxw_format* percent;
-    lxw_format* score;    // a similarity score, 0.00
-    lxw_format* count;    // a whole number
-    lxw_format* count_header;  // a heading over counts, right-aligned with them
-    lxw_format* overdue;
-    lxw_format* section;
-
-    // Formats whose text wraps: their cells decide column widths and row heights.
-    bool wraps(const lxw_format* f) const { return f && (f == header || f == wrap || f == link); }
-};
-
-// A column: its heading and the widths it may take, in Excel's units (the
-// width of "0"): as wide as its longest line needs, within [min, max].
-struct Column {
-    std::string heading;
-    double min = 8, max = 30;
-    // A screen-only column (left out of the print) does not make its rows
-    // taller: its cells wrap within the height the printed cells need.
-    bool printed = true;
-};
+using write_detail::Column;
+using write_detail::Formats;
+using write_detail::Issue;
+using write_detail::PageSetup;
+using write_detail::SheetOut;
+using write_detail::SheetParts;
+using write_detail::column_name;
+using write_detail::join;
+using write_detail::with_thousands;
 
 // What one cell of a laid-out sheet holds: the writer's answer for one
 // field of one row (templates/workbook_columns.tsv decides where it goes).
@@ -116,237 +67,14 @@ Cell text_cell(std::string text, lxw_format* format) { return {Cell::Kind::Text,
 Cell number_cell(double number, lxw_format* format) { return {Cell::Kind::Number, {}, {}, number, format}; }
 Cell link_cell(std::string target, std::string text) { return {Cell::Kind::Link, std::move(text), std::move(target), 0, nullptr}; }
 
-// What every printed page carries (Excel's header and footer codes: &A the
-// sheet's name, &P the page, &N the pages).
-struct PageSetup {
-    std::string header, footer;
-};
-
-// One worksheet with Excel's limits enforced.
-class SheetOut {
-public:
-    SheetOut(lxw_workbook* book, const char* name, const std::string& path, std::vector<Issue>& issues,
-             lxw_row_t max_rows, const Formats& formats)
-        : sheet_(workbook_add_worksheet(book, name)), name_(name), path_(path), issues_(issues), max_rows_(max_rows),
-          formats_(formats) {
-        if (!sheet_) throw WriteError(path, std::string("cannot add sheet ") + name);
+void put(SheetOut& out, lxw_row_t row, lxw_col_t col, const Cell& cell, const Provenance& source) {
+    switch (cell.kind) {
+        case Cell::Kind::Empty: break;
+        case Cell::Kind::Text: out.text(row, col, cell.text, cell.format, source); break;
+        case Cell::Kind::Link: out.link(row, col, cell.target, cell.text, source); break;
+        case Cell::Kind::Number: out.number(row, col, cell.number, cell.format); break;
     }
-
-    lxw_worksheet* get() const { return sheet_; }
-    const std::string& name() const { return name_; }
-
-    // Whether row `row` can be written; a row beyond Excel's limit is counted, not written.
-    bool has_room(lxw_row_t row) {
-        if (row < max_rows_) return true;
-        ++rows_lost_;
-        return false;
-    }
-
-    // `source`: the input the value came from, named by any issue writing it raises.
-    void text(lxw_row_t row, lxw_col_t col, std::string_view value, lxw_format* format = nullptr,
-              const Provenance& source = {}) {
-        if (value.empty()) return;
-        std::string text = fit_for_excel(row, col, value, source);
-        measure(row, col, text, format);
-        pending_.push_back({row, col, Pending::Kind::Text, format, 0, std::move(text), {}});
-    }
-
-    // A cell that links to a place in the workbook ("internal:Sources!A5");
-    // plain text once the sheet holds as many links as Excel allows.
-    void link(lxw_row_t row, lxw_col_t col, const std::string& target, std::string_view value,
-              const Provenance& source = {}) {
-        if (value.empty()) return;
-        if (links_ >= LXW_MAX_NUMBER_URLS) return text(row, col, value, formats_.wrap, source);
-        std::string text = fit_for_excel(row, col, value, source);
-        ++links_;
-        measure(row, col, text, formats_.link);
-        pending_.push_back({row, col, Pending::Kind::Link, formats_.link, 0, std::move(text), target});
-    }
-
-    void number(lxw_row_t row, lxw_col_t col, double value, lxw_format* format = nullptr) {
-        pending_.push_back({row, col, Pending::Kind::Number, format, value, {}, {}});
-    }
-
-    void put(lxw_row_t row, lxw_col_t col, const Cell& cell, const Provenance& source) {
-        switch (cell.kind) {
-            case Cell::Kind::Empty: break;
-            case Cell::Kind::Text: text(row, col, cell.text, cell.format, source); break;
-            case Cell::Kind::Link: link(row, col, cell.target, cell.text, source); break;
-            case Cell::Kind::Number: number(row, col, cell.number, cell.format); break;
-        }
-    }
-
-    void header(lxw_row_t row, const std::vector<std::string>& names, lxw_format* format) {
-        for (lxw_col_t col = 0; col < names.size(); ++col) text(row, col, names[col], format);
-    }
-
-    // The sheet's columns: headings written on row `row` (the row repeated on
-    // every printed page), widths decided by content when the sheet is finished.
-    void columns(lxw_row_t row, const std::vector<Column>& columns) {
-        columns_ = columns;
-        content_.assign(columns.size(), 0);
-        for (lxw_col_t col = 0; col < columns.size(); ++col) {
-            // A heading wraps at its spaces: its longest word must fit, in bold.
-            content_[col] = width_to_hold(text_shape(columns[col].heading).longest_word * bold_factor);
-            text(row, col, columns[col].heading, formats_.header);
-        }
-        header_row_ = row;
-    }
-
-    // A sheet of sections under headings of their own (Duplicates) repeats none on its pages.
-    void repeat_header(bool repeat) { repeat_header_ = repeat; }
-
-    // Fixed widths, for a sheet laid out by hand (Summary).
-    void widths(const std::vector<double>& widths) {
-        columns_.clear();
-        for (double w : widths) columns_.push_back({"", w, w});
-        content_.assign(widths.size(), 0);
-        column_format_ = nullptr;
-    }
-
-    // Landscape A4, one page wide (as many pages down as it takes), the
-    // header row on every page, the plan's title and as-of date above, page
-    // numbers below.
-    void print_ready(const PageSetup& page) {
-        worksheet_set_landscape(sheet_);
-        worksheet_set_paper(sheet_, 9);  // A4
-        worksheet_fit_to_pages(sheet_, 1, 0);
-        // Inches: left, right, top, bottom; the page header and footer sit 0.3 from the edge.
-        worksheet_set_margins(sheet_, 0.4, 0.4, 0.75, 0.6);
-        lxw_header_footer_options edge{};
-        edge.margin = 0.3;
-        check(worksheet_set_header_opt(sheet_, page.header.c_str(), &edge));
-        check(worksheet_set_footer_opt(sheet_, page.footer.c_str(), &edge));
-        if (header_row_ && repeat_header_) check(worksheet_repeat_rows(sheet_, *header_row_, *header_row_));
-    }
-
-    void check(lxw_error error) const {
-        if (error != LXW_NO_ERROR) throw WriteError(path_, "sheet " + name_ + ": " + lxw_strerror(error));
-    }
-
-    // Sets column widths, then writes the rows top to bottom, each as tall as
-    // its most-wrapped cell (the workbook streams rows: a row cannot be
-    // changed once the next is started), and reports rows that did not fit;
-    // call once the sheet is written.
-    void finish() {
-        std::vector<double> width(columns_.size());
-        for (std::size_t col = 0; col < columns_.size(); ++col)
-            width[col] = std::clamp(content_[col], columns_[col].min, columns_[col].max);
-        for (lxw_col_t col = 0; col < width.size(); ++col)
-            check(worksheet_set_column(sheet_, col, col, width[col], column_format_));
-        // Rows' lines, in row order; one line needs no setting.
-        std::sort(wrapped_.begin(), wrapped_.end(),
-                  [](const Wrapped& a, const Wrapped& b) { return a.row < b.row; });
-        std::vector<std::pair<lxw_row_t, std::uint32_t>> tall;  // row, lines
-        for (std::size_t i = 0; i < wrapped_.size();) {
-            const lxw_row_t row = wrapped_[i].row;
-            std::uint32_t lines = 1;
-            for (; i < wrapped_.size() && wrapped_[i].row == row; ++i) {
-                const double w = wrapped_[i].col < width.size() ? width[wrapped_[i].col] : LXW_DEF_COL_WIDTH;
-                lines = std::max(lines, wrapped_lines(wrapped_[i].shape, w));
-            }
-            if (lines > 1) tall.emplace_back(row, lines);
-        }
-        wrapped_.clear();
-        // Cells in row and column order; of two writes to one cell, the later.
-        std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
-            return a.row != b.row ? a.row < b.row : a.col < b.col;
-        });
-        auto next_tall = tall.begin();
-        for (std::size_t i = 0; i < pending_.size(); ++i) {
-            const Pending& cell = pending_[i];
-            if (i + 1 < pending_.size() && pending_[i + 1].row == cell.row && pending_[i + 1].col == cell.col) continue;
-            for (; next_tall != tall.end() && next_tall->first <= cell.row; ++next_tall)
-                check(worksheet_set_row(sheet_, next_tall->first, std::min(next_tall->second * points_per_line, max_row_points),
-                                        nullptr));
-            switch (cell.kind) {
-                case Pending::Kind::Text:
-                    check(worksheet_write_string(sheet_, cell.row, cell.col, cell.text.c_str(), cell.format));
-                    break;
-                case Pending::Kind::Link:
-                    check(worksheet_write_url_opt(sheet_, cell.row, cell.col, cell.target.c_str(), cell.format,
-                                                  cell.text.c_str(), nullptr));
-                    break;
-                case Pending::Kind::Number:
-                    check(worksheet_write_number(sheet_, cell.row, cell.col, cell.number, cell.format));
-                    break;
-            }
-        }
-        pending_.clear();
-        pending_.shrink_to_fit();
-        if (rows_lost_ > 0)
-            issues_.push_back({"rows not written", {{"", name_, 0},
-                                                    with_thousands(rows_lost_) + " rows beyond the limit of " +
-                                                        with_thousands(max_rows_) + " rows a sheet were not written"}});
-    }
-
-private:
-    std::string cell_name(lxw_row_t row, lxw_col_t col) const {
-        return name_ + "!" + column_name(col) + std::to_string(row + 1);
-    }
-
-    // The text made legal for XML and cut to Excel's limit for a cell; what
-    // either cost is listed on Issues.
-    std::string fit_for_excel(lxw_row_t row, lxw_col_t col, std::string_view value, const Provenance& source) {
-        auto legal = xml_legal(value);
-        if (!legal.dropped.empty())
-            issues_.push_back({"dropped characters",
-                               {source, cell_name(row, col) + ": characters XML cannot carry were dropped: " +
-                                            join(legal.dropped, ", ")}});
-        std::string& text = legal.text;
-        if (std::size_t length = utf16_length(text); length > cell_limit) {
-            text = std::string(cut_to_utf16(text, cell_limit - cut_marker.size())) + std::string(cut_marker);
-            issues_.push_back({"cut", {source, cell_name(row, col) + ": " + with_thousands(length) + " characters cut to " +
-                                                   with_thousands(cell_limit) + " (Excel's limit for one cell)"}});
-        }
-        return std::move(text);
-    }
-
-    // A wrapped cell widens its column to its longest line (within the
-    // column's cap) and is kept to size its row once widths are known. Only
-    // a text that could need a second line at the column's narrowest is kept.
-    void measure(lxw_row_t row, lxw_col_t col, std::string_view text, const lxw_format* format) {
-        if (!formats_.wraps(format)) return;
-        TextShape shape = text_shape(text);
-        const bool managed = col < columns_.size();
-        if (managed && format != formats_.header)
-            content_[col] = std::max(content_[col], width_to_hold(shape.longest_line));
-        if (managed && !columns_[col].printed) return;
-        const double narrowest = managed ? columns_[col].min : LXW_DEF_COL_WIDTH;
-        if (wrapped_lines(shape, narrowest) > 1) wrapped_.push_back({row, col, std::move(shape)});
-    }
-
-    struct Wrapped {
-        lxw_row_t row;
-        lxw_col_t col;
-        TextShape shape;
-    };
-
-    lxw_worksheet* sheet_;
-    std::string name_;
-    const std::string& path_;
-    std::vector<Issue>& issues_;
-    lxw_row_t max_rows_;
-    const Formats& formats_;
-    std::vector<Column> columns_;
-    std::vector<double> content_;  // width each column's content asks for
-    std::vector<Wrapped> wrapped_;
-    // The sheet's cells, written in row order by finish().
-    struct Pending {
-        lxw_row_t row;
-        lxw_col_t col;
-        enum class Kind : std::uint8_t { Text, Link, Number } kind;
-        lxw_format* format;
-        double number;
-        std::string text, target;
-    };
-    std::vector<Pending> pending_;
-    lxw_format* column_format_ = formats_.wrap;  // a blank cell's format, for what an officer types in
-    std::optional<lxw_row_t> header_row_;
-    bool repeat_header_ = true;
-    std::size_t links_ = 0;
-    std::size_t rows_lost_ = 0;
-};
+}
 
 // Excel shows dates from 1 March 1900 (earlier serials meet its fictitious
 // 29 February 1900) to 31 December 9999.
@@ -421,9 +149,11 @@ std::vector<Filler<Row>> fillers_for(const std::vector<OutputColumn>& columns,
     return out;
 }
 
-// "internal:'Sources'!A5": a link to a cell of another sheet.
-std::string link_to(std::string_view sheet, lxw_row_t row, lxw_col_t col = 0) {
-    return "internal:'" + std::string(sheet) + "'!" + column_name(col) + std::to_string(row + 1);
+// A filter on a sheet's header row over rows up to `last` and columns up to `last_col`, on each of its parts.
+void autofilter(SheetOut& out, lxw_row_t last, lxw_col_t last_col) {
+    out.over_rows(0, last, [&](lxw_worksheet* sheet, lxw_row_t first, lxw_row_t to) {
+        return worksheet_autofilter(sheet, first, 0, to, last_col);
+    });
 }
 
 // A page header's text: Excel reads "&" as the start of a code.
@@ -500,59 +230,87 @@ public:
         // Where each action's rows will be, for the links between sheets: its
         // row on Actions, its copies' rows on Sources, its cluster on Duplicates
         // (each in the order its writer below writes them).
-        for (std::size_t i = 0; i < rec.actions.size() && i + 1 < max_rows; ++i)
-            actions_row_[rec.actions[i].code] = lxw_row_t(i + 1);
+        for (std::size_t i = 0; i < rec.actions.size(); ++i) actions_row_[rec.actions[i].code] = lxw_row_t(i + 1);
         lxw_row_t row = 1;
         for (std::size_t p = 0; p < plans.size(); ++p)
             for (const auto& record : plans[p].rows) {
-                if (row >= max_rows) break;
                 if (record.fate == RowRecord::Fate::Action && record.index >= 0)
                     sources_row_[{p, std::size_t(record.index)}] = row;
                 ++row;
             }
+        sources_rows_ = row;
         row = 2;
         for (const auto& action : rec.actions)
             if (action.members.size() > 1) {
-                if (row < max_rows) duplicates_row_[action.code] = row;
+                duplicates_row_[action.code] = row;
                 row += lxw_row_t(action.members.size());
             }
+        // The possible duplicates and the conflicts follow, each under a blank
+        // row, a section title and a heading row (as write_duplicates lays them).
+        duplicates_rows_ = std::uint64_t(row) + 3 + rec.possible_duplicates.size() + 3;
+        for (const auto& action : rec.actions)
+            for (const auto& conflict : action.conflicts) duplicates_rows_ += conflict.values.size();
     }
 
     void build() {
         // Tab order is creation order; Issues is written last because every
         // other sheet may add to it.
-        SheetOut actions(book_, "Actions", path_, issues_, max_rows_, formats_);
-        SheetOut summary(book_, "Summary", path_, issues_, max_rows_, formats_);
+        // A sheet longer than a worksheet holds continues on parts beside it
+        // ("Sources (2)"): its rows are counted first so the parts are made in
+        // tab order. Summary is laid out by hand and Issues ends with a count
+        // of what did not fit.
+        std::size_t appendix_rows = 0, finding_rows = 0;
+        for (const Plan& plan : plans_) {
+            for (const auto& table : plan.appendices) appendix_rows += table.rows.size();
+            finding_rows += plan.findings.size();
+        }
+        auto sheet = [&](const char* name, std::uint64_t rows, bool streams = true) {
+            return std::make_unique<SheetOut>(book_, SheetParts(name, 1, max_rows_), rows, streams, path_, issues_, formats_);
+        };
+        auto actions = sheet("Actions", rec_.actions.size() + 1);
+        auto summary = sheet("Summary", 0, false);
         std::unique_ptr<SheetOut> changes;
-        if (changes_) changes = std::make_unique<SheetOut>(book_, "Changes", path_, issues_, max_rows_, formats_);
-        SheetOut sources(book_, "Sources", path_, issues_, max_rows_, formats_);
-        SheetOut duplicates(book_, "Duplicates", path_, issues_, max_rows_, formats_);
-        SheetOut appendices(book_, "Appendices", path_, issues_, max_rows_, formats_);
+        if (changes_) changes = sheet("Changes", changes_->size() + 1);
+        auto sources = sheet("Sources", sources_rows_);
+        auto duplicates = std::make_unique<SheetOut>(book_, duplicates_parts_, duplicates_rows_, true, path_, issues_, formats_);
+        auto appendices = sheet("Appendices", appendix_rows + 1);
         std::unique_ptr<SheetOut> findings;
-        bool any_findings = std::any_of(plans_.begin(), plans_.end(), [](const Plan& p) { return !p.findings.empty(); });
-        if (any_findings) findings = std::make_unique<SheetOut>(book_, "Findings", path_, issues_, max_rows_, formats_);
-        SheetOut issues(book_, "Issues", path_, issues_, max_rows_, formats_);
+        if (finding_rows > 0) findings = sheet("Findings", finding_rows + 1);
+        auto issues = sheet("Issues", 0, false);  // held whole: writing it may add to it
 
         collect_plan_issues();
-        write_actions(actions);
-        write_summary(summary);
-        if (changes) write_changes(*changes);
-        write_sources(sources);
-        write_duplicates(duplicates);
-        write_appendices(appendices);
-        if (findings) write_findings(*findings);
-        write_issues(issues);
+        write_sheet(*actions, &WorkbookBuilder::write_actions);
+        write_summary(*summary);
+        if (changes) write_sheet(*changes, &WorkbookBuilder::write_changes);
+        write_sheet(*sources, &WorkbookBuilder::write_sources);
+        write_sheet(*duplicates, &WorkbookBuilder::write_duplicates);
+        write_sheet(*appendices, &WorkbookBuilder::write_appendices);
+        if (findings) write_sheet(*findings, &WorkbookBuilder::write_findings);
+        write_issues(*issues);
         // Every sheet prints landscape on A4, one page wide, under the plan's
         // title and as-of date, its pages numbered.
         const PageSetup page{"&L&\"-,Bold\"" + page_text(workbook_title) + "&C&A&RAs of " + uk_date(as_of_),
                              "&LConsolidated by plancon&CPage &P of &N"};
-        for (SheetOut* sheet : {&actions, &summary, &sources, &duplicates, &appendices, findings.get(), &issues})
+        for (SheetOut* sheet : {actions.get(), summary.get(), sources.get(), duplicates.get(), appendices.get(),
+                                findings.get(), issues.get(), changes.get()})
             if (sheet) sheet->print_ready(page);
-        if (changes) changes->print_ready(page);
-        worksheet_activate(actions.get());
+        worksheet_activate(actions->get());
     }
 
 private:
+    // A sheet longer than SheetOut's window is filled twice: a measuring pass
+    // (its issues dropped: the writing pass raises them again), then the
+    // writing one.
+    void write_sheet(SheetOut& out, void (WorkbookBuilder::*fill)(SheetOut&)) {
+        if (out.longer_than_window()) {
+            const std::size_t issues_before = issues_.size();
+            out.measure_ahead();
+            (this->*fill)(out);
+            issues_.resize(issues_before);
+        }
+        (this->*fill)(out);
+    }
+
     // ---- Actions ----
     void write_actions(SheetOut& out) {
         // Columns as templates/workbook_columns.tsv lays them out; the default's
@@ -564,15 +322,18 @@ private:
         lxw_row_t row = 1;
         for (const auto& action : rec_.actions) {
             if (!out.has_room(row)) continue;
-            for (std::size_t c = 0; c < fill.size(); ++c) out.put(row, lxw_col_t(c), fill[c](action), action.canonical.source);
+            for (std::size_t c = 0; c < fill.size(); ++c) put(out, row, lxw_col_t(c), fill[c](action), action.canonical.source);
             ++row;
         }
         const lxw_row_t last = row > 1 ? row - 1 : 1;
         const lxw_col_t last_col = lxw_col_t(columns.size() - 1);
         const auto printed = std::count_if(columns.begin(), columns.end(), [](const OutputColumn& c) { return c.printed; });
-        worksheet_freeze_panes(out.get(), 1, 1);  // the header row and the first column (the codes) stay in view
-        out.check(worksheet_autofilter(out.get(), 0, 0, last, last_col));
-        if (printed > 0) out.check(worksheet_print_area(out.get(), 0, 0, last, lxw_col_t(printed - 1)));
+        out.freeze_panes(1, 1);  // the header row and the first column (the codes) stay in view
+        autofilter(out, last, last_col);
+        if (printed > 0)
+            out.over_rows(0, last, [&](lxw_worksheet* s, lxw_row_t first, lxw_row_t to) {
+                return worksheet_print_area(s, first, 0, to, lxw_col_t(printed - 1));
+            });
         const std::optional<lxw_col_t> status_col = column_of(columns, "status"), due_col = column_of(columns, "due");
         // Overdue: a due date before the as-of date and not complete or cancelled
         // (as the Status column reads, so an officer's edit updates it).
@@ -585,7 +346,9 @@ private:
             overdue.type = LXW_CONDITIONAL_TYPE_FORMULA;
             overdue.value_string = formula;
             overdue.format = formats_.overdue;
-            out.check(worksheet_conditional_format_range(out.get(), 1, *due_col, last, *due_col, &overdue));
+            out.over_rows(1, last, [&](lxw_worksheet* s, lxw_row_t first, lxw_row_t to) {
+                return worksheet_conditional_format_range(s, first, *due_col, to, *due_col, &overdue);
+            });
         }
         if (status_col) status_formatting(out, *status_col, last);
         out.finish();
@@ -600,9 +363,9 @@ private:
             // Duplicates when several were merged, else its row on Sources.
             {"code", [this, text](const A& action) {
                  if (auto cluster = duplicates_row_.find(action.code); cluster != duplicates_row_.end())
-                     return link_cell(link_to("Duplicates", cluster->second), action.code);
+                     return link_cell(duplicates_parts_.link(cluster->second), action.code);
                  auto home = sources_row_.find({action.members.front().plan, action.members.front().action});
-                 if (home != sources_row_.end()) return link_cell(link_to("Sources", home->second), action.code);
+                 if (home != sources_row_.end()) return link_cell(sources_parts_.link(home->second), action.code);
                  return text(action.code);
              }},
             {"priority", [this, text](const A& action) { return text(priority_label(action.priority_code)); }},
@@ -647,7 +410,9 @@ private:
     void status_formatting(SheetOut& out, lxw_col_t status_col, lxw_row_t last) {
         // The status vocabulary as a drop-down, so an officer's edits stay readable.
         const lxw_row_t editable = std::max<lxw_row_t>(last, 1000);
-        out.check(write_detail::status_drop_down(out.get(), 1, editable, status_col));
+        out.over_rows(1, editable, [&](lxw_worksheet* s, lxw_row_t first, lxw_row_t to) {
+            return write_detail::status_drop_down(s, first, to, status_col);
+        });
 
         // Each status its colour, as the officer edits it too.
         for (const auto& [status, format] : status_formats_) {
@@ -657,7 +422,9 @@ private:
             rag.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
             rag.value_string = quoted_status.data();
             rag.format = format;
-            out.check(worksheet_conditional_format_range(out.get(), 1, status_col, editable, status_col, &rag));
+            out.over_rows(1, editable, [&](lxw_worksheet* s, lxw_row_t first, lxw_row_t to) {
+                return worksheet_conditional_format_range(s, first, status_col, to, status_col, &rag);
+            });
         }
     }
 
@@ -881,12 +648,12 @@ private:
             for (const auto& record : plans_[p].rows) {
                 if (!out.has_room(row)) continue;
                 const SourceRow source{p, record};
-                for (std::size_t c = 0; c < fill.size(); ++c) out.put(row, lxw_col_t(c), fill[c](source), record.source);
+                for (std::size_t c = 0; c < fill.size(); ++c) put(out, row, lxw_col_t(c), fill[c](source), record.source);
                 ++row;
             }
         }
-        worksheet_freeze_panes(out.get(), 1, 0);
-        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, lxw_col_t(columns.size() - 1)));
+        out.freeze_panes(1, 0);
+        autofilter(out, row > 1 ? row - 1 : 1, lxw_col_t(columns.size() - 1));
         out.finish();
     }
 
@@ -925,7 +692,7 @@ private:
             {"code", [this, text](const SourceRow& r) {
                  std::string code = fate_and_code(r).second;
                  const auto on_actions = actions_row_.find(code);
-                 if (on_actions != actions_row_.end()) return link_cell(link_to("Actions", on_actions->second), code);
+                 if (on_actions != actions_row_.end()) return link_cell(actions_parts_.link(on_actions->second), code);
                  return text(code);
              }},
             {"service", [this, text](const SourceRow& r) { return text(service_of(plans_[r.plan], r.record).first); }},
@@ -1002,8 +769,9 @@ private:
             ++row;
         }
         // The officer's decision on each pair, read back by --decisions.
-        if (row > first_pair && first_pair < max_rows_)
-            out.check(write_detail::decision_drop_down(out.get(), first_pair, std::min(row, max_rows_) - 1, 8));
+        out.over_rows(first_pair, row - 1, [](lxw_worksheet* s, lxw_row_t first, lxw_row_t to) {
+            return write_detail::decision_drop_down(s, first, to, 8);
+        });
 
         ++row;
         if (out.has_room(row)) out.text(row, 0, "Conflicts: copies of one action that disagree", formats_.section);
@@ -1069,8 +837,8 @@ private:
                     ++row;
                 }
             }
-        worksheet_freeze_panes(out.get(), 1, 0);
-        if (row > 1) out.check(worksheet_autofilter(out.get(), 0, 0, row - 1, lxw_col_t(headers.size() - 1)));
+        out.freeze_panes(1, 0);
+        if (row > 1) autofilter(out, row - 1, lxw_col_t(headers.size() - 1));
         out.finish();
     }
 
@@ -1084,11 +852,11 @@ private:
             for (const auto& finding : plans_[p].findings) {
                 if (!out.has_room(row)) continue;
                 const FindingRow r{p, finding};
-                for (std::size_t c = 0; c < fill.size(); ++c) out.put(row, lxw_col_t(c), fill[c](r), finding.source);
+                for (std::size_t c = 0; c < fill.size(); ++c) put(out, row, lxw_col_t(c), fill[c](r), finding.source);
                 ++row;
             }
-        worksheet_freeze_panes(out.get(), 1, 0);
-        if (row > 1) out.check(worksheet_autofilter(out.get(), 0, 0, row - 1, lxw_col_t(columns.size() - 1)));
+        out.freeze_panes(1, 0);
+        if (row > 1) autofilter(out, row - 1, lxw_col_t(columns.size() - 1));
         out.finish();
     }
 
@@ -1193,8 +961,8 @@ private:
                 ++row;
             }
         if (row == 1) out.text(row, 0, "No changes since the run before.");
-        worksheet_freeze_panes(out.get(), 1, 0);
-        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, 7));
+        out.freeze_panes(1, 0);
+        autofilter(out, row > 1 ? row - 1 : 1, 7);
         out.finish();
     }
 
@@ -1232,11 +1000,11 @@ private:
                 break;
             }
             const Issue issue = issues_[i];  // a copy: writing may grow issues_
-            for (std::size_t c = 0; c < fill.size(); ++c) out.put(row, lxw_col_t(c), fill[c](issue), {});
+            for (std::size_t c = 0; c < fill.size(); ++c) put(out, row, lxw_col_t(c), fill[c](issue), {});
             ++row;
         }
-        worksheet_freeze_panes(out.get(), 1, 0);
-        out.check(worksheet_autofilter(out.get(), 0, 0, row > 1 ? row - 1 : 1, lxw_col_t(columns.size() - 1)));
+        out.freeze_panes(1, 0);
+        autofilter(out, row > 1 ? row - 1 : 1, lxw_col_t(columns.size() - 1));
         out.finish();
     }
 
@@ -1254,6 +1022,10 @@ private:
     std::map<std::string, const ReconciledPriority*> priority_by_code_;
     std::map<std::string, const Action*> action_by_source_;  // filled on first use
     std::vector<std::pair<Status, lxw_format*>> status_formats_;  // the statuses the layout colours
+    // Where the linked sheets' rows land (a sheet too long for one worksheet continues on parts).
+    SheetParts actions_parts_{"Actions", 1, max_rows_}, sources_parts_{"Sources", 1, max_rows_},
+        duplicates_parts_{"Duplicates", write_detail::duplicates_heading_rows, max_rows_};
+    std::uint64_t sources_rows_ = 0, duplicates_rows_ = 0;
     std::map<std::string, lxw_row_t> actions_row_, duplicates_row_;  // by action code
     std::map<std::pair<std::size_t, std::size_t>, lxw_row_t> sources_row_;  // by (plan, action)
 public:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace plancon::write_detail {
 
@@ -18,6 +19,12 @@ constexpr std::uint8_t ascii_widths[95] = {
      79,  97, 104,  87, 104,  99,  61, 100, 104,  46,  48,  92,  46, 158, 104, 105,  // ` a-o
     104, 104,  69,  82,  67, 104,  94, 142,  94,  94,  83, 100,  91, 100, 132,  // p-z { | } ~
 };
+
+// The widest character a byte: "@" among ASCII; a wider character (an em
+// dash, 1.79; a CJK one, 2) takes three bytes or more.
+constexpr std::uint32_t widest_per_byte = 177;
+static_assert(*std::max_element(std::begin(ascii_widths), std::end(ascii_widths)) == widest_per_byte);
+static_assert(2 * width_of_zero <= 3 * widest_per_byte && 179 <= 3 * widest_per_byte);
 
 // The code point a UTF-8 sequence starting at text[i] encodes (U+FFFD for a
 // malformed one); i is left on its last byte.
@@ -103,6 +110,12 @@ std::uint32_t line_capacity(double width) {
 double width_to_hold(double units) {
     // A hundredth over, so the floor in line_capacity cannot take it back.
     return units / estimate_margin + padding + 0.01;
+}
+
+double at_most_units(std::string_view text) { return double(text.size()) * widest_per_byte / width_of_zero; }
+
+bool surely_one_line(std::string_view text, double width) {
+    return text.size() * std::uint64_t(widest_per_byte) <= line_capacity(width) && text.find('\n') == std::string_view::npos;
 }
 
 namespace {

@@ -48,6 +48,12 @@ std::uint32_t wrapped_lines(const TextShape& shape, double width);
 std::uint32_t line_capacity(double width);
 // The narrowest column whose line holds `units` (line_capacity's inverse).
 double width_to_hold(double units);
+// The most a text's longest line can be, in units, without measuring it:
+// no character is wider than "@" (1.77 units) a byte of its UTF-8.
+double at_most_units(std::string_view text);
+// Whether a text surely takes one line in a column `width` units wide,
+// known without measuring it (no line break, and at_most_units fits).
+bool surely_one_line(std::string_view text, double width);
 // Bold text (headings) is about a tenth wider.
 inline constexpr double bold_factor = 1.1;
 

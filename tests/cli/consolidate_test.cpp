@@ -348,6 +348,53 @@ TEST_F(Consolidate, CorrectionsFindTheActionsColumnsByTheLayoutsHeadings) {
     EXPECT_THROW(load_corrections(book, test_config()), CorrectionError);
 }
 
+// A workbook too long for one worksheet continues on parts ("Actions (2)",
+// "Duplicates (2)"): the decisions and corrections on every part are read,
+// a table that runs over the end of one part going on after the next one's headings.
+TEST_F(Consolidate, AReviewedWorkbookIsReadOverEveryPartOfASheet) {
+    if (std::system("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") != 0)
+        GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
+    const std::string book = (dir / "parts.xlsx").string();
+    const std::string py =
+        "/usr/bin/python3 -c \"import openpyxl, sys\n"
+        "b = openpyxl.Workbook(); ws = b.active; ws.title = 'Actions'\n"
+        "ws.append(['Code', 'Action', 'Lead(s)', 'Due'])\n"
+        "ws.append(['A-AAAAAAAA', 'one', 'Head of Housing', None])\n"
+        "ws = b.create_sheet('Actions (2)')\n"
+        "ws.append(['Code', 'Action', 'Lead(s)', 'Due'])\n"
+        "ws.append(['A-BBBBBBBB', 'two', None, '31/12/2027'])\n"
+        "heads = ['Code A', 'Code B', 'Source A', 'Source B', 'Text A', 'Score', 'Words', 'Text B', 'Decision']\n"
+        "ws = b.create_sheet('Duplicates')\n"
+        "ws.append(['Merged copies']); ws.append(['Code', 'Role'])\n"
+        "ws.append([]); ws.append(['Possible duplicates']); ws.append(heads)\n"
+        "ws.append(['A-1', 'A-2'] + [None] * 6 + ['merge'])\n"
+        "ws = b.create_sheet('Duplicates (2)')\n"
+        "ws.append(['Merged copies']); ws.append(['Code', 'Role'])\n"
+        "ws.append(['A-3', 'A-4'] + [None] * 6 + ['keep apart'])\n"
+        "ws.append(['A-5', 'A-6'])\n"
+        "ws.append([]); ws.append(['Conflicts']); ws.append(['Code', 'Field'])\n"
+        "ws.append(['A-7', 'due'])\n"
+        "b.save(sys.argv[1])\" " + book;
+    ASSERT_EQ(std::system(py.c_str()), 0);
+
+    const Decisions decisions = load_officer_decisions(book, ReadOptions{});
+    ASSERT_EQ(decisions.size(), 2u);
+    EXPECT_EQ(decisions[0].a, "A-1");
+    EXPECT_EQ(decisions[0].kind, Decision::Kind::Merge);
+    EXPECT_EQ(decisions[0].origin, "parts.xlsx, Duplicates row 6");
+    EXPECT_EQ(decisions[1].a, "A-3");
+    EXPECT_EQ(decisions[1].kind, Decision::Kind::KeepApart);
+    EXPECT_EQ(decisions[1].origin, "parts.xlsx, Duplicates (2) row 3");
+
+    const Corrections corrections = load_corrections(book, test_config());
+    ASSERT_EQ(corrections.size(), 2u);
+    EXPECT_EQ(corrections[0].code, "A-AAAAAAAA");
+    ASSERT_EQ(corrections[0].leads.size(), 1u);
+    EXPECT_EQ(corrections[1].code, "A-BBBBBBBB");
+    ASSERT_TRUE(corrections[1].due && corrections[1].due->date);
+    EXPECT_EQ(corrections[1].due->basis, "corrected in parts.xlsx, Actions (2) row 2");
+}
+
 TEST_F(Consolidate, ValidateRejectsAHandBrokenFeed) {
     ASSERT_EQ(run_plancon("consolidate " + fixtures + "/corporate_tracker_extra_columns.xlsx --xml " + (dir / "f.xml").string() +
                       " -o " + (dir / "f.xlsx").string(), env).status, 0);

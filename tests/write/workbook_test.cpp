@@ -448,7 +448,25 @@ TEST_F(WorkbookTest, CellsBeyondExcelsLimitAreCutAndListed) {
               s.rec.actions[2].code + ": ");
 }
 
-TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
+// The rows of a sheet and its parts ("Sources", "Sources (2)", ...) below
+// their heading rows, as (part, row) in order.
+std::vector<std::pair<std::string, int>> rows_of_parts(const Dump& d, const std::string& sheet, int heading_rows) {
+    std::vector<std::pair<std::string, int>> rows;
+    for (const std::string& part : d.sheets) {
+        if (part != sheet && part.rfind(sheet + " (", 0) != 0) continue;
+        std::set<int> seen;
+        for (const auto& [ref, cell] : d.cells) {
+            if (ref.rfind(part + "!", 0) != 0) continue;
+            std::string a1 = ref.substr(part.size() + 1);
+            const int row = std::stoi(a1.substr(a1.find_first_of("0123456789")));
+            if (row > heading_rows) seen.insert(row);
+        }
+        for (int row : seen) rows.emplace_back(part, row);
+    }
+    return rows;
+}
+
+TEST_F(WorkbookTest, LongSheetsContinueOnPartsAndNothingIsLost) {
     if (!have_openpyxl()) GTEST_SKIP() << "/usr/bin/python3 with openpyxl not available";
     Sample s = sample(dir_);
     // Excel's 1,048,576 rows would need a million-row input; the same code
@@ -459,37 +477,74 @@ TEST_F(WorkbookTest, RowsBeyondTheSheetLimitAreListed) {
     write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, options);
     Dump d = dump(xlsx);
 
+    // Parts sit beside their sheet in the tab order, numbered from 2.
+    ASSERT_GE(d.sheets.size(), 2u);
+    EXPECT_EQ(d.sheets[0], "Actions");
+    EXPECT_EQ(d.sheets[1], "Actions (2)");
+    for (std::size_t i = 1; i < d.sheets.size(); ++i) {
+        const std::string& name = d.sheets[i];
+        const auto open = name.rfind(" (");
+        if (open == std::string::npos) continue;
+        const std::string base = name.substr(0, open);
+        const int k = std::stoi(name.substr(open + 2));
+        EXPECT_EQ(d.sheets[i - 1], k == 2 ? base : base + " (" + std::to_string(k - 1) + ")") << name;
+        // Each part opens with its sheet's headings, filters and prints as the first does.
+        EXPECT_EQ(d.value(name + "!A1"), d.value(base + "!A1")) << name;
+        const auto freeze = d.fact("freeze", name), base_freeze = d.fact("freeze", base);
+        ASSERT_EQ(freeze.size(), base_freeze.size()) << name;
+        if (!freeze.empty()) {
+            EXPECT_EQ(freeze[2], base_freeze[2]) << name;
+        }
+        EXPECT_EQ(d.fact("page", name), std::vector<std::string>({"page", name, "landscape", "9", "True", "1", "0"}));
+    }
+
+    // Every input row is on Sources or a part of it, in order.
     std::size_t input_rows = 0;
     for (const auto& p : s.plans) input_rows += p.rows.size();
-    EXPECT_EQ(d.value("Sources!A6"), s.plans[0].rows[4].source.file);
-    EXPECT_EQ(d.value("Sources!A7"), "");
-    EXPECT_EQ(d.value("Actions!A6"), s.rec.actions[4].code);
-    EXPECT_EQ(d.value("Actions!A7"), "");
-    // Issues keeps its last row to say how many issues did not fit, so the
-    // per-sheet messages are checked through the Issues written with room to spare.
+    const auto sources = rows_of_parts(d, "Sources", 1);
+    ASSERT_EQ(sources.size(), input_rows);
+    EXPECT_EQ(sources.front(), std::make_pair(std::string("Sources"), 2));
+    EXPECT_EQ(sources.back().first, "Sources (" + std::to_string((input_rows + 4) / 5) + ")");
+    EXPECT_EQ(d.value(sources.back().first + "!A" + std::to_string(sources.back().second)), s.plans[1].rows.back().source.file);
+    // Every action is on Actions or a part of it.
+    const auto actions = rows_of_parts(d, "Actions", 1);
+    ASSERT_EQ(actions.size(), s.rec.actions.size());
+    for (std::size_t i = 0; i < actions.size(); ++i)
+        EXPECT_EQ(d.value(actions[i].first + "!A" + std::to_string(actions[i].second)), s.rec.actions[i].code);
+    // Duplicates keeps its title and headings on each part.
+    EXPECT_GT(rows_of_parts(d, "Duplicates", 2).size(), 4u);
+    EXPECT_EQ(d.value("Duplicates (2)!A2"), "Code");
+
+    // Links land on the row they name, whichever part it is on: a code on
+    // Actions at its copy on Sources or its cluster on Duplicates, a code on
+    // Sources at its row on Actions.
+    std::size_t followed = 0;
+    for (const auto& f : d.facts) {
+        if (f[0] != "link" || f.size() < 4) continue;
+        const std::string from = f[1] + "!" + f[2], code = d.value(from);
+        std::string sheet = f[3].substr(0, f[3].rfind('!')), cell = f[3].substr(f[3].rfind('!') + 1);
+        if (sheet.front() == '\'') sheet = sheet.substr(1, sheet.size() - 2);
+        const std::string row = cell.substr(cell.find_first_of("0123456789"));
+        bool found = false;
+        for (char col = 'A'; col <= 'J' && !found; ++col) found = d.value(sheet + "!" + col + row) == code;
+        EXPECT_TRUE(found) << from << " (" << code << ") links to " << f[3];
+        ++followed;
+    }
+    EXPECT_GT(followed, 2 * s.rec.actions.size() - 1);
+    for (const char* sheet : {"Actions", "Sources", "Duplicates"})
+        EXPECT_TRUE(d.rows_with("Issues", 'C', "sheet '" + std::string(sheet) + "'").empty()) << sheet;
+
+    // Issues ends with a count of what did not fit rather than continuing.
     EXPECT_EQ(d.value("Issues!A6"), "rows not written");
     EXPECT_NE(d.value("Issues!D6").find("more issues did not fit on this sheet"), std::string::npos) << d.value("Issues!D6");
     EXPECT_EQ(d.value("Issues!A7"), "");
 
+    // With room, one sheet each, as before.
     options.max_rows_per_sheet = 1000;
     write_consolidated_workbook(xlsx, s.plans, s.rec, test_config().workbook, options);
     Dump full = dump(xlsx);
     EXPECT_EQ(full.value("Sources!A" + std::to_string(input_rows + 1)), s.plans[1].rows.back().source.file);
-    EXPECT_TRUE(full.rows_with("Issues", 'A', "rows not written").empty());
-
-    options.max_rows_per_sheet = 6;
-    s.plans[0].warnings.clear();
-    s.plans[0].rows.pop_back();  // the finding row: fewer rows and issues, so every issue is listed
-    Sample few = s;
-    few.rec = reconcile(few.plans, test_config());
-    few.rec.actions.resize(1);
-    few.plans[0].rows.erase(few.plans[0].rows.begin() + 10);  // drop the skipped row's issue
-    write_consolidated_workbook(xlsx, few.plans, few.rec, test_config().workbook, options);
-    Dump limited = dump(xlsx);
-    auto lost = limited.rows_with("Issues", 'C', "sheet 'Sources'");
-    ASSERT_EQ(lost.size(), 1u);
-    EXPECT_EQ(limited.value("Issues!D" + std::to_string(lost[0])),
-              std::to_string(input_rows - 2 - 5) + " rows beyond the limit of 6 rows a sheet were not written");
+    for (const std::string& name : full.sheets) EXPECT_EQ(name.find(" ("), std::string::npos) << name;
 }
 
 // Regression: the Sources sheet gave every row its file's service, even an
