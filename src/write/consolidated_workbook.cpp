@@ -265,39 +265,54 @@ public:
             finding_rows += plan.findings.size();
         }
         auto sheet = [&](const char* name, std::uint64_t rows, bool streams = true) {
-            return std::make_unique<SheetOut>(book_, SheetParts(name, 1, max_rows_), rows, streams, path_, issues_, formats_);
+            return std::make_unique<SheetOut>(book_, library_, SheetParts(name, 1, max_rows_), rows, streams, path_, issues_,
+                                              formats_);
         };
         auto actions = sheet("Actions", rec_.actions.size() + 1);
         auto summary = sheet("Summary", 0, false);
         std::unique_ptr<SheetOut> changes;
         if (changes_) changes = sheet("Changes", changes_->size() + 1);
         auto sources = sheet("Sources", sources_rows_);
-        auto duplicates = std::make_unique<SheetOut>(book_, duplicates_parts_, duplicates_rows_, true, path_, issues_, formats_);
+        auto duplicates =
+            std::make_unique<SheetOut>(book_, library_, duplicates_parts_, duplicates_rows_, true, path_, issues_, formats_);
         auto appendices = sheet("Appendices", appendix_rows + 1);
         std::unique_ptr<SheetOut> findings;
         if (finding_rows > 0) findings = sheet("Findings", finding_rows + 1);
         auto issues = sheet("Issues", 0, false);  // held whole: writing it may add to it
 
+        // The sheets' rows are written on the library thread, which may still
+        // be at them when something here throws: it is stopped before the
+        // sheets go.
+        try {
+            fill(*actions, *summary, changes.get(), *sources, *duplicates, *appendices, findings.get(), *issues);
+            library_.sync();
+        } catch (...) {
+            library_.abandon();
+            throw;
+        }
+    }
+
+private:
+    void fill(SheetOut& actions, SheetOut& summary, SheetOut* changes, SheetOut& sources, SheetOut& duplicates,
+              SheetOut& appendices, SheetOut* findings, SheetOut& issues) {
         collect_plan_issues();
-        write_sheet(*actions, &WorkbookBuilder::write_actions);
-        write_summary(*summary);
+        write_sheet(actions, &WorkbookBuilder::write_actions);
+        write_summary(summary);
         if (changes) write_sheet(*changes, &WorkbookBuilder::write_changes);
-        write_sheet(*sources, &WorkbookBuilder::write_sources);
-        write_sheet(*duplicates, &WorkbookBuilder::write_duplicates);
-        write_sheet(*appendices, &WorkbookBuilder::write_appendices);
+        write_sheet(sources, &WorkbookBuilder::write_sources);
+        write_sheet(duplicates, &WorkbookBuilder::write_duplicates);
+        write_sheet(appendices, &WorkbookBuilder::write_appendices);
         if (findings) write_sheet(*findings, &WorkbookBuilder::write_findings);
-        write_issues(*issues);
+        write_issues(issues);
         // Every sheet prints landscape on A4, one page wide, under the plan's
         // title and as-of date, its pages numbered.
         const PageSetup page{"&L&\"-,Bold\"" + page_text(workbook_title) + "&C&A&RAs of " + uk_date(as_of_),
                              "&LConsolidated by plancon&CPage &P of &N"};
-        for (SheetOut* sheet : {actions.get(), summary.get(), sources.get(), duplicates.get(), appendices.get(),
-                                findings.get(), issues.get(), changes.get()})
+        for (SheetOut* sheet : {&actions, &summary, &sources, &duplicates, &appendices, findings, &issues, changes})
             if (sheet) sheet->print_ready(page);
-        worksheet_activate(actions->get());
+        worksheet_activate(actions.get());
     }
 
-private:
     // A sheet longer than SheetOut's window is filled twice: a measuring pass
     // (its issues dropped: the writing pass raises them again), then the
     // writing one.
@@ -528,6 +543,7 @@ private:
         // Bars, not columns: a service's name reads whole beside its bar. Each
         // status in its colour, the legend below; the chart starts a page of its
         // own when it would not fit under the figures.
+        library_.sync();  // the library is used here directly
         lxw_chart* chart = workbook_add_chart(book_, LXW_CHART_BAR_STACKED);
         if (!chart) throw WriteError(path_, "cannot add a chart");
         chart_title_set_name(chart, "Actions by service and status");
@@ -578,6 +594,7 @@ private:
         status_table(out, row + 1, "Priority", by_priority, columns);
         if (!breaks.empty()) {
             breaks.push_back(0);  // the list's end
+            library_.sync();
             out.check(worksheet_set_h_pagebreaks(out.get(), breaks.data()));
         }
         out.finish();
@@ -1017,6 +1034,7 @@ private:
     lxw_row_t max_rows_;
     Formats formats_{};
     std::vector<Issue> issues_;
+    write_detail::LibraryThread library_;
     std::map<std::pair<std::size_t, std::size_t>, ActionHome> homes_;
     std::map<std::pair<std::size_t, std::size_t>, std::string> priority_homes_;
     std::map<std::string, const ReconciledPriority*> priority_by_code_;

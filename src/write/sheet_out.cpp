@@ -4,6 +4,7 @@
 #include "plancon/write.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 namespace plancon::write_detail {
@@ -68,11 +69,70 @@ std::string SheetParts::link(lxw_row_t row, lxw_col_t col) const {
     return "internal:'" + part_name(part_of(row)) + "'!" + column_name(col) + std::to_string(row_in_part(row) + 1);
 }
 
+// ---- LibraryThread ----
+
+LibraryThread::LibraryThread() : thread_([this] { run(); }) {}
+
+LibraryThread::~LibraryThread() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+        queue_.clear();
+    }
+    changed_.notify_all();
+    thread_.join();
+}
+
+void LibraryThread::post(std::function<void()> call) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.size() < max_queued; });
+    queue_.push_back(std::move(call));
+    changed_.notify_all();
+}
+
+void LibraryThread::sync() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return queue_.empty() && !busy_; });
+    if (failure_) std::rethrow_exception(failure_);
+}
+
+void LibraryThread::abandon() {
+    std::unique_lock lock(mutex_);
+    queue_.clear();
+    changed_.wait(lock, [&] { return !busy_; });
+}
+
+void LibraryThread::run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        changed_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+        if (stop_) return;
+        std::function<void()> call = std::move(queue_.front());
+        queue_.pop_front();
+        busy_ = true;
+        changed_.notify_all();  // room in the queue
+        if (!failure_) {
+            lock.unlock();
+            try {
+                call();
+            } catch (...) {
+                lock.lock();
+                failure_ = std::current_exception();
+                lock.unlock();
+            }
+            call = nullptr;  // the batch it owned is freed off the lock
+            lock.lock();
+        }
+        busy_ = false;
+        changed_.notify_all();
+    }
+}
+
 // ---- SheetOut ----
 
-SheetOut::SheetOut(lxw_workbook* book, SheetParts parts, std::uint64_t expected_rows, bool streams,
-                   const std::string& path, std::vector<Issue>& issues, const Formats& formats)
-    : parts_(std::move(parts)), expected_rows_(expected_rows), streams_(streams), path_(path), issues_(issues), formats_(formats),
+SheetOut::SheetOut(lxw_workbook* book, LibraryThread& library, SheetParts parts, std::uint64_t expected_rows,
+                   bool streams, const std::string& path, std::vector<Issue>& issues, const Formats& formats)
+    : library_(library), parts_(std::move(parts)), expected_rows_(expected_rows), streams_(streams), path_(path), issues_(issues), formats_(formats),
       column_format_(formats.wrap) {
     const std::size_t count = parts_.parts_for(expected_rows);
     for (std::size_t k = 0; k < count; ++k) {
@@ -150,6 +210,7 @@ void SheetOut::widths(const std::vector<double>& widths) {
 
 void SheetOut::over_rows(lxw_row_t first, lxw_row_t last, const RangeSetting& setting) {
     if (last < first || measuring_) return;
+    library_.sync();
     if (sheets_.size() == 1) return check(setting(sheets_[0], first, last));
     const lxw_row_t headings = parts_.header_rows;
     for (std::size_t k = 0; k < sheets_.size(); ++k) {
@@ -168,10 +229,13 @@ void SheetOut::over_rows(lxw_row_t first, lxw_row_t last, const RangeSetting& se
 }
 
 void SheetOut::freeze_panes(lxw_row_t rows, lxw_col_t cols) {
+    if (measuring_) return;
+    library_.sync();
     for (lxw_worksheet* sheet : sheets_) worksheet_freeze_panes(sheet, rows, cols);
 }
 
 void SheetOut::print_ready(const PageSetup& page) {
+    library_.sync();
     for (lxw_worksheet* sheet : sheets_) {
         worksheet_set_landscape(sheet);
         worksheet_set_paper(sheet, 9);  // A4
@@ -199,7 +263,12 @@ void SheetOut::finish() {
     write_held();
     // A part the rows did not reach still opens with its headings.
     for (std::size_t k = 1; k < sheets_.size(); ++k)
-        if (!part_opened_[k]) write_row_to(sheets_[k], heading_cells_.data(), heading_cells_.data() + heading_cells_.size());
+        if (!part_opened_[k]) {
+            part_opened_[k] = true;
+            library_.post([this, k, headings = heading_cells_] {
+                write_row_to(sheets_[k], headings.data(), headings.data() + headings.size());
+            });
+        }
     if (rows_lost_ > 0)
         issues_.push_back({"rows not written", {{"", parts_.name, 0},
                                                 with_thousands(rows_lost_) + " rows beyond the limit of " +
@@ -247,8 +316,8 @@ void SheetOut::hold(Pending cell) {
             decide_widths();
             write_held();
         }
-    } else if (!pending_.empty() && cell.row != pending_.front().row) {
-        write_held();  // the row being filled is complete
+    } else if (pending_.size() >= batch_cells && cell.row != pending_.back().row) {
+        write_held();  // the rows held are complete: a batch for the library thread
     }
     if (written_through_ && cell.row <= *written_through_)
         throw std::logic_error("sheet " + parts_.name + ": row " + std::to_string(cell.row + 1) + " written after row " +
@@ -267,6 +336,7 @@ void SheetOut::measure_ahead_of(lxw_row_t row, lxw_col_t col, std::string_view v
 }
 
 void SheetOut::decide_widths() {
+    library_.sync();
     width_.resize(columns_.size());
     for (std::size_t col = 0; col < columns_.size(); ++col)
         width_[col] = std::clamp(std::max(content_[col], col < ahead_.size() ? ahead_[col] : 0.0), columns_[col].min,
@@ -277,40 +347,48 @@ void SheetOut::decide_widths() {
     if (width_.empty()) width_.push_back(LXW_DEF_COL_WIDTH);  // a sheet of no columns: decided all the same
 }
 
-// Writes the held cells in row and column order (of two writes to one cell, the later).
+// Hands the held cells to the library thread in row and column order (of
+// two writes to one cell, the later), each part's rows after its headings.
 void SheetOut::write_held() {
+    if (pending_.empty()) return;
     std::stable_sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
         return a.row != b.row ? a.row < b.row : a.col < b.col;
     });
+    // Runs of rows for one part, in order: [part, first cell, end).
+    struct Run {
+        std::size_t part, first, end;
+    };
+    std::vector<Run> runs;
+    std::vector<Pending> cells;
+    cells.reserve(pending_.size());
     for (std::size_t i = 0; i < pending_.size();) {
+        const lxw_row_t row = pending_[i].row;
         std::size_t j = i + 1;
-        while (j < pending_.size() && pending_[j].row == pending_[i].row) ++j;
-        write_row(pending_.data() + i, pending_.data() + j);
+        while (j < pending_.size() && pending_[j].row == row) ++j;
+        written_through_ = row;
+        const std::size_t k = row < parts_.header_rows ? 0 : part_of(row);
+        if (row < parts_.header_rows) {
+            heading_cells_.insert(heading_cells_.end(), pending_.begin() + std::ptrdiff_t(i), pending_.begin() + std::ptrdiff_t(j));
+        } else if (!part_opened_[k]) {  // a part opens with a copy of the headings
+            part_opened_[k] = true;
+            runs.push_back({k, cells.size(), cells.size() + heading_cells_.size()});
+            cells.insert(cells.end(), heading_cells_.begin(), heading_cells_.end());
+        }
+        if (runs.empty() || runs.back().part != k) runs.push_back({k, cells.size(), cells.size()});
+        std::move(pending_.begin() + std::ptrdiff_t(i), pending_.begin() + std::ptrdiff_t(j), std::back_inserter(cells));
+        runs.back().end = cells.size();
         i = j;
     }
     pending_.clear();
-    if (!streams_ || pending_.capacity() > 256) pending_.shrink_to_fit();
-}
-
-void SheetOut::write_row(const Pending* first, const Pending* last) {
-    const lxw_row_t row = first->row;
-    written_through_ = row;
-    if (row < parts_.header_rows) {
-        heading_cells_.insert(heading_cells_.end(), first, last);  // copied to each later part
-        write_row_to(sheets_.front(), first, last);
-        return;
-    }
-    const std::size_t k = part_of(row);
-    if (!part_opened_[k]) {
-        write_row_to(sheets_[k], heading_cells_.data(), heading_cells_.data() + heading_cells_.size());
-        part_opened_[k] = true;
-    }
-    write_row_to(sheets_[k], first, last);
+    if (!streams_ || pending_.capacity() > 4 * batch_cells) pending_.shrink_to_fit();
+    library_.post([this, runs = std::move(runs), cells = std::move(cells)] {
+        for (const Run& run : runs) write_row_to(sheets_[run.part], cells.data() + run.first, cells.data() + run.end);
+    });
 }
 
 // Cells of one or more whole rows, in row and column order, each row as tall
 // as its most-wrapped printed cell.
-void SheetOut::write_row_to(lxw_worksheet* sheet, const Pending* first, const Pending* last) {
+void SheetOut::write_row_to(lxw_worksheet* sheet, const Pending* first, const Pending* last) const {
     for (const Pending* begin = first; begin != last;) {
         const Pending* end = begin;
         std::uint32_t lines = 1;

@@ -22,8 +22,13 @@
 
 #include <xlsxwriter.h>
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <exception>
 #include <functional>
+#include <mutex>
+#include <thread>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,20 +102,55 @@ private:
     lxw_row_t capacity() const { return max_rows - header_rows; }
 };
 
+// The one thread that makes a workbook's row-writing calls to
+// libxlsxwriter (formatting each cell's XML and storing it), in the order
+// they are posted, while the writer prepares the next rows on its own
+// thread. Any other call to the library is made after sync().
+class LibraryThread {
+public:
+    LibraryThread();
+    ~LibraryThread();  // drops what has not run yet and stops
+    LibraryThread(const LibraryThread&) = delete;
+    LibraryThread& operator=(const LibraryThread&) = delete;
+
+    // Runs `call` after everything posted before it (waiting while a few
+    // batches are queued, so memory stays bounded). After one throws, the
+    // rest are skipped and sync() rethrows.
+    void post(std::function<void()> call);
+    // Waits until everything posted has run; rethrows the first failure.
+    void sync();
+    // Drops what has not run yet and waits for the call running (when the
+    // writer gives up: nothing posted may outlive what it writes to).
+    void abandon();
+
+private:
+    void run();
+    static constexpr std::size_t max_queued = 8;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::function<void()>> queue_;
+    bool busy_ = false, stop_ = false;
+    std::exception_ptr failure_;
+    std::thread thread_;
+};
+
 class SheetOut {
 public:
     // Rows held before the widths are decided and rows start to stream.
     static constexpr lxw_row_t window_rows = 4096;
+    // Cells handed to the library thread at a time, once streaming.
+    static constexpr std::size_t batch_cells = 4096;
 
     // The sheet and its parts, `expected_rows` rows in all (known before
     // writing, so the parts sit together in the tab order). `streams`: rows
     // are written top to bottom (a sheet laid out by hand, as Summary is,
     // may write them in any order and is held whole).
-    SheetOut(lxw_workbook* book, SheetParts parts, std::uint64_t expected_rows, bool streams, const std::string& path,
-             std::vector<Issue>& issues, const Formats& formats);
+    SheetOut(lxw_workbook* book, LibraryThread& library, SheetParts parts, std::uint64_t expected_rows, bool streams,
+             const std::string& path, std::vector<Issue>& issues, const Formats& formats);
 
     // The first part: for what only a sheet laid out by hand does (charts,
-    // page breaks) and for making the sheet the active one.
+    // page breaks) and for making the sheet the active one; after the
+    // library thread's sync().
     lxw_worksheet* get() const { return sheets_.front(); }
     const std::string& name() const { return parts_.name; }
     const SheetParts& parts() const { return parts_; }
@@ -185,9 +225,9 @@ private:
     void hold(Pending cell);
     void decide_widths();
     void write_held();
-    void write_row(const Pending* first, const Pending* last);
-    void write_row_to(lxw_worksheet* sheet, const Pending* first, const Pending* last);
+    void write_row_to(lxw_worksheet* sheet, const Pending* first, const Pending* last) const;
 
+    LibraryThread& library_;
     SheetParts parts_;
     std::vector<lxw_worksheet*> sheets_;
     std::uint64_t expected_rows_;

@@ -37,7 +37,8 @@ void write_long_sheet(const std::string& path, bool streams, lxw_row_t rows, lxw
     format_set_text_wrap(formats.link);
     std::vector<Issue> issues;
     const std::string name = "Sheet";
-    SheetOut out(book, SheetParts(name, 1, max_rows), rows + 1, streams, path, issues, formats);
+    LibraryThread library;
+    SheetOut out(book, library, SheetParts(name, 1, max_rows), rows + 1, streams, path, issues, formats);
     auto fill = [&] {
         out.columns(0, {{"Code", 8, 14}, {"Text", 10, 60}, {"Note", 6, 30, false}});
         for (lxw_row_t row = 1; row <= rows; ++row) {
@@ -58,6 +59,7 @@ void write_long_sheet(const std::string& path, bool streams, lxw_row_t rows, lxw
         fill();
     }
     fill();
+    library.sync();
     ASSERT_EQ(workbook_close(book), LXW_NO_ERROR);
 }
 
