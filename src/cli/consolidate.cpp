@@ -5,6 +5,7 @@
 
 #include "plancon/pipeline.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <unistd.h>
@@ -14,6 +15,12 @@ namespace po = boost::program_options;
 namespace plancon::cli {
 
 namespace {
+
+std::string two_decimals(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", v);
+    return text;
+}
 
 // A bar on stderr when it is a terminal; nothing otherwise.
 void show_progress(std::size_t i, std::size_t total, const std::string& file) {
@@ -67,9 +74,10 @@ int run_consolidate(int argc, char** argv) {
         ("dry-run", po::bool_switch(&options.dry_run),
          "write nothing: with --register, what the run would change, as CSV on standard output")
         ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(0), "files read at once (0: one per core; the outputs are the same)")
-        ("threshold", po::value<double>(&options.reconcile.threshold)->default_value(options.reconcile.threshold),
+        // Defaults shown with two decimals: 0.4 is 0.40000000000000002 to Boost's own printing.
+        ("threshold", po::value<double>(&options.reconcile.threshold)->default_value(options.reconcile.threshold, two_decimals(options.reconcile.threshold)),
          "merge score (0-1)")
-        ("review-band", po::value<double>(&options.reconcile.review_band)->default_value(options.reconcile.review_band),
+        ("review-band", po::value<double>(&options.reconcile.review_band)->default_value(options.reconcile.review_band, two_decimals(options.reconcile.review_band)),
          "lowest score reported as a possible duplicate")
         ("as-of", po::value<std::string>(&as_of), "date overdue is measured against, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)");
     visible.add(reading_options(options.read));
