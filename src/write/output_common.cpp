@@ -49,6 +49,15 @@ bool xml_allowed(char32_t c) {
 
 XmlText xml_legal(std::string_view text) {
     XmlText result;
+    // Most text is printable ASCII, which XML carries as it is.
+    const bool plain = std::all_of(text.begin(), text.end(), [](char ch) {
+        const auto c = static_cast<unsigned char>(ch);
+        return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+    });
+    if (plain) {
+        result.text = text;
+        return result;
+    }
     result.text.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         char32_t c;

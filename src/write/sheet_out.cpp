@@ -288,7 +288,8 @@ std::string SheetOut::fit_for_excel(lxw_row_t row, lxw_col_t col, std::string_vi
                            {source, cell_name(row, col) + ": characters XML cannot carry were dropped: " +
                                         join(legal.dropped, ", ")}});
     std::string& text = legal.text;
-    if (std::size_t length = utf16_length(text); length > cell_limit) {
+    // A text of no more bytes than the limit has no more UTF-16 units either.
+    if (std::size_t length = text.size() <= cell_limit ? 0 : utf16_length(text); length > cell_limit) {
         text = std::string(cut_to_utf16(text, cell_limit - cut_marker.size())) + std::string(cut_marker);
         issues_.push_back({"cut", {source, cell_name(row, col) + ": " + with_thousands(length) + " characters cut to " +
                                                with_thousands(cell_limit) + " (Excel's limit for one cell)"}});
