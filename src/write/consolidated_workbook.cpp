@@ -1,7 +1,7 @@
 // The consolidated workbook (libxlsxwriter): what the officer filters and
-// sends on. Every sheet is written through one SheetOut so Excel's limits
-// (32,767 characters a cell, 1,048,576 rows) are enforced in one place and
-// whatever they cost is listed on the Issues sheet.
+// sends on. Every sheet is written through one SheetOut (sheet_out.hpp), so
+// Excel's limits are enforced in one place, long sheets stream and continue
+// on parts, and whatever the limits cost is listed on the Issues sheet.
 #include "plancon/text.hpp"
 #include "plancon/values.hpp"
 #include "plancon/write.hpp"
@@ -30,18 +30,9 @@ namespace plancon {
 
 namespace {
 
-using write_detail::cut_to_utf16;
 using write_detail::excel_serial;
-using write_detail::max_row_points;
 using write_detail::points_per_line;
-using write_detail::text_shape;
-using write_detail::TextShape;
-using write_detail::wrapped_lines;
-using write_detail::width_to_hold;
-using write_detail::bold_factor;
 using write_detail::uk_date;
-using write_detail::utf16_length;
-using write_detail::xml_legal;
 
 constexpr std::string_view workbook_title = "Consolidated improvement plan";
 

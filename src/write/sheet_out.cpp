@@ -132,8 +132,8 @@ void LibraryThread::run() {
 
 SheetOut::SheetOut(lxw_workbook* book, LibraryThread& library, SheetParts parts, std::uint64_t expected_rows,
                    bool streams, const std::string& path, std::vector<Issue>& issues, const Formats& formats)
-    : library_(library), parts_(std::move(parts)), expected_rows_(expected_rows), streams_(streams), path_(path), issues_(issues), formats_(formats),
-      column_format_(formats.wrap) {
+    : library_(library), parts_(std::move(parts)), expected_rows_(expected_rows), streams_(streams), path_(path),
+      issues_(issues), formats_(formats), column_format_(formats.wrap) {
     const std::size_t count = parts_.parts_for(expected_rows);
     for (std::size_t k = 0; k < count; ++k) {
         const std::string name = parts_.part_name(k);
