@@ -5,7 +5,10 @@
 // line naming the file, the place and the problem.
 #pragma once
 
+#include <compare>
 #include <cstdint>
+#include <memory>
+#include <ostream>
 #include <limits>
 #include <optional>
 #include <stdexcept>
@@ -14,10 +17,47 @@
 
 namespace plancon {
 
+// A text many values carry, kept once and shared by every copy: each row,
+// action, copy and conflict of a tracker names its file, and a run of ten
+// thousand trackers held two million copies of the names. Reads as the
+// std::string it holds.
+class SharedText {
+public:
+    SharedText() = default;
+    SharedText(std::string text)
+        : text_(text.empty() ? nullptr : std::make_shared<const std::string>(std::move(text))) {}
+    SharedText(const char* text) : SharedText(std::string(text)) {}
+    SharedText(std::string_view text) : SharedText(std::string(text)) {}
+
+    const std::string& str() const { return text_ ? *text_ : none(); }
+    operator const std::string&() const { return str(); }
+    operator std::string_view() const { return str(); }
+    bool empty() const { return !text_; }
+    std::size_t size() const { return str().size(); }
+    const char* c_str() const { return str().c_str(); }
+
+    friend bool operator==(const SharedText& a, const SharedText& b) { return a.text_ == b.text_ || a.str() == b.str(); }
+    friend bool operator==(const SharedText& a, const std::string& b) { return a.str() == b; }
+    friend bool operator==(const SharedText& a, const char* b) { return a.str() == b; }
+    friend std::strong_ordering operator<=>(const SharedText& a, const SharedText& b) { return a.str() <=> b.str(); }
+    friend std::string operator+(const SharedText& a, const std::string& b) { return a.str() + b; }
+    friend std::string operator+(const std::string& a, const SharedText& b) { return a + b.str(); }
+    friend std::string operator+(const SharedText& a, const char* b) { return a.str() + b; }
+    friend std::string operator+(const char* a, const SharedText& b) { return a + b.str(); }
+    friend std::ostream& operator<<(std::ostream& out, const SharedText& t) { return out << t.str(); }
+
+private:
+    static const std::string& none() {
+        static const std::string empty;
+        return empty;
+    }
+    std::shared_ptr<const std::string> text_;
+};
+
 // Where a thing came from. row is 1-based, as a user sees it; 0 when the
 // thing concerns a whole sheet (sheet set) or a whole file (sheet empty).
 struct Provenance {
-    std::string file;   // as given on the command line
+    SharedText file;    // as given on the command line; shared by the file's every provenance
     std::string sheet;
     std::uint32_t row = 0;
     friend bool operator==(const Provenance&, const Provenance&) = default;

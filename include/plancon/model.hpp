@@ -151,7 +151,7 @@ std::string_view to_string(RowRecord::Fate f);
 std::string row_label(const RowRecord& r);
 
 struct SourceDocument {
-    std::string file;
+    SharedText file;  // as given; every provenance in the plan shares it
     std::string title;    // first title row, when there is one
     std::string service;  // the service the document names (a Service column may name others per action)
     std::string service_source;  // where it was found: "label row 'Service:' (sheet 'Plan' row 2)", "title", ...

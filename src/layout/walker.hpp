@@ -117,7 +117,7 @@ private:
     std::size_t last_key_ = std::size_t(-1);   // the last row of a key or legend
     std::size_t first_record_ = 0;
 
-    Provenance source(std::uint32_t row) const { return {wb_.path, sheet_.name, row + 1}; }
+    Provenance source(std::uint32_t row) const { return {plan_.document.file, sheet_.name, row + 1}; }
     void record(std::uint32_t row, RowRecord::Fate fate, int index, std::string reason) {
         record_run(row, row, fate, index, std::move(reason));
     }
