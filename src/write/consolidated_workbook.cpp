@@ -749,6 +749,7 @@ private:
         }
 
         ++row;
+        out.repeat_on_parts(row);  // a part that opens in this section opens with its title and headings
         if (out.has_room(row)) out.text(row, 0, "Possible duplicates, not merged: check and record a decision", formats_.section);
         ++row;
         if (out.has_room(row))
@@ -782,6 +783,7 @@ private:
         });
 
         ++row;
+        out.repeat_on_parts(row);
         if (out.has_room(row)) out.text(row, 0, "Conflicts: copies of one action that disagree", formats_.section);
         ++row;
         if (out.has_room(row)) out.header(row, {"Code", "Field", "Source", "Value"}, formats_.header);

@@ -228,6 +228,10 @@ void SheetOut::over_rows(lxw_row_t first, lxw_row_t last, const RangeSetting& se
     }
 }
 
+void SheetOut::repeat_on_parts(lxw_row_t first) {
+    if (!measuring_) section_from_ = first;
+}
+
 void SheetOut::freeze_panes(lxw_row_t rows, lxw_col_t cols) {
     if (measuring_) return;
     library_.sync();
@@ -374,6 +378,14 @@ void SheetOut::write_held() {
             part_opened_[k] = true;
             runs.push_back({k, cells.size(), cells.size() + heading_cells_.size()});
             cells.insert(cells.end(), heading_cells_.begin(), heading_cells_.end());
+        }
+        // A section's title and headings: what later parts open with.
+        if (section_from_ && row >= *section_from_ && row - *section_from_ < parts_.header_rows) {
+            if (row == *section_from_) heading_cells_.clear();
+            for (std::size_t c = i; c < j; ++c) {
+                heading_cells_.push_back(pending_[c]);
+                heading_cells_.back().row = row - *section_from_;
+            }
         }
         if (runs.empty() || runs.back().part != k) runs.push_back({k, cells.size(), cells.size()});
         std::move(pending_.begin() + std::ptrdiff_t(i), pending_.begin() + std::ptrdiff_t(j), std::back_inserter(cells));

@@ -182,6 +182,9 @@ public:
     void columns(lxw_row_t row, const std::vector<Column>& columns);
     // A sheet of sections under headings of their own (Duplicates) repeats none on its pages.
     void repeat_header(bool repeat) { repeat_header_ = repeat; }
+    // A section starts at row `first` with its title and headings (as many
+    // rows as the sheet's own): the parts after it open with those instead.
+    void repeat_on_parts(lxw_row_t first);
     // Fixed widths, for a sheet laid out by hand (Summary).
     void widths(const std::vector<double>& widths);
 
@@ -245,6 +248,7 @@ private:
     std::vector<Pending> pending_;
     std::vector<Pending> heading_cells_;  // rows above the data, repeated on each part
     std::vector<bool> part_opened_;       // its heading rows written
+    std::optional<lxw_row_t> section_from_;  // the latest section's title row (repeat_on_parts)
     std::optional<lxw_row_t> written_through_;  // the last row written, once streaming
     lxw_format* column_format_;  // a blank cell's format, for what an officer types in
     std::optional<lxw_row_t> header_row_;
