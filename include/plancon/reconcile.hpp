@@ -106,6 +106,12 @@ struct ReconcileOptions {
     // by more than max_posting actions is too common to block on.
     std::size_t block_words_per_action = 4;
     std::size_t max_posting = 64;
+
+    // Threads for folding the texts, scoring the candidate pairs and merging
+    // the clusters (0: one per core). Each piece of work writes its own slot
+    // and the slots are read in a fixed order: the result is the same, byte
+    // for byte, for any count.
+    unsigned threads = 0;
 };
 
 // One explicit decision by an officer, as read from a decisions file.
@@ -207,7 +213,9 @@ double held_below_threshold(double score, const std::string& held_apart, const R
 // Scores texts against each other with IDF weights from one corpus.
 class TextScorer {
 public:
-    TextScorer(const std::vector<std::string>& corpus, const Config& config);
+    // The texts are folded on `threads` threads (0: one per core); the
+    // scorer is the same for any count.
+    TextScorer(const std::vector<std::string>& corpus, const Config& config, unsigned threads = 0);
     ~TextScorer();
     TextScorer(TextScorer&&) noexcept;
     TextScorer& operator=(TextScorer&&) noexcept;

@@ -2,6 +2,7 @@
 // trigrams, and the look-alike guard. See include/plancon/reconcile.hpp.
 #include "plancon/reconcile.hpp"
 #include "plancon/text.hpp"
+#include "reconcile/parallel.hpp"
 #include "reconcile/text.hpp"
 
 #include <algorithm>
@@ -56,89 +57,170 @@ bool within_one_edit(std::string_view a, std::string_view b) {
     return a.substr(i) == b.substr(i + 1);  // one insertion
 }
 
+// A text folded, before its words are numbered: made on any thread.
+struct FoldedForScoring {
+    reconcile_detail::FoldedText folded;
+    // Per word: "" for a function word or a content word's first use; "plan#2"
+    // for the second "plan" (see Prepared::words).
+    std::vector<std::string> repeat_names;
+    std::vector<std::uint64_t> trigrams;  // sorted, unique
+};
+
+FoldedForScoring fold_for_scoring(reconcile_detail::WordFolder& folder, std::string_view text, std::string_view key) {
+    FoldedForScoring out;
+    out.folded = folder.fold(text, key);
+    const reconcile_detail::FoldedText& f = out.folded;
+    out.repeat_names.resize(f.words.size());
+    std::unordered_map<std::string_view, int> times;
+    std::size_t joined_size = 0;
+    for (std::size_t k = 0; k < f.words.size(); ++k) {
+        joined_size += f.words[k].size();
+        if (!f.content[k]) continue;
+        const int n = ++times[f.words[k]];
+        if (n > 1) out.repeat_names[k] = f.words[k] + "#" + std::to_string(n);
+    }
+    std::string padded;  // words without spaces: "three year" meets "threeyear"
+    padded.reserve(joined_size + 2);
+    padded += '^';
+    for (const std::string& w : f.words) padded += w;
+    padded += '$';
+    out.trigrams.reserve(padded.size());
+    for (std::size_t i = 0; i + 3 <= padded.size(); ++i)
+        out.trigrams.push_back(reconcile_detail::fnv1a(std::string_view(padded).substr(i, 3)));
+    std::sort(out.trigrams.begin(), out.trigrams.end());
+    out.trigrams.erase(std::unique(out.trigrams.begin(), out.trigrams.end()), out.trigrams.end());
+    return out;
+}
+
+// Texts below this many per thread are folded on one: a thread and its
+// WordFolder cost more than they would save.
+constexpr std::size_t kTextsPerThread = 256;
+
 }  // namespace
 
 struct TextScorer::Impl {
-    std::vector<Prepared> texts;
+    std::vector<Prepared> texts;            // one per distinct matching key (each empty key its own)
+    std::vector<std::uint32_t> prepared_of;  // per corpus entry: its entry of texts
     std::vector<std::string> vocabulary;
     std::vector<double> idf;
     std::vector<std::uint32_t> df;
     std::vector<std::vector<std::uint32_t>> contrasts;  // word ids of each set of templates/contrasts.tsv
 
     double weight(std::uint32_t w) const { return idf[w]; }
+    const Prepared& text(std::size_t i) const { return texts[prepared_of.at(i)]; }
 };
 
-TextScorer::TextScorer(const std::vector<std::string>& corpus, const Config& config) : impl_(std::make_unique<Impl>()) {
-    reconcile_detail::WordFolder folder(config);
+// Folding is the costly part and independent per text: matching keys and
+// folded words are made on a few threads into slots of their own. Word ids
+// are then given on this thread in corpus order, as one thread would.
+TextScorer::TextScorer(const std::vector<std::string>& corpus, const Config& config, unsigned threads)
+    : impl_(std::make_unique<Impl>()) {
+    using reconcile_detail::for_chunks;
+    using reconcile_detail::thread_count;
+    Impl& m = *impl_;
+    const unsigned workers = thread_count(threads, corpus.size(), kTextsPerThread);
+
+    std::vector<std::string> keys(corpus.size());
+    for_chunks(corpus.size(), workers, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) keys[i] = fold_for_matching(corpus[i]);
+    });
+
+    // Each text is folded once; a text given twice (the same key) is prepared once.
+    std::vector<std::size_t> first_of_slot;  // per distinct text: its first corpus entry
+    m.prepared_of.resize(corpus.size());
+    {
+        std::unordered_map<std::string_view, std::uint32_t> seen;
+        seen.reserve(corpus.size());
+        for (std::size_t i = 0; i < corpus.size(); ++i) {
+            const auto slot = static_cast<std::uint32_t>(first_of_slot.size());
+            if (!keys[i].empty()) {
+                auto [it, inserted] = seen.try_emplace(keys[i], slot);
+                if (!inserted) {
+                    m.prepared_of[i] = it->second;
+                    continue;
+                }
+            }
+            m.prepared_of[i] = slot;
+            first_of_slot.push_back(i);
+        }
+    }
+
+    std::vector<FoldedForScoring> folded(first_of_slot.size());
+    for_chunks(folded.size(), thread_count(workers, folded.size(), kTextsPerThread),
+               [&](std::size_t begin, std::size_t end) {
+                   reconcile_detail::WordFolder folder(config);  // its stem cache is its thread's own
+                   for (std::size_t k = begin; k < end; ++k)
+                       folded[k] = fold_for_scoring(folder, corpus[first_of_slot[k]], keys[first_of_slot[k]]);
+               });
+
+    // Ids in order of first use: the contrasts' words, then each distinct
+    // text's words in corpus order. Ids order the words a pair shows.
     std::unordered_map<std::string, std::uint32_t> ids;
     auto id_of = [&](const std::string& w) {
-        auto [it, inserted] = ids.try_emplace(w, static_cast<std::uint32_t>(impl_->vocabulary.size()));
-        if (inserted) impl_->vocabulary.push_back(w);
+        auto [it, inserted] = ids.try_emplace(w, static_cast<std::uint32_t>(m.vocabulary.size()));
+        if (inserted) m.vocabulary.push_back(w);
         return it->second;
     };
-    for (const auto& set : folder.contrasts()) {
-        std::vector<std::uint32_t> members;
-        for (const auto& w : set) members.push_back(id_of(w));
-        impl_->contrasts.push_back(std::move(members));
+    {
+        reconcile_detail::WordFolder folder(config);
+        for (const auto& set : folder.contrasts()) {
+            std::vector<std::uint32_t> members;
+            for (const auto& w : set) members.push_back(id_of(w));
+            m.contrasts.push_back(std::move(members));
+        }
     }
-    impl_->texts.reserve(corpus.size());
-    std::unordered_map<std::string, std::size_t> seen;
-    for (const auto& text : corpus) {
-        // Each text is folded once; a text given twice is prepared once.
-        const std::string key = fold_for_matching(text);
-        if (auto it = seen.find(key); it != seen.end() && !key.empty()) {
-            impl_->texts.push_back(impl_->texts[it->second]);
-            continue;
+    std::vector<std::vector<std::pair<std::uint32_t, std::string>>> contents(folded.size());  // id, surface
+    m.texts.resize(folded.size());
+    for (std::size_t k = 0; k < folded.size(); ++k) {
+        reconcile_detail::FoldedText& f = folded[k].folded;
+        Prepared& p = m.texts[k];
+        p.all_words.reserve(f.words.size());
+        auto& content = contents[k];
+        for (std::size_t w = 0; w < f.words.size(); ++w) {
+            p.all_words.push_back(id_of(f.words[w]));
+            if (!f.content[w]) continue;
+            const std::string& name = folded[k].repeat_names[w];
+            content.emplace_back(id_of(name.empty() ? f.words[w] : name), std::move(f.surfaces[w]));
         }
-        seen.emplace(key, impl_->texts.size());
-        reconcile_detail::FoldedText f = folder.fold(text);
-        Prepared p;
-        p.folded = key;
-        p.figures = std::move(f.figures);
-        std::string joined;  // words without spaces: "three year" meets "threeyear"
-        std::unordered_map<std::string, int> times;
-        std::vector<std::pair<std::uint32_t, std::string>> content;  // id, surface
-        for (std::size_t k = 0; k < f.words.size(); ++k) {
-            const std::string& w = f.words[k];
-            joined += w;
-            p.all_words.push_back(id_of(w));
-            if (!f.content[k]) continue;
-            const int n = ++times[w];
-            content.emplace_back(id_of(n == 1 ? w : w + "#" + std::to_string(n)), f.surfaces[k]);
-        }
-        if (!content.empty()) p.first_word = content.front().first;
-        std::sort(content.begin(), content.end());
-        for (auto& [id, surface] : content) {
-            if (!p.words.empty() && p.words.back() == id) continue;
-            p.words.push_back(id);
-            p.surfaces.push_back(std::move(surface));
-        }
-        std::sort(p.all_words.begin(), p.all_words.end());
-        const std::string padded = "^" + joined + "$";
-        for (std::size_t i = 0; i + 3 <= padded.size(); ++i)
-            p.trigrams.push_back(reconcile_detail::fnv1a(std::string_view(padded).substr(i, 3)));
-        std::sort(p.trigrams.begin(), p.trigrams.end());
-        p.trigrams.erase(std::unique(p.trigrams.begin(), p.trigrams.end()), p.trigrams.end());
-        impl_->texts.push_back(std::move(p));
     }
-    impl_->df.assign(impl_->vocabulary.size(), 0);
-    for (const auto& p : impl_->texts)
-        for (auto w : p.words) ++impl_->df[w];
+
+    for_chunks(folded.size(), thread_count(workers, folded.size(), kTextsPerThread),
+               [&](std::size_t begin, std::size_t end) {
+                   for (std::size_t k = begin; k < end; ++k) {
+                       Prepared& p = m.texts[k];
+                       auto& content = contents[k];
+                       p.folded = std::move(keys[first_of_slot[k]]);
+                       p.figures = std::move(folded[k].folded.figures);
+                       p.trigrams = std::move(folded[k].trigrams);
+                       if (!content.empty()) p.first_word = content.front().first;
+                       std::sort(content.begin(), content.end());
+                       for (auto& [id, surface] : content) {
+                           if (!p.words.empty() && p.words.back() == id) continue;
+                           p.words.push_back(id);
+                           p.surfaces.push_back(std::move(surface));
+                       }
+                       std::sort(p.all_words.begin(), p.all_words.end());
+                   }
+               });
+
+    m.df.assign(m.vocabulary.size(), 0);
+    for (auto slot : m.prepared_of)
+        for (auto w : m.texts[slot].words) ++m.df[w];
     const double n = static_cast<double>(corpus.size());
-    impl_->idf.resize(impl_->df.size());
-    for (std::size_t w = 0; w < impl_->df.size(); ++w) impl_->idf[w] = std::log((n + 1) / (impl_->df[w] + 0.5));
+    m.idf.resize(m.df.size());
+    for (std::size_t w = 0; w < m.df.size(); ++w) m.idf[w] = std::log((n + 1) / (m.df[w] + 0.5));
 }
 
 TextScorer::~TextScorer() = default;
 TextScorer::TextScorer(TextScorer&&) noexcept = default;
 TextScorer& TextScorer::operator=(TextScorer&&) noexcept = default;
 
-const std::string& TextScorer::folded(std::size_t i) const { return impl_->texts.at(i).folded; }
+const std::string& TextScorer::folded(std::size_t i) const { return impl_->text(i).folded; }
 
 TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     const Impl& m = *impl_;
-    const Prepared& a = m.texts.at(i);
-    const Prepared& b = m.texts.at(j);
+    const Prepared& a = m.text(i);
+    const Prepared& b = m.text(j);
     Detail d;
     // A word written twice is held as "plan#2"; shown as "plan".
     auto shown = [&](std::uint32_t w) {
@@ -367,23 +449,26 @@ std::vector<std::pair<std::size_t, std::size_t>> TextScorer::candidates(std::siz
     std::vector<std::pair<std::size_t, std::size_t>> pairs;
     // Identical folded texts pair with the first of their group only (a star,
     // linear in the group); clustering checks the rest on demand.
-    std::unordered_map<std::string_view, std::size_t> first_with_text;
-    std::vector<bool> representative(m.texts.size(), false);
-    for (std::size_t i = 0; i < m.texts.size(); ++i) {
-        if (m.texts[i].folded.empty()) continue;  // a row without words matches nothing
-        auto [it, inserted] = first_with_text.try_emplace(m.texts[i].folded, i);
-        if (inserted) representative[i] = true;
-        else pairs.emplace_back(it->second, i);
+    const std::size_t n = m.prepared_of.size();
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> first_with_text(m.texts.size(), kNone);  // per distinct text
+    std::vector<bool> representative(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (m.text(i).folded.empty()) continue;  // a row without words matches nothing
+        std::size_t& first = first_with_text[m.prepared_of[i]];
+        if (first == kNone) first = i, representative[i] = true;
+        else pairs.emplace_back(first, i);
     }
     std::vector<std::vector<std::size_t>> postings(m.vocabulary.size());
-    for (std::size_t i = 0; i < m.texts.size(); ++i)
+    for (std::size_t i = 0; i < n; ++i)
         if (representative[i])
-            for (auto w : m.texts[i].words) postings[w].push_back(i);
+            for (auto w : m.text(i).words) postings[w].push_back(i);
     std::vector<std::pair<std::size_t, std::size_t>> blocked;
-    for (std::size_t i = 0; i < m.texts.size(); ++i) {
+    std::vector<std::uint32_t> keys;
+    for (std::size_t i = 0; i < n; ++i) {
         if (!representative[i]) continue;
-        std::vector<std::uint32_t> keys;
-        for (auto w : m.texts[i].words)
+        keys.clear();
+        for (auto w : m.text(i).words)
             if (postings[w].size() >= 2 && postings[w].size() <= max_posting) keys.push_back(w);
         std::sort(keys.begin(), keys.end(),
                   [&](auto x, auto y) { return postings[x].size() != postings[y].size() ? postings[x].size() < postings[y].size() : x < y; });
