@@ -235,6 +235,10 @@ public:
     };
     // i, j index the corpus given to the constructor.
     Detail score(std::size_t i, std::size_t j) const;
+    // The same score, words, trigrams and containment for clustering, which
+    // reads no words: matched_words, only_a and only_b are left empty, and
+    // held_apart is "held apart" instead of its reason (empty when score's is).
+    Detail score_only(std::size_t i, std::size_t j) const;
     // Candidate pairs (i < j) by blocking on rare words; never all pairs.
     std::vector<std::pair<std::size_t, std::size_t>> candidates(std::size_t words_per_text,
                                                                 std::size_t max_posting) const;

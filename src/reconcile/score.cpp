@@ -46,15 +46,30 @@ bool consonant_shorthand(std::string_view short_form, std::string_view word) {
 bool within_one_edit(std::string_view a, std::string_view b) {
     if (a.size() > b.size()) std::swap(a, b);
     if (b.size() - a.size() > 1) return false;
+    // Compared letter by letter: most pairs differ early, and this runs for
+    // every two unmatched words of every candidate pair.
     std::size_t i = 0;
     while (i < a.size() && a[i] == b[i]) ++i;
+    if (i == a.size()) return true;  // the same, or one letter added at the end
     if (a.size() == b.size()) {
-        if (i == a.size()) return true;
-        // one substitution, or one transposition of neighbours
-        if (a.substr(i + 1) == b.substr(i + 1)) return true;
-        return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+        std::size_t end = a.size();  // the letters from end on agree
+        while (end > i + 1 && a[end - 1] == b[end - 1]) --end;
+        if (end == i + 1) return true;  // one substitution
+        return end == i + 2 && a[i] == b[i + 1] && a[i + 1] == b[i];  // one transposition of neighbours
     }
-    return a.substr(i) == b.substr(i + 1);  // one insertion
+    for (std::size_t k = i; k < a.size(); ++k)  // one insertion
+        if (a[k] != b[k + 1]) return false;
+    return true;
+}
+
+// Whether first + second is word, word with a plural "s", or word + "s"
+// ("bi" + "annual" / "biannual"), without building first + second. The
+// caller knows word starts with first.
+bool joins_into(std::string_view word, std::string_view first, std::string_view second) {
+    const std::string_view rest = word.substr(first.size());
+    if (rest == second) return true;
+    if (rest.size() == second.size() + 1 && rest.back() == 's' && rest.starts_with(second)) return true;
+    return second.size() == rest.size() + 1 && second.back() == 's' && second.starts_with(rest);
 }
 
 // A text folded, before its words are numbered: made on any thread.
@@ -102,6 +117,7 @@ struct TextScorer::Impl {
     std::vector<Prepared> texts;            // one per distinct matching key (each empty key its own)
     std::vector<std::uint32_t> prepared_of;  // per corpus entry: its entry of texts
     std::vector<std::string> vocabulary;
+    std::vector<std::uint32_t> stem_size;  // per word: its length without a repeat's "#2"
     std::vector<double> idf;
     std::vector<std::uint32_t> df;
     std::vector<std::vector<std::uint32_t>> contrasts;  // word ids of each set of templates/contrasts.tsv
@@ -206,6 +222,8 @@ TextScorer::TextScorer(const std::vector<std::string>& corpus, const Config& con
     m.df.assign(m.vocabulary.size(), 0);
     for (auto slot : m.prepared_of)
         for (auto w : m.texts[slot].words) ++m.df[w];
+    m.stem_size.reserve(m.vocabulary.size());
+    for (const std::string& w : m.vocabulary) m.stem_size.push_back(static_cast<std::uint32_t>(std::min(w.find('#'), w.size())));
     const double n = static_cast<double>(corpus.size());
     m.idf.resize(m.df.size());
     for (std::size_t w = 0; w < m.df.size(); ++w) m.idf[w] = std::log((n + 1) / (m.df[w] + 0.5));
@@ -217,19 +235,19 @@ TextScorer& TextScorer::operator=(TextScorer&&) noexcept = default;
 
 const std::string& TextScorer::folded(std::size_t i) const { return impl_->text(i).folded; }
 
-TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
-    const Impl& m = *impl_;
+// With show_words false, nothing is built that only a reader sees: no words
+// listed, held_apart a fixed word instead of its reason (see score_only).
+static TextScorer::Detail score_pair(const TextScorer::Impl& m, std::size_t i, std::size_t j, bool show_words) {
+    using Detail = TextScorer::Detail;
     const Prepared& a = m.text(i);
     const Prepared& b = m.text(j);
     Detail d;
     // A word written twice is held as "plan#2"; shown as "plan".
-    auto shown = [&](std::uint32_t w) {
-        const std::string& word = m.vocabulary[w];
-        return word.substr(0, word.find('#'));
-    };
+    auto shown = [&](std::uint32_t w) { return m.vocabulary[w].substr(0, m.stem_size[w]); };
     if (a.folded == b.folded && !a.folded.empty()) {
         d.score = d.words = d.containment = d.trigrams = 1.0;
-        for (auto w : a.words) d.matched_words.push_back(shown(w));
+        if (show_words)
+            for (auto w : a.words) d.matched_words.push_back(shown(w));
         return d;
     }
     // Exact word matches first, then typo / split-word matches among the rest.
@@ -241,17 +259,14 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     std::set_intersection(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(), std::back_inserter(common));
     for (auto w : common) {
         matched += m.weight(w);
-        d.matched_words.push_back(shown(w));
+        if (show_words) d.matched_words.push_back(shown(w));
     }
     // Typos and shorthand are judged on the words as written (before
     // stemming): "comunity" is one edit from "community", though their stems differ.
     auto surface = [](const Prepared& p, std::uint32_t w) -> const std::string& {
         return p.surfaces[static_cast<std::size_t>(std::lower_bound(p.words.begin(), p.words.end(), w) - p.words.begin())];
     };
-    auto stem_of = [&](std::uint32_t w) {
-        const std::string& word = m.vocabulary[w];
-        return std::string_view(word).substr(0, word.find('#'));
-    };
+    auto stem_of = [&](std::uint32_t w) { return std::string_view(m.vocabulary[w]).substr(0, m.stem_size[w]); };
     auto fuzzy_pass = [&](std::vector<std::uint32_t>& xs, std::vector<std::uint32_t>& ys) {
         const Prepared& px = (&xs == &only_a) ? a : b;
         const Prepared& py = (&xs == &only_a) ? b : a;
@@ -263,12 +278,14 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
                     const std::string& yw = surface(py, *y);
                     // plural "s" was not stripped after "is": "demographcis"; or the
                     // stems are one edit apart ("communiti" / "communitei")
-                    const bool close = within_one_edit(xw, yw) ||
-                                       (xw.back() == 's' && within_one_edit(std::string_view(xw).substr(0, xw.size() - 1), yw)) ||
-                                       within_one_edit(stem_of(*x), stem_of(*y));
-                    if (yw.size() >= 5 && close) {
+                    auto close = [&] {
+                        return within_one_edit(xw, yw) ||
+                               (xw.back() == 's' && within_one_edit(std::string_view(xw).substr(0, xw.size() - 1), yw)) ||
+                               within_one_edit(stem_of(*x), stem_of(*y));
+                    };
+                    if (yw.size() >= 5 && close()) {
                         matched += (m.weight(*x) + m.weight(*y)) / 2;
-                        d.matched_words.push_back(xw + "~" + yw);
+                        if (show_words) d.matched_words.push_back(xw + "~" + yw);
                         ys.erase(y);
                         found = true;
                         break;
@@ -285,7 +302,7 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
                         xs_stem.substr(0, 5) != ys_stem.substr(0, 5))
                         continue;
                     matched += (m.weight(*x) + m.weight(*y)) / 2;
-                    d.matched_words.push_back(xw + "~" + surface(py, *y));
+                    if (show_words) d.matched_words.push_back(xw + "~" + surface(py, *y));
                     ys.erase(y);
                     found = true;
                     break;
@@ -298,12 +315,13 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
                 for (auto y = ys.begin(); y != ys.end(); ++y) {
                     const std::string& yw = surface(py, *y);
                     const bool plural = xw.size() > 3 && xw.back() == 's';
-                    const bool shorthand = consonant_shorthand(xw, yw) || consonant_shorthand(xw, stem_of(*y)) ||
-                                           (plural && consonant_shorthand(std::string_view(xw).substr(0, xw.size() - 1),
-                                                                          stem_of(*y)));
-                    if (yw.size() >= xw.size() + 2 && (yw.starts_with(xw) || shorthand)) {
+                    auto shorthand = [&] {
+                        return consonant_shorthand(xw, yw) || consonant_shorthand(xw, stem_of(*y)) ||
+                               (plural && consonant_shorthand(std::string_view(xw).substr(0, xw.size() - 1), stem_of(*y)));
+                    };
+                    if (yw.size() >= xw.size() + 2 && (yw.starts_with(xw) || shorthand())) {
                         matched += m.weight(*x);
-                        d.matched_words.push_back(xw + "~" + yw);
+                        if (show_words) d.matched_words.push_back(xw + "~" + yw);
                         ys.erase(y);
                         found = true;
                         break;
@@ -320,10 +338,9 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
                     if (!xw.starts_with(yw) || yw.size() >= xw.size()) continue;
                     for (auto z : other) {
                         const std::string& zw = m.vocabulary[z];
-                        const std::string joined = yw + zw;
-                        if (joined == xw || joined + "s" == xw || joined == xw + "s") {
+                        if (joins_into(xw, yw, zw)) {
                             matched += m.weight(*x);
-                            d.matched_words.push_back(xw + "~" + yw + " " + zw);
+                            if (show_words) d.matched_words.push_back(xw + "~" + yw + " " + zw);
                             for (auto part : {y, z})
                                 if (auto it = std::find(ys.begin(), ys.end(), part); it != ys.end()) ys.erase(it);
                             found = true;
@@ -401,8 +418,15 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
     if (!only_verbs_differ) s -= 1.5 * guard;
     d.score = std::clamp(s, 0.0, 1.0);
 
-    for (auto w : only_a) d.only_a.push_back(shown(w));
-    for (auto w : only_b) d.only_b.push_back(shown(w));
+    if (show_words) {
+        for (auto w : only_a) d.only_a.push_back(shown(w));
+        for (auto w : only_b) d.only_b.push_back(shown(w));
+    }
+    // Only whether the pair is held apart counts when no one reads why.
+    auto hold_apart = [&](auto&& reason) {
+        if (show_words) d.held_apart = reason();
+        else d.held_apart = "held apart";
+    };
 
     // Why a pair may be flagged at most, never merged (see held_apart in reconcile.hpp).
     // A word of a contrast set one side writes more often than the other
@@ -421,7 +445,7 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
         auto xa = first_own(a.all_words, b.all_words, set);
         auto xb = first_own(b.all_words, a.all_words, set);
         if (xa && xb) {
-            d.held_apart = "differ in " + m.vocabulary[*xa] + " / " + m.vocabulary[*xb];
+            hold_apart([&] { return "differ in " + m.vocabulary[*xa] + " / " + m.vocabulary[*xb]; });
             break;
         }
     }
@@ -429,19 +453,23 @@ TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const {
         std::vector<std::string> fa, fb;
         std::set_difference(a.figures.begin(), a.figures.end(), b.figures.begin(), b.figures.end(), std::back_inserter(fa));
         std::set_difference(b.figures.begin(), b.figures.end(), a.figures.begin(), a.figures.end(), std::back_inserter(fb));
-        if (!fa.empty() && !fb.empty()) d.held_apart = "figures differ: " + fa.front() + " / " + fb.front();
+        if (!fa.empty() && !fb.empty()) hold_apart([&] { return "figures differ: " + fa.front() + " / " + fb.front(); });
     }
     if (d.held_apart.empty() && both_sides_differ && !only_verbs_differ)
-        d.held_apart = "each side has words the other lacks";
+        hold_apart([] { return std::string("each side has words the other lacks"); });
     if (d.words < kWordsToCarry) {
         // Containment alone gave this score ("Design" inside a long finding
         // about "designation"): it falls back to what the words and trigrams say.
         d.score = std::min(d.score, std::clamp(0.5 * d.words + 0.5 * d.trigrams - 1.5 * guard, 0.0, 1.0));
         if (d.held_apart.empty())
-            d.held_apart = "too few words agree (" + std::to_string(static_cast<int>(d.words * 100 + 0.5)) + "%)";
+            hold_apart([&] { return "too few words agree (" + std::to_string(static_cast<int>(d.words * 100 + 0.5)) + "%)"; });
     }
     return d;
 }
+
+TextScorer::Detail TextScorer::score(std::size_t i, std::size_t j) const { return score_pair(*impl_, i, j, true); }
+
+TextScorer::Detail TextScorer::score_only(std::size_t i, std::size_t j) const { return score_pair(*impl_, i, j, false); }
 
 std::vector<std::pair<std::size_t, std::size_t>> TextScorer::candidates(std::size_t words_per_text,
                                                                         std::size_t max_posting) const {
