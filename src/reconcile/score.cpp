@@ -136,10 +136,24 @@ TextScorer::TextScorer(const std::vector<std::string>& corpus, const Config& con
     Impl& m = *impl_;
     const unsigned workers = thread_count(threads, corpus.size(), kTextsPerThread);
 
-    std::vector<std::string> keys(corpus.size());
-    for_chunks(corpus.size(), workers, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) keys[i] = fold_for_matching(corpus[i]);
-    });
+    // A text copied byte for byte into many trackers gets its matching key once.
+    std::vector<std::size_t> same_bytes(corpus.size());  // per entry: the first entry written alike
+    std::vector<std::size_t> distinct_bytes;
+    {
+        std::unordered_map<std::string_view, std::size_t> first;
+        first.reserve(corpus.size());
+        for (std::size_t i = 0; i < corpus.size(); ++i) {
+            auto [it, inserted] = first.try_emplace(corpus[i], i);
+            same_bytes[i] = it->second;
+            if (inserted) distinct_bytes.push_back(i);
+        }
+    }
+    std::vector<std::string> keys(corpus.size());  // filled at distinct_bytes only
+    for_chunks(distinct_bytes.size(), thread_count(workers, distinct_bytes.size(), kTextsPerThread),
+               [&](std::size_t begin, std::size_t end) {
+                   for (std::size_t k = begin; k < end; ++k) keys[distinct_bytes[k]] = fold_for_matching(corpus[distinct_bytes[k]]);
+               });
+    auto key_of = [&](std::size_t i) -> std::string& { return keys[same_bytes[i]]; };
 
     // Each text is folded once; a text given twice (the same key) is prepared once.
     std::vector<std::size_t> first_of_slot;  // per distinct text: its first corpus entry
@@ -149,8 +163,8 @@ TextScorer::TextScorer(const std::vector<std::string>& corpus, const Config& con
         seen.reserve(corpus.size());
         for (std::size_t i = 0; i < corpus.size(); ++i) {
             const auto slot = static_cast<std::uint32_t>(first_of_slot.size());
-            if (!keys[i].empty()) {
-                auto [it, inserted] = seen.try_emplace(keys[i], slot);
+            if (!key_of(i).empty()) {
+                auto [it, inserted] = seen.try_emplace(key_of(i), slot);
                 if (!inserted) {
                     m.prepared_of[i] = it->second;
                     continue;
@@ -161,13 +175,45 @@ TextScorer::TextScorer(const std::vector<std::string>& corpus, const Config& con
         }
     }
 
-    std::vector<FoldedForScoring> folded(first_of_slot.size());
-    for_chunks(folded.size(), thread_count(workers, folded.size(), kTextsPerThread),
-               [&](std::size_t begin, std::size_t end) {
-                   reconcile_detail::WordFolder folder(config);  // its stem cache is its thread's own
-                   for (std::size_t k = begin; k < end; ++k)
-                       folded[k] = fold_for_scoring(folder, corpus[first_of_slot[k]], keys[first_of_slot[k]]);
-               });
+    // The distinct texts in a few contiguous chunks, one per thread. Each
+    // chunk numbers its words in order of first use; the chunks' numbers are
+    // then made one numbering on this thread, chunk after chunk, which gives
+    // every word the id one thread numbering text after text would.
+    const std::size_t slots = first_of_slot.size();
+    const unsigned chunks = thread_count(workers, slots, kTextsPerThread);
+    auto chunk_begin = [&](std::size_t c) { return slots * c / chunks; };
+    struct ChunkWords {
+        std::unordered_map<std::string, std::uint32_t> ids;
+        std::vector<const std::string*> words;  // by chunk id: the word (a key of ids)
+        std::vector<std::uint32_t> global;      // by chunk id: the scorer's id
+        std::uint32_t id_of(const std::string& w) {
+            auto [it, inserted] = ids.try_emplace(w, static_cast<std::uint32_t>(words.size()));
+            if (inserted) words.push_back(&it->first);
+            return it->second;
+        }
+    };
+    std::vector<ChunkWords> chunk_words(chunks);
+    std::vector<std::vector<std::pair<std::uint32_t, std::string>>> contents(slots);  // per text: content word id, surface
+    std::vector<FoldedForScoring> folded(slots);
+    m.texts.resize(slots);
+    for_chunks(chunks, chunks, [&](std::size_t first_chunk, std::size_t end_chunk) {
+        for (std::size_t c = first_chunk; c < end_chunk; ++c) {
+            reconcile_detail::WordFolder folder(config);  // its stem cache is its thread's own
+            ChunkWords& local = chunk_words[c];
+            for (std::size_t k = chunk_begin(c); k < chunk_begin(c + 1); ++k) {
+                folded[k] = fold_for_scoring(folder, corpus[first_of_slot[k]], key_of(first_of_slot[k]));
+                reconcile_detail::FoldedText& f = folded[k].folded;
+                Prepared& p = m.texts[k];
+                p.all_words.reserve(f.words.size());
+                for (std::size_t w = 0; w < f.words.size(); ++w) {
+                    p.all_words.push_back(local.id_of(f.words[w]));
+                    if (!f.content[w]) continue;
+                    const std::string& name = folded[k].repeat_names[w];
+                    contents[k].emplace_back(local.id_of(name.empty() ? f.words[w] : name), std::move(f.surfaces[w]));
+                }
+            }
+        }
+    });
 
     // Ids in order of first use: the contrasts' words, then each distinct
     // text's words in corpus order. Ids order the words a pair shows.
@@ -185,39 +231,38 @@ TextScorer::TextScorer(const std::vector<std::string>& corpus, const Config& con
             m.contrasts.push_back(std::move(members));
         }
     }
-    std::vector<std::vector<std::pair<std::uint32_t, std::string>>> contents(folded.size());  // id, surface
-    m.texts.resize(folded.size());
-    for (std::size_t k = 0; k < folded.size(); ++k) {
-        reconcile_detail::FoldedText& f = folded[k].folded;
-        Prepared& p = m.texts[k];
-        p.all_words.reserve(f.words.size());
-        auto& content = contents[k];
-        for (std::size_t w = 0; w < f.words.size(); ++w) {
-            p.all_words.push_back(id_of(f.words[w]));
-            if (!f.content[w]) continue;
-            const std::string& name = folded[k].repeat_names[w];
-            content.emplace_back(id_of(name.empty() ? f.words[w] : name), std::move(f.surfaces[w]));
-        }
+    for (ChunkWords& local : chunk_words) {
+        local.global.reserve(local.words.size());
+        for (const std::string* w : local.words) local.global.push_back(id_of(*w));
     }
 
-    for_chunks(folded.size(), thread_count(workers, folded.size(), kTextsPerThread),
-               [&](std::size_t begin, std::size_t end) {
-                   for (std::size_t k = begin; k < end; ++k) {
-                       Prepared& p = m.texts[k];
-                       auto& content = contents[k];
-                       p.folded = std::move(keys[first_of_slot[k]]);
-                       p.figures = std::move(folded[k].folded.figures);
-                       p.trigrams = std::move(folded[k].trigrams);
-                       if (!content.empty()) p.first_word = content.front().first;
-                       std::sort(content.begin(), content.end());
-                       for (auto& [id, surface] : content) {
-                           if (!p.words.empty() && p.words.back() == id) continue;
-                           p.words.push_back(id);
-                           p.surfaces.push_back(std::move(surface));
-                       }
-                       std::sort(p.all_words.begin(), p.all_words.end());
-                   }
-               });
+    for_chunks(chunks, chunks, [&](std::size_t first_chunk, std::size_t end_chunk) {
+        for (std::size_t c = first_chunk; c < end_chunk; ++c) {
+            const std::vector<std::uint32_t>& global = chunk_words[c].global;
+            for (std::size_t k = chunk_begin(c); k < chunk_begin(c + 1); ++k) {
+                Prepared& p = m.texts[k];
+                auto& content = contents[k];
+                for (auto& w : p.all_words) w = global[w];
+                for (auto& entry : content) entry.first = global[entry.first];
+                // A non-empty key belongs to this slot alone; empty ones are shared (and stay empty).
+                if (!key_of(first_of_slot[k]).empty()) p.folded = std::move(key_of(first_of_slot[k]));
+                p.figures = std::move(folded[k].folded.figures);
+                p.trigrams = std::move(folded[k].trigrams);
+                if (!content.empty()) p.first_word = content.front().first;
+                std::sort(content.begin(), content.end());
+                for (auto& [id, surface] : content) {
+                    if (!p.words.empty() && p.words.back() == id) continue;
+                    p.words.push_back(id);
+                    p.surfaces.push_back(std::move(surface));
+                }
+                std::sort(p.all_words.begin(), p.all_words.end());
+                // Freed here, on the threads, not one by one after them.
+                folded[k] = FoldedForScoring{};
+                std::vector<std::pair<std::uint32_t, std::string>>().swap(content);
+            }
+            chunk_words[c] = ChunkWords{};
+        }
+    });
 
     m.df.assign(m.vocabulary.size(), 0);
     for (auto slot : m.prepared_of)
