@@ -43,7 +43,8 @@ struct Item {
     const Action* action_ptr = nullptr;
     const std::string* text = nullptr;  // the action's normalised text, or as written when that is empty
     std::string priority_title;  // folded
-    std::vector<std::string> lead_names;  // folded, sorted
+    std::vector<std::string> lead_keys;   // per lead of the action: its name folded (fold_lead)
+    std::vector<std::string> lead_names;  // lead_keys sorted, unique
     std::string service;
 };
 
@@ -333,10 +334,11 @@ void add_conflict(std::vector<Conflict>& out, const std::string& field,
     out.push_back(std::move(c));
 }
 
-std::vector<Conflict> find_conflicts(const std::vector<const Action*>& members) {
+std::vector<Conflict> find_conflicts(const std::vector<const Item*>& members) {
     std::vector<Conflict> out;
     std::vector<std::pair<std::string, Conflict::Value>> due, status, leads, percent;
-    for (const Action* a : members) {
+    for (const Item* item : members) {
+        const Action* a = item->action_ptr;
         if (a->due.date) {
             std::string shown = a->due.as_written.empty() ? to_iso(*a->due.date)
                                                            : a->due.as_written + " (" + to_iso(*a->due.date) + ")";
@@ -351,10 +353,9 @@ std::vector<Conflict> find_conflicts(const std::vector<const Action*>& members) 
         for (const auto& l : a->leads) names.push_back(l.name.empty() ? l.as_written : l.name);
         if (names.empty() && !a->leads_as_written.empty()) names.push_back(a->leads_as_written);
         if (!names.empty()) {
-            std::vector<std::string> keys;
-            for (const auto& nm : names) keys.push_back(fold_for_matching(nm));
-            std::sort(keys.begin(), keys.end());
-            keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+            // The leads' names as folded for the item already (sorted, unique).
+            const std::vector<std::string> keys =
+                a->leads.empty() ? std::vector<std::string>{fold_for_matching(a->leads_as_written)} : item->lead_names;
             std::string key, shown;
             for (const auto& k : keys) key += k + ";";
             for (const auto& nm : names) shown += (shown.empty() ? "" : "; ") + nm;
@@ -391,10 +392,13 @@ struct PriorityIndex {
 PriorityIndex reconcile_priorities(const std::vector<Plan>& plans, std::vector<ReconciledPriority>& out) {
     PriorityIndex index;
     std::map<std::string, std::vector<ReconciledPriority::Member>> groups;
+    std::unordered_map<std::string_view, std::string> folded_titles;  // trackers repeat their headings: each folded once
     for (std::size_t p = 0; p < plans.size(); ++p)
         for (std::size_t k = 0; k < plans[p].priorities.size(); ++k) {
             const Priority& pr = plans[p].priorities[k];
-            std::string key = fold_for_matching(pr.title);
+            auto [folded, first] = folded_titles.try_emplace(pr.title);
+            if (first) folded->second = fold_for_matching(pr.title);
+            std::string key = folded->second;
             if (key.empty()) key = fold_for_matching(pr.kind + " " + pr.ref);
             if (key.empty()) continue;
             groups[key].push_back({p, k, pr.source});
@@ -437,21 +441,37 @@ std::vector<Item> collect_items(const std::vector<Plan>& plans, const PriorityIn
             it.action_ptr = &a;
             it.text = a.text.empty() ? &a.text_as_written : &a.text;
             if (const std::string* title = priorities.title(p, a.priority)) it.priority_title = *title;
-            for (const auto& l : a.leads) it.lead_names.push_back(fold_lead(l));
+            for (const auto& l : a.leads) it.lead_keys.push_back(fold_lead(l));
+            it.lead_names = it.lead_keys;
             std::sort(it.lead_names.begin(), it.lead_names.end());
             it.lead_names.erase(std::unique(it.lead_names.begin(), it.lead_names.end()), it.lead_names.end());
             it.service = a.service.empty() ? plans[p].document.service : a.service;
             unsorted.push_back(std::move(it));
         }
-    // Sorted as indices, so the items themselves move once.
+    // Sorted as indices, so the items themselves move once; by source_less,
+    // with each file and sheet name compared once, as its rank among them all.
+    auto ranks = [&](auto name_of) {
+        std::unordered_map<std::string_view, std::size_t> rank;  // a thousand trackers: a thousand names
+        for (const Item& it : unsorted) rank.emplace(name_of(it.action_ptr->source), 0);
+        std::vector<std::string_view> sorted;
+        sorted.reserve(rank.size());
+        for (const auto& entry : rank) sorted.push_back(entry.first);
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t r = 0; r < sorted.size(); ++r) rank[sorted[r]] = r;
+        std::vector<std::size_t> out;
+        out.reserve(unsorted.size());
+        for (const Item& it : unsorted) out.push_back(rank[name_of(it.action_ptr->source)]);
+        return out;
+    };
+    const auto file_rank = ranks([](const Provenance& p) -> std::string_view { return p.file; });
+    const auto sheet_rank = ranks([](const Provenance& p) -> std::string_view { return p.sheet; });
     std::vector<std::size_t> order(unsorted.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        const Item& a = unsorted[x];
-        const Item& b = unsorted[y];
-        if (source_less(a.action_ptr->source, b.action_ptr->source)) return true;
-        if (source_less(b.action_ptr->source, a.action_ptr->source)) return false;
-        return *a.text < *b.text;
+        const auto rx = std::tie(file_rank[x], sheet_rank[x], unsorted[x].action_ptr->source.row);
+        const auto ry = std::tie(file_rank[y], sheet_rank[y], unsorted[y].action_ptr->source.row);
+        if (rx != ry) return rx < ry;
+        return *unsorted[x].text < *unsorted[y].text;
     });
     std::vector<Item> items;
     items.reserve(order.size());
@@ -536,7 +556,7 @@ ReconciledAction merge_cluster(const std::vector<std::size_t>& members, const st
         if (m != canon) ordered.push_back(m);
     std::set<std::string> services, lead_keys;
     ra.canonical.leads.clear();
-    std::vector<const Action*> actions;
+    std::vector<const Item*> members_in_order;
     for (auto m : ordered) {
         const Item& it = items[m];
         MemberRef ref;
@@ -557,12 +577,12 @@ ReconciledAction merge_cluster(const std::vector<std::size_t>& members, const st
         }
         ra.members.push_back(std::move(ref));
         if (!it.service.empty()) services.insert(it.service);
-        for (const auto& l : it.action_ptr->leads)
-            if (lead_keys.insert(fold_lead(l)).second) ra.canonical.leads.push_back(l);
-        actions.push_back(it.action_ptr);
+        for (std::size_t l = 0; l < it.lead_keys.size(); ++l)
+            if (lead_keys.insert(it.lead_keys[l]).second) ra.canonical.leads.push_back(it.action_ptr->leads[l]);
+        members_in_order.push_back(&it);
     }
     ra.services.assign(services.begin(), services.end());
-    ra.conflicts = find_conflicts(actions);
+    ra.conflicts = find_conflicts(members_in_order);
     for (auto m : ordered)
         if (const std::string* title = priorities.title(items[m].plan, items[m].action_ptr->priority)) {
             ra.priority_code = priorities.code_of_title.at(*title);
