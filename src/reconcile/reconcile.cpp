@@ -117,6 +117,7 @@ public:
         const auto d = scorer_.score_only(i, j);
         return with_evidence(i, j, d.score, d.held_apart, nullptr);
     }
+
     double cached(std::size_t i, std::size_t j) {
         auto key = pair_key(i, j);
         auto it = cache_.find(key);
@@ -131,6 +132,24 @@ public:
     double cached_or_scored(std::size_t i, std::size_t j) const {
         auto it = cache_.find(pair_key(i, j));
         return it != cache_.end() ? it->second : score_value(i, j);
+    }
+
+    // Clusters as lists of item indices (each sorted), by complete linkage:
+    // merge decisions first, then candidate pairs best first. The pairs
+    // scored at or above the review band go to scored_edges when given.
+    std::vector<std::vector<std::size_t>> run(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
+                                              const DecidedPairs& decided, std::vector<Warning>& warnings,
+                                              std::vector<std::pair<std::size_t, std::size_t>>* scored_edges) {
+        start(decided);
+        apply_merge_decisions(decided, warnings);
+        join_scored_pairs(candidates, scored_edges);
+        std::vector<std::vector<std::size_t>> out;
+        for (auto& m : members_)
+            if (!m.empty()) {
+                std::sort(m.begin(), m.end());
+                out.push_back(m);
+            }
+        return out;
     }
 
 private:
@@ -157,27 +176,6 @@ private:
         return std::clamp(held_below_threshold(s, held_apart, options_), 0.0, 1.0);
     }
 
-public:
-
-    // Clusters as lists of item indices (each sorted), by complete linkage:
-    // merge decisions first, then candidate pairs best first. The pairs
-    // scored at or above the review band go to scored_edges when given.
-    std::vector<std::vector<std::size_t>> run(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
-                                              const DecidedPairs& decided, std::vector<Warning>& warnings,
-                                              std::vector<std::pair<std::size_t, std::size_t>>* scored_edges) {
-        start(decided);
-        apply_merge_decisions(decided, warnings);
-        join_scored_pairs(candidates, scored_edges);
-        std::vector<std::vector<std::size_t>> out;
-        for (auto& m : members_)
-            if (!m.empty()) {
-                std::sort(m.begin(), m.end());
-                out.push_back(m);
-            }
-        return out;
-    }
-
-private:
     // One cluster per item. Rows with the same folded text are checked once,
     // through the first of them: a tracker with thousands of identical rows
     // ("TBC") costs one check per distinct text, not one per pair of rows.
