@@ -28,10 +28,11 @@ using reconcile_detail::fnv1a;
 using reconcile_detail::for_chunks;
 using reconcile_detail::thread_count;
 
-// Pairs scored, and clusters merged, below this many per thread stay on one
-// thread: starting one costs more than they take.
+// Pairs scored, and actions collected or clusters merged, below this many per
+// thread stay on one thread: starting one costs more than they take.
 constexpr std::size_t kPairsPerThread = 512;
 constexpr std::size_t kClustersPerThread = 256;
+constexpr std::size_t kActionsPerThread = 256;
 
 // Order that does not depend on the order of the input files.
 bool source_less(const Provenance& a, const Provenance& b) {
@@ -428,24 +429,30 @@ PriorityIndex reconcile_priorities(const std::vector<Plan>& plans, std::vector<R
 }
 
 // Every action as an item, in an order independent of the order of the plans.
-std::vector<Item> collect_items(const std::vector<Plan>& plans, const PriorityIndex& priorities) {
-    std::vector<Item> unsorted;
+std::vector<Item> collect_items(const std::vector<Plan>& plans, const PriorityIndex& priorities, unsigned threads) {
+    std::vector<std::pair<std::size_t, std::size_t>> actions;  // (plan, action)
     for (std::size_t p = 0; p < plans.size(); ++p)
-        for (std::size_t k = 0; k < plans[p].actions.size(); ++k) {
-            const Action& a = plans[p].actions[k];
-            Item it;
-            it.plan = p;
-            it.action = k;
-            it.action_ptr = &a;
-            it.text = a.text.empty() ? &a.text_as_written : &a.text;
-            if (const std::string* title = priorities.title(p, a.priority)) it.priority_title = *title;
-            for (const auto& l : a.leads) it.lead_keys.push_back(fold_lead(l));
-            it.lead_names = it.lead_keys;
-            std::sort(it.lead_names.begin(), it.lead_names.end());
-            it.lead_names.erase(std::unique(it.lead_names.begin(), it.lead_names.end()), it.lead_names.end());
-            it.service = a.service.empty() ? plans[p].document.service : a.service;
-            unsorted.push_back(std::move(it));
-        }
+        for (std::size_t k = 0; k < plans[p].actions.size(); ++k) actions.emplace_back(p, k);
+    // Each item made in its own slot (folding the lead names is the cost).
+    std::vector<Item> unsorted(actions.size());
+    for_chunks(actions.size(), thread_count(threads, actions.size(), kActionsPerThread),
+               [&](std::size_t begin, std::size_t end) {
+                   for (std::size_t n = begin; n < end; ++n) {
+                       const auto [p, k] = actions[n];
+                       const Action& a = plans[p].actions[k];
+                       Item& it = unsorted[n];
+                       it.plan = p;
+                       it.action = k;
+                       it.action_ptr = &a;
+                       it.text = a.text.empty() ? &a.text_as_written : &a.text;
+                       if (const std::string* title = priorities.title(p, a.priority)) it.priority_title = *title;
+                       for (const auto& l : a.leads) it.lead_keys.push_back(fold_lead(l));
+                       it.lead_names = it.lead_keys;
+                       std::sort(it.lead_names.begin(), it.lead_names.end());
+                       it.lead_names.erase(std::unique(it.lead_names.begin(), it.lead_names.end()), it.lead_names.end());
+                       it.service = a.service.empty() ? plans[p].document.service : a.service;
+                   }
+               });
     // Sorted as indices, so the items themselves move once; by source_less,
     // with each file and sheet name compared once, as its rank among them all.
     auto ranks = [&](auto name_of) {
@@ -637,7 +644,7 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, c
                          const Decisions& decisions) {
     Reconciliation result;
     const PriorityIndex priorities = reconcile_priorities(plans, result.priorities);
-    const std::vector<Item> items = collect_items(plans, priorities);
+    const std::vector<Item> items = collect_items(plans, priorities, options.threads);
 
     std::vector<std::string> corpus;
     corpus.reserve(items.size());
