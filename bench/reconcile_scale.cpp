@@ -3,7 +3,7 @@
 // out, a site name added), in 10 plans. Prints wall time, candidate pairs per
 // action and the time per action at each size; near-linear growth shows as a
 // flat time per action. A benchmark, not a test: run it on a quiet machine.
-//   reconcile_scale [MAX_ACTIONS]
+//   reconcile_scale [MAX_ACTIONS] [THREADS]   (THREADS 0, the default: one per core)
 #include "eval/labelled_pairs.hpp"
 
 #include <chrono>
@@ -47,6 +47,8 @@ std::vector<plancon::Plan> plans_of(const std::vector<std::string>& texts, std::
 
 int main(int argc, char** argv) {
     const std::size_t max_actions = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 20000;
+    plancon::ReconcileOptions options;
+    options.threads = argc > 2 ? static_cast<unsigned>(std::strtoul(argv[2], nullptr, 10)) : 0;
     try {
         const plancon::Config config = plancon::load_config();
         std::set<std::string> distinct;
@@ -57,7 +59,7 @@ int main(int argc, char** argv) {
         for (std::size_t n = 2500; n <= max_actions; n *= 2) {
             const auto plans = plans_of(texts, n);
             const auto start = std::chrono::steady_clock::now();
-            const auto r = plancon::reconcile(plans, config);
+            const auto r = plancon::reconcile(plans, config, options);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             std::printf("%6zu actions: %7.2f s, %6.1f us per action, %5.1f candidate pairs per action, %zu actions after merging\n",
                         n, seconds, seconds * 1e6 / static_cast<double>(n),

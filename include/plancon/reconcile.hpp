@@ -106,6 +106,12 @@ struct ReconcileOptions {
     // by more than max_posting actions is too common to block on.
     std::size_t block_words_per_action = 4;
     std::size_t max_posting = 64;
+
+    // Threads for folding the texts, scoring the candidate pairs and merging
+    // the clusters (0: one per core). Each piece of work writes its own slot
+    // and the slots are read in a fixed order: the result is the same, byte
+    // for byte, for any count.
+    unsigned threads = 0;
 };
 
 // One explicit decision by an officer, as read from a decisions file.
@@ -207,7 +213,9 @@ double held_below_threshold(double score, const std::string& held_apart, const R
 // Scores texts against each other with IDF weights from one corpus.
 class TextScorer {
 public:
-    TextScorer(const std::vector<std::string>& corpus, const Config& config);
+    // The texts are folded on `threads` threads (0: one per core); the
+    // scorer is the same for any count.
+    TextScorer(const std::vector<std::string>& corpus, const Config& config, unsigned threads = 0);
     ~TextScorer();
     TextScorer(TextScorer&&) noexcept;
     TextScorer& operator=(TextScorer&&) noexcept;
@@ -227,6 +235,10 @@ public:
     };
     // i, j index the corpus given to the constructor.
     Detail score(std::size_t i, std::size_t j) const;
+    // The same score, words, trigrams and containment for clustering, which
+    // reads no words: matched_words, only_a and only_b are left empty, and
+    // held_apart is "held apart" instead of its reason (empty when score's is).
+    Detail score_only(std::size_t i, std::size_t j) const;
     // Candidate pairs (i < j) by blocking on rare words; never all pairs.
     std::vector<std::pair<std::size_t, std::size_t>> candidates(std::size_t words_per_text,
                                                                 std::size_t max_posting) const;

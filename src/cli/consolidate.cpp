@@ -73,7 +73,7 @@ int run_consolidate(int argc, char** argv) {
         ("keep-going", po::bool_switch(&options.keep_going), "report unreadable inputs and consolidate the rest")
         ("dry-run", po::bool_switch(&options.dry_run),
          "write nothing: with --register, what the run would change, as CSV on standard output")
-        ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(0), "files read at once (0: one per core; the outputs are the same)")
+        ("jobs,j", po::value<unsigned>(&options.jobs)->default_value(0), "files read, and threads reconciling, at once (0: one per core; the outputs are the same)")
         // Defaults shown with two decimals: 0.4 is 0.40000000000000002 to Boost's own printing.
         ("threshold", po::value<double>(&options.reconcile.threshold)->default_value(options.reconcile.threshold, two_decimals(options.reconcile.threshold)),
          "merge score (0-1)")
@@ -100,6 +100,7 @@ int run_consolidate(int argc, char** argv) {
         return exit_usage;
     }
     options.progress = show_progress;
+    options.reconcile.threads = options.jobs;
 
     try {
         const Config config = load_config({{}, profiles});

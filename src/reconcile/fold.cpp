@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <stdexcept>
@@ -111,8 +112,8 @@ std::string read_figures(std::string_view text) {
     return out;
 }
 
-std::vector<std::string> split_folded(std::string_view text) {
-    const std::string folded = fold_for_matching(text);
+// The words of a text already folded for matching.
+std::vector<std::string> split_matching_key(std::string_view folded) {
     std::vector<std::string> out;
     for (std::string_view w : split_words(folded)) {
         // "£" is kept by folding: a sum is its figure.
@@ -123,6 +124,8 @@ std::vector<std::string> split_folded(std::string_view text) {
     }
     return out;
 }
+
+std::vector<std::string> split_folded(std::string_view text) { return split_matching_key(fold_for_matching(text)); }
 
 // "organization" -> "organisation", "analyze" -> "analyse": one spelling
 // before stemming (Snowball stems the two apart).
@@ -211,8 +214,12 @@ const std::string& WordFolder::stem(const std::string& word) {
     return it->second;
 }
 
-std::vector<std::string> WordFolder::base_words(std::string_view text, std::vector<std::string>* surfaces) {
-    std::vector<std::string> raw = split_folded(read_figures(text));
+std::vector<std::string> WordFolder::base_words(std::string_view text, std::vector<std::string>* surfaces,
+                                                std::optional<std::string_view> key) {
+    const std::string figures_read = read_figures(text);
+    // Folding is the costly part: the caller's key serves when no figure was rewritten.
+    std::vector<std::string> raw =
+        key && figures_read == text ? split_matching_key(*key) : split_folded(figures_read);
     // Number words as figures; a year range's short end as a year ("2007-11").
     for (std::size_t i = 0; i < raw.size(); ++i) {
         for (auto [word, figure] : kNumberWords)
@@ -256,12 +263,14 @@ std::vector<std::string> WordFolder::base_words(std::string_view text, std::vect
     return words;
 }
 
-std::vector<std::string> WordFolder::stemmed_words(std::string_view phrase) { return base_words(phrase, nullptr); }
+std::vector<std::string> WordFolder::stemmed_words(std::string_view phrase) {
+    return base_words(phrase, nullptr, std::nullopt);
+}
 
-FoldedText WordFolder::fold(std::string_view text) {
+FoldedText WordFolder::fold(std::string_view text, std::string_view key) {
     FoldedText out;
     std::vector<std::string> surfaces;
-    const std::vector<std::string> stems = base_words(text, &surfaces);
+    const std::vector<std::string> stems = base_words(text, &surfaces, key);
     for (std::size_t i = 0; i < stems.size();) {
         std::size_t length = 0;
         if (const auto* same_as = synonyms_.match(stems, i, length)) {

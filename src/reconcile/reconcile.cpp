@@ -10,6 +10,7 @@
 //   possible_duplicates   the best pair between clusters that stayed apart
 #include "plancon/reconcile.hpp"
 #include "plancon/text.hpp"
+#include "reconcile/parallel.hpp"
 #include "reconcile/text.hpp"
 
 #include <algorithm>
@@ -24,6 +25,14 @@ namespace {
 
 using reconcile_detail::base32;
 using reconcile_detail::fnv1a;
+using reconcile_detail::for_chunks;
+using reconcile_detail::thread_count;
+
+// Pairs scored, and actions collected or clusters merged, below this many per
+// thread stay on one thread: starting one costs more than they take.
+constexpr std::size_t kPairsPerThread = 512;
+constexpr std::size_t kClustersPerThread = 256;
+constexpr std::size_t kActionsPerThread = 256;
 
 // Order that does not depend on the order of the input files.
 bool source_less(const Provenance& a, const Provenance& b) {
@@ -33,9 +42,10 @@ bool source_less(const Provenance& a, const Provenance& b) {
 struct Item {
     std::size_t plan = 0, action = 0;
     const Action* action_ptr = nullptr;
-    std::string text;            // normalised text, or as written when that is empty
+    const std::string* text = nullptr;  // the action's normalised text, or as written when that is empty
     std::string priority_title;  // folded
-    std::vector<std::string> lead_names;  // folded, sorted
+    std::vector<std::string> lead_keys;   // per lead of the action: its name folded (fold_lead)
+    std::vector<std::string> lead_names;  // lead_keys sorted, unique
     std::string service;
 };
 
@@ -54,6 +64,16 @@ struct DecidedPairs {
     std::set<PairKey> merge;
     std::set<PairKey> keep_apart;
 };
+
+// Whether two sorted lists have an element in common.
+bool share_any(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    for (auto x = a.begin(), y = b.begin(); x != a.end() && y != b.end();) {
+        if (*x == *y) return true;
+        if (*x < *y) ++x;
+        else ++y;
+    }
+    return false;
+}
 
 std::string format_score(double s) {
     char buf[16];
@@ -78,7 +98,6 @@ public:
     Scored score(std::size_t i, std::size_t j) const {
         auto d = scorer_.score(i, j);
         Scored s;
-        s.score = d.score;
         s.matched_words = std::move(d.matched_words);
         s.explanation = "score %s: words " + format_score(d.words) + ", trigrams " + format_score(d.trigrams) +
                         ", containment " + format_score(d.containment);
@@ -86,35 +105,34 @@ public:
         s.only_a = std::move(d.only_a);
         s.only_b = std::move(d.only_b);
         s.held_apart = std::move(d.held_apart);
-        const Item& a = items_[i];
-        const Item& b = items_[j];
-        const Action& x = *a.action_ptr;
-        const Action& y = *b.action_ptr;
-        std::vector<std::string> shared_leads;
-        std::set_intersection(a.lead_names.begin(), a.lead_names.end(), b.lead_names.begin(), b.lead_names.end(),
-                              std::back_inserter(shared_leads));
-        if (!shared_leads.empty()) s.score += options_.lead_bonus, s.explanation += ", +lead";
-        if (!a.priority_title.empty() && a.priority_title == b.priority_title)
-            s.score += options_.priority_bonus, s.explanation += ", +priority";
-        if (x.due.date && y.due.date && *x.due.date == *y.due.date) s.score += options_.due_bonus, s.explanation += ", +due";
-        if (!x.ref.empty() && x.ref == y.ref) s.score += options_.ref_bonus, s.explanation += ", +ref";
-        if (!x.ref.empty() && !y.ref.empty() && x.ref != y.ref && x.source.file == y.source.file &&
-            x.source.sheet == y.source.sheet)
-            s.score -= options_.same_sheet_ref_penalty, s.explanation += ", -different ref on the same sheet";
-        s.score = std::clamp(held_below_threshold(s.score, s.held_apart, options_), 0.0, 1.0);
+        s.score = with_evidence(i, j, d.score, s.held_apart, &s.explanation);
         if (!s.held_apart.empty()) s.explanation += ", never merged: " + s.held_apart;
         auto at = s.explanation.find("%s");
         s.explanation.replace(at, 2, format_score(s.score));
         return s;
     }
 
+    // score(i, j).score, without the words and explanation nobody reads
+    // while clustering.
+    double score_value(std::size_t i, std::size_t j) const {
+        const auto d = scorer_.score_only(i, j);
+        return with_evidence(i, j, d.score, d.held_apart, nullptr);
+    }
+
     double cached(std::size_t i, std::size_t j) {
         auto key = pair_key(i, j);
         auto it = cache_.find(key);
         if (it != cache_.end()) return it->second;
-        double s = score(i, j).score;
+        double s = score_value(i, j);
         cache_.emplace(key, s);
         return s;
+    }
+
+    // The same score without keeping it: safe on several threads at once
+    // while nothing calls cached().
+    double cached_or_scored(std::size_t i, std::size_t j) const {
+        auto it = cache_.find(pair_key(i, j));
+        return it != cache_.end() ? it->second : score_value(i, j);
     }
 
     // Clusters as lists of item indices (each sorted), by complete linkage:
@@ -136,6 +154,29 @@ public:
     }
 
 private:
+    // A text score with the evidence beyond the text, each piece named in
+    // *explanation when given; held below the threshold when held_apart says so.
+    double with_evidence(std::size_t i, std::size_t j, double text_score, const std::string& held_apart,
+                         std::string* explanation) const {
+        auto note = [&](const char* what) {
+            if (explanation) *explanation += what;
+        };
+        double s = text_score;
+        const Item& a = items_[i];
+        const Item& b = items_[j];
+        const Action& x = *a.action_ptr;
+        const Action& y = *b.action_ptr;
+        if (share_any(a.lead_names, b.lead_names)) s += options_.lead_bonus, note(", +lead");
+        if (!a.priority_title.empty() && a.priority_title == b.priority_title)
+            s += options_.priority_bonus, note(", +priority");
+        if (x.due.date && y.due.date && *x.due.date == *y.due.date) s += options_.due_bonus, note(", +due");
+        if (!x.ref.empty() && x.ref == y.ref) s += options_.ref_bonus, note(", +ref");
+        if (!x.ref.empty() && !y.ref.empty() && x.ref != y.ref && x.source.file == y.source.file &&
+            x.source.sheet == y.source.sheet)
+            s -= options_.same_sheet_ref_penalty, note(", -different ref on the same sheet");
+        return std::clamp(held_below_threshold(s, held_apart, options_), 0.0, 1.0);
+    }
+
     // One cluster per item. Rows with the same folded text are checked once,
     // through the first of them: a tracker with thousands of identical rows
     // ("TBC") costs one check per distinct text, not one per pair of rows.
@@ -186,9 +227,11 @@ private:
         for (auto y : members_[c2]) cluster_[y] = c1;
         members_[c1].insert(members_[c1].end(), members_[c2].begin(), members_[c2].end());
         members_[c2].clear();
+        // Both lists are sorted: merged in linear time.
         auto& texts = distinct_texts_[c1];
+        const auto middle = static_cast<std::ptrdiff_t>(texts.size());
         texts.insert(texts.end(), distinct_texts_[c2].begin(), distinct_texts_[c2].end());
-        std::sort(texts.begin(), texts.end());
+        std::inplace_merge(texts.begin(), texts.begin() + middle, texts.end());
         texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
         distinct_texts_[c2].clear();
     }
@@ -210,10 +253,20 @@ private:
     // Scored pairs, best first; ties broken by the stable item order.
     void join_scored_pairs(const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
                            std::vector<std::pair<std::size_t, std::size_t>>* scored_edges) {
+        // Every candidate is scored; independent pairs, so on a few threads,
+        // each score to its own slot, kept in candidate order.
+        std::vector<double> scores(candidates.size());
+        for_chunks(candidates.size(), thread_count(options_.threads, candidates.size(), kPairsPerThread),
+                   [&](std::size_t begin, std::size_t end) {
+                       for (std::size_t k = begin; k < end; ++k)
+                           scores[k] = cached_or_scored(candidates[k].first, candidates[k].second);
+                   });
+        cache_.reserve(cache_.size() + candidates.size());
         std::vector<std::tuple<double, std::size_t, std::size_t>> edges;
-        for (auto [i, j] : candidates) {
-            double s = cached(i, j);
-            if (s >= options_.review_band) edges.emplace_back(s, i, j);
+        for (std::size_t k = 0; k < candidates.size(); ++k) {
+            const auto [i, j] = candidates[k];
+            cache_.emplace(pair_key(i, j), scores[k]);
+            if (scores[k] >= options_.review_band) edges.emplace_back(scores[k], i, j);
         }
         std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
             if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) > std::get<0>(b);
@@ -280,10 +333,11 @@ void add_conflict(std::vector<Conflict>& out, const std::string& field,
     out.push_back(std::move(c));
 }
 
-std::vector<Conflict> find_conflicts(const std::vector<const Action*>& members) {
+std::vector<Conflict> find_conflicts(const std::vector<const Item*>& members) {
     std::vector<Conflict> out;
     std::vector<std::pair<std::string, Conflict::Value>> due, status, leads, percent;
-    for (const Action* a : members) {
+    for (const Item* item : members) {
+        const Action* a = item->action_ptr;
         if (a->due.date) {
             std::string shown = a->due.as_written.empty() ? to_iso(*a->due.date)
                                                            : a->due.as_written + " (" + to_iso(*a->due.date) + ")";
@@ -298,10 +352,9 @@ std::vector<Conflict> find_conflicts(const std::vector<const Action*>& members) 
         for (const auto& l : a->leads) names.push_back(l.name.empty() ? l.as_written : l.name);
         if (names.empty() && !a->leads_as_written.empty()) names.push_back(a->leads_as_written);
         if (!names.empty()) {
-            std::vector<std::string> keys;
-            for (const auto& nm : names) keys.push_back(fold_for_matching(nm));
-            std::sort(keys.begin(), keys.end());
-            keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+            // The leads' names as folded for the item already (sorted, unique).
+            const std::vector<std::string> keys =
+                a->leads.empty() ? std::vector<std::string>{fold_for_matching(a->leads_as_written)} : item->lead_names;
             std::string key, shown;
             for (const auto& k : keys) key += k + ";";
             for (const auto& nm : names) shown += (shown.empty() ? "" : "; ") + nm;
@@ -338,10 +391,13 @@ struct PriorityIndex {
 PriorityIndex reconcile_priorities(const std::vector<Plan>& plans, std::vector<ReconciledPriority>& out) {
     PriorityIndex index;
     std::map<std::string, std::vector<ReconciledPriority::Member>> groups;
+    std::unordered_map<std::string_view, std::string> folded_titles;  // trackers repeat their headings: each folded once
     for (std::size_t p = 0; p < plans.size(); ++p)
         for (std::size_t k = 0; k < plans[p].priorities.size(); ++k) {
             const Priority& pr = plans[p].priorities[k];
-            std::string key = fold_for_matching(pr.title);
+            auto [folded, first] = folded_titles.try_emplace(pr.title);
+            if (first) folded->second = fold_for_matching(pr.title);
+            std::string key = folded->second;
             if (key.empty()) key = fold_for_matching(pr.kind + " " + pr.ref);
             if (key.empty()) continue;
             groups[key].push_back({p, k, pr.source});
@@ -373,28 +429,58 @@ PriorityIndex reconcile_priorities(const std::vector<Plan>& plans, std::vector<R
 }
 
 // Every action as an item, in an order independent of the order of the plans.
-std::vector<Item> collect_items(const std::vector<Plan>& plans, const PriorityIndex& priorities) {
-    std::vector<Item> items;
+std::vector<Item> collect_items(const std::vector<Plan>& plans, const PriorityIndex& priorities, unsigned threads) {
+    std::vector<std::pair<std::size_t, std::size_t>> actions;  // (plan, action)
     for (std::size_t p = 0; p < plans.size(); ++p)
-        for (std::size_t k = 0; k < plans[p].actions.size(); ++k) {
-            const Action& a = plans[p].actions[k];
-            Item it;
-            it.plan = p;
-            it.action = k;
-            it.action_ptr = &a;
-            it.text = a.text.empty() ? a.text_as_written : a.text;
-            if (const std::string* title = priorities.title(p, a.priority)) it.priority_title = *title;
-            for (const auto& l : a.leads) it.lead_names.push_back(fold_lead(l));
-            std::sort(it.lead_names.begin(), it.lead_names.end());
-            it.lead_names.erase(std::unique(it.lead_names.begin(), it.lead_names.end()), it.lead_names.end());
-            it.service = a.service.empty() ? plans[p].document.service : a.service;
-            items.push_back(std::move(it));
-        }
-    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
-        if (source_less(a.action_ptr->source, b.action_ptr->source)) return true;
-        if (source_less(b.action_ptr->source, a.action_ptr->source)) return false;
-        return a.text < b.text;
+        for (std::size_t k = 0; k < plans[p].actions.size(); ++k) actions.emplace_back(p, k);
+    // Each item made in its own slot (folding the lead names is the cost).
+    std::vector<Item> unsorted(actions.size());
+    for_chunks(actions.size(), thread_count(threads, actions.size(), kActionsPerThread),
+               [&](std::size_t begin, std::size_t end) {
+                   for (std::size_t n = begin; n < end; ++n) {
+                       const auto [p, k] = actions[n];
+                       const Action& a = plans[p].actions[k];
+                       Item& it = unsorted[n];
+                       it.plan = p;
+                       it.action = k;
+                       it.action_ptr = &a;
+                       it.text = a.text.empty() ? &a.text_as_written : &a.text;
+                       if (const std::string* title = priorities.title(p, a.priority)) it.priority_title = *title;
+                       for (const auto& l : a.leads) it.lead_keys.push_back(fold_lead(l));
+                       it.lead_names = it.lead_keys;
+                       std::sort(it.lead_names.begin(), it.lead_names.end());
+                       it.lead_names.erase(std::unique(it.lead_names.begin(), it.lead_names.end()), it.lead_names.end());
+                       it.service = a.service.empty() ? plans[p].document.service : a.service;
+                   }
+               });
+    // Sorted as indices, so the items themselves move once; by source_less,
+    // with each file and sheet name compared once, as its rank among them all.
+    auto ranks = [&](auto name_of) {
+        std::unordered_map<std::string_view, std::size_t> rank;  // a thousand trackers: a thousand names
+        for (const Item& it : unsorted) rank.emplace(name_of(it.action_ptr->source), 0);
+        std::vector<std::string_view> sorted;
+        sorted.reserve(rank.size());
+        for (const auto& entry : rank) sorted.push_back(entry.first);
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t r = 0; r < sorted.size(); ++r) rank[sorted[r]] = r;
+        std::vector<std::size_t> out;
+        out.reserve(unsorted.size());
+        for (const Item& it : unsorted) out.push_back(rank[name_of(it.action_ptr->source)]);
+        return out;
+    };
+    const auto file_rank = ranks([](const Provenance& p) -> std::string_view { return p.file; });
+    const auto sheet_rank = ranks([](const Provenance& p) -> std::string_view { return p.sheet; });
+    std::vector<std::size_t> order(unsorted.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        const auto rx = std::tie(file_rank[x], sheet_rank[x], unsorted[x].action_ptr->source.row);
+        const auto ry = std::tie(file_rank[y], sheet_rank[y], unsorted[y].action_ptr->source.row);
+        if (rx != ry) return rx < ry;
+        return *unsorted[x].text < *unsorted[y].text;
     });
+    std::vector<Item> items;
+    items.reserve(order.size());
+    for (auto k : order) items.push_back(std::move(unsorted[k]));
     return items;
 }
 
@@ -463,7 +549,7 @@ DecidedPairs resolve_decisions(const Decisions& decisions, const std::vector<Ite
 // every member's leads, each member scored against the canonical copy, the
 // services, the conflicts, and the first priority a member has.
 ReconciledAction merge_cluster(const std::vector<std::size_t>& members, const std::string& code,
-                               const std::vector<Item>& items, const TextScorer& scorer, Clusterer& clusterer,
+                               const std::vector<Item>& items, const TextScorer& scorer, const Clusterer& clusterer,
                                const DecidedPairs& decided, const PriorityIndex& priorities,
                                const ReconcileOptions& options) {
     const std::size_t canon = canonical_of(members, scorer);
@@ -475,7 +561,7 @@ ReconciledAction merge_cluster(const std::vector<std::size_t>& members, const st
         if (m != canon) ordered.push_back(m);
     std::set<std::string> services, lead_keys;
     ra.canonical.leads.clear();
-    std::vector<const Action*> actions;
+    std::vector<const Item*> members_in_order;
     for (auto m : ordered) {
         const Item& it = items[m];
         MemberRef ref;
@@ -486,7 +572,7 @@ ReconciledAction merge_cluster(const std::vector<std::size_t>& members, const st
         if (m == canon) {
             ref.explanation = "canonical (most complete wording)";
         } else if (decided.merge.count(pair_key(m, canon))) {
-            ref.score = clusterer.cached(m, canon);
+            ref.score = clusterer.cached_or_scored(m, canon);
             ref.explanation = "merged by decision";
         } else {
             auto s = clusterer.score(canon, m);
@@ -496,12 +582,12 @@ ReconciledAction merge_cluster(const std::vector<std::size_t>& members, const st
         }
         ra.members.push_back(std::move(ref));
         if (!it.service.empty()) services.insert(it.service);
-        for (const auto& l : it.action_ptr->leads)
-            if (lead_keys.insert(fold_lead(l)).second) ra.canonical.leads.push_back(l);
-        actions.push_back(it.action_ptr);
+        for (std::size_t l = 0; l < it.lead_keys.size(); ++l)
+            if (lead_keys.insert(it.lead_keys[l]).second) ra.canonical.leads.push_back(it.action_ptr->leads[l]);
+        members_in_order.push_back(&it);
     }
     ra.services.assign(services.begin(), services.end());
-    ra.conflicts = find_conflicts(actions);
+    ra.conflicts = find_conflicts(members_in_order);
     for (auto m : ordered)
         if (const std::string* title = priorities.title(items[m].plan, items[m].action_ptr->priority)) {
             ra.priority_code = priorities.code_of_title.at(*title);
@@ -558,12 +644,12 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, c
                          const Decisions& decisions) {
     Reconciliation result;
     const PriorityIndex priorities = reconcile_priorities(plans, result.priorities);
-    const std::vector<Item> items = collect_items(plans, priorities);
+    const std::vector<Item> items = collect_items(plans, priorities, options.threads);
 
     std::vector<std::string> corpus;
     corpus.reserve(items.size());
-    for (const auto& it : items) corpus.push_back(it.text);
-    const TextScorer scorer(corpus, config);
+    for (const auto& it : items) corpus.push_back(*it.text);
+    const TextScorer scorer(corpus, config, options.threads);
     const auto candidates = scorer.candidates(options.block_words_per_action, options.max_posting);
     result.candidate_pairs = candidates.size();
 
@@ -580,9 +666,14 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, c
     std::vector<std::size_t> order(clusters.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return clusters[a].front() < clusters[b].front(); });
-    for (auto c : order)
-        result.actions.push_back(
-            merge_cluster(clusters[c], codes[c], items, scorer, clusterer, decided, priorities, options));
+    // Clusters merge independently: on a few threads, each action to its own slot.
+    result.actions.resize(order.size());
+    for_chunks(order.size(), thread_count(options.threads, order.size(), kClustersPerThread),
+               [&](std::size_t begin, std::size_t end) {
+                   for (std::size_t k = begin; k < end; ++k)
+                       result.actions[k] = merge_cluster(clusters[order[k]], codes[order[k]], items, scorer, clusterer,
+                                                         decided, priorities, options);
+               });
 
     result.possible_duplicates = possible_duplicates(scored_edges, cluster_of, codes, items, clusterer, decided);
     return result;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,13 +63,16 @@ public:
     WordFolder(const WordFolder&) = delete;
     WordFolder& operator=(const WordFolder&) = delete;
 
-    FoldedText fold(std::string_view text);
+    // key is fold_for_matching(text), which the caller keeps: it is not
+    // folded again when reading figures changed nothing.
+    FoldedText fold(std::string_view text, std::string_view key);
     // Step 1 to 5 for a phrase of a table (no synonyms).
     std::vector<std::string> stemmed_words(std::string_view phrase);
     const std::vector<std::vector<std::string>>& contrasts() const { return contrasts_; }
 
 private:
-    std::vector<std::string> base_words(std::string_view text, std::vector<std::string>* surfaces);
+    std::vector<std::string> base_words(std::string_view text, std::vector<std::string>* surfaces,
+                                        std::optional<std::string_view> key);
     const std::string& stem(const std::string& word);
 
     sb_stemmer* stemmer_ = nullptr;
