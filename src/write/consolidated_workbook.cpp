@@ -25,6 +25,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <tuple>
 
 namespace plancon {
 
@@ -211,9 +212,17 @@ public:
             status_formats_.emplace_back(s, f);
         }
 
+        // Per input action (by plan, then action), kept in vectors: a run of
+        // ten thousand trackers has 400,000 of them.
+        homes_.resize(plans.size());
+        sources_row_.resize(plans.size());
+        for (std::size_t p = 0; p < plans.size(); ++p) {
+            homes_[p].resize(plans[p].actions.size());
+            sources_row_[p].resize(plans[p].actions.size());
+        }
         for (const auto& action : rec.actions)
             for (std::size_t i = 0; i < action.members.size(); ++i)
-                homes_[{action.members[i].plan, action.members[i].action}] = {&action, i == 0};
+                homes_.at(action.members[i].plan).at(action.members[i].action) = {&action, i == 0};
         for (const auto& priority : rec.priorities) {
             priority_by_code_[priority.code] = &priority;
             for (const auto& member : priority.members) priority_homes_[{member.plan, member.priority}] = priority.code;
@@ -221,20 +230,22 @@ public:
         // Where each action's rows will be, for the links between sheets: its
         // row on Actions, its copies' rows on Sources, its cluster on Duplicates
         // (each in the order its writer below writes them).
-        for (std::size_t i = 0; i < rec.actions.size(); ++i) actions_row_[rec.actions[i].code] = lxw_row_t(i + 1);
+        // (An action's row on Actions is its index in rec.actions, plus one.)
         lxw_row_t row = 1;
         for (std::size_t p = 0; p < plans.size(); ++p)
             for (const auto& record : plans[p].rows) {
-                if (record.fate == RowRecord::Fate::Action && record.index >= 0)
-                    sources_row_[{p, std::size_t(record.index)}] = row;
+                if (record.fate == RowRecord::Fate::Action && record.index >= 0 &&
+                    std::size_t(record.index) < sources_row_[p].size())
+                    sources_row_[p][std::size_t(record.index)] = row;
                 ++row;
             }
         sources_rows_ = row;
         row = 2;
-        for (const auto& action : rec.actions)
-            if (action.members.size() > 1) {
-                duplicates_row_[action.code] = row;
-                row += lxw_row_t(action.members.size());
+        cluster_row_.assign(rec.actions.size(), 0);
+        for (std::size_t i = 0; i < rec.actions.size(); ++i)
+            if (rec.actions[i].members.size() > 1) {
+                cluster_row_[i] = row;
+                row += lxw_row_t(rec.actions[i].members.size());
             }
         // The possible duplicates and the conflicts follow, each under a blank
         // row, a section title and a heading row (as write_duplicates lays them).
@@ -368,10 +379,11 @@ private:
             // The code links to where its copies are listed: the cluster on
             // Duplicates when several were merged, else its row on Sources.
             {"code", [this, text](const A& action) {
-                 if (auto cluster = duplicates_row_.find(action.code); cluster != duplicates_row_.end())
-                     return link_cell(duplicates_parts_.link(cluster->second), action.code);
-                 auto home = sources_row_.find({action.members.front().plan, action.members.front().action});
-                 if (home != sources_row_.end()) return link_cell(sources_parts_.link(home->second), action.code);
+                 if (const lxw_row_t cluster = cluster_row_[std::size_t(&action - rec_.actions.data())])
+                     return link_cell(duplicates_parts_.link(cluster), action.code);
+                 const MemberRef& first = action.members.front();
+                 if (const lxw_row_t home = sources_row_.at(first.plan).at(first.action))
+                     return link_cell(sources_parts_.link(home), action.code);
                  return text(action.code);
              }},
             {"priority", [this, text](const A& action) { return text(priority_label(action.priority_code)); }},
@@ -671,15 +683,20 @@ private:
         const RowRecord& record;
     };
 
+    // The reconciled action an input action went into (nothing for one not reconciled).
+    const ActionHome* home_of(std::size_t plan, std::size_t action) const {
+        if (plan >= homes_.size() || action >= homes_[plan].size() || !homes_[plan][action].action) return nullptr;
+        return &homes_[plan][action];
+    }
+
     // The code a row became (an action's or a priority's) and its fate,
     // "merged into CODE" for a copy merged into another.
     std::pair<std::string, std::string> fate_and_code(const SourceRow& r) const {
         std::string fate(to_string(r.record.fate)), code;
         if (r.record.fate == RowRecord::Fate::Action && r.record.index >= 0) {
-            auto it = homes_.find({r.plan, std::size_t(r.record.index)});
-            if (it != homes_.end()) {
-                code = it->second.action->code;
-                if (!it->second.canonical) fate = "merged into " + code;
+            if (const ActionHome* home = home_of(r.plan, std::size_t(r.record.index))) {
+                code = home->action->code;
+                if (!home->canonical) fate = "merged into " + code;
             }
         } else if (r.record.fate == RowRecord::Fate::Priority && r.record.index >= 0) {
             auto it = priority_homes_.find({r.plan, std::size_t(r.record.index)});
@@ -698,10 +715,13 @@ private:
             {"reason", [text](const SourceRow& r) { return text(reason_with_rows(r.record)); }},
             // An action's code links back to its row on Actions.
             {"code", [this, text](const SourceRow& r) {
-                 std::string code = fate_and_code(r).second;
-                 const auto on_actions = actions_row_.find(code);
-                 if (on_actions != actions_row_.end()) return link_cell(actions_parts_.link(on_actions->second), code);
-                 return text(code);
+                 const ActionHome* home = r.record.fate == RowRecord::Fate::Action && r.record.index >= 0
+                                              ? home_of(r.plan, std::size_t(r.record.index))
+                                              : nullptr;
+                 if (home)
+                     return link_cell(actions_parts_.link(lxw_row_t(home->action - rec_.actions.data()) + 1),
+                                      home->action->code);
+                 return text(fate_and_code(r).second);
              }},
             {"service", [this, text](const SourceRow& r) { return text(service_of(plans_[r.plan], r.record).first); }},
             {"service-from", [this, text](const SourceRow& r) { return text(service_of(plans_[r.plan], r.record).second); }},
@@ -709,11 +729,20 @@ private:
     }
 
     // ---- Duplicates ----
+    // The input action at a possible duplicate's source: only those sources
+    // are looked for, in one pass over the actions.
     const Action* action_at(const Provenance& source) {
-        if (action_by_source_.empty())
+        if (action_by_source_.empty() && !rec_.possible_duplicates.empty()) {
+            for (const auto& pair : rec_.possible_duplicates) {
+                action_by_source_.emplace(pair.a, nullptr);
+                action_by_source_.emplace(pair.b, nullptr);
+            }
             for (const auto& plan : plans_)
-                for (const auto& action : plan.actions) action_by_source_.emplace(to_string(action.source), &action);
-        auto it = action_by_source_.find(to_string(source));
+                for (const auto& action : plan.actions)
+                    if (auto it = action_by_source_.find(action.source); it != action_by_source_.end() && !it->second)
+                        it->second = &action;
+        }
+        auto it = action_by_source_.find(source);
         return it == action_by_source_.end() ? nullptr : it->second;
     }
 
@@ -914,8 +943,7 @@ private:
         }
         for (std::size_t i = 0; i < plan.actions.size(); ++i) {
             if (plan.actions[i].ref.empty() || lower_ascii(plan.actions[i].ref) != wanted) continue;
-            auto it = homes_.find({plan_index, i});
-            if (it != homes_.end()) return it->second.action->code;
+            if (const ActionHome* home = home_of(plan_index, i)) return home->action->code;
         }
         return {};
     }
@@ -1028,17 +1056,22 @@ private:
     Formats formats_{};
     std::vector<Issue> issues_;
     write_detail::LibraryThread library_;
-    std::map<std::pair<std::size_t, std::size_t>, ActionHome> homes_;
+    std::vector<std::vector<ActionHome>> homes_;  // [plan][action]
     std::map<std::pair<std::size_t, std::size_t>, std::string> priority_homes_;
     std::map<std::string, const ReconciledPriority*> priority_by_code_;
-    std::map<std::string, const Action*> action_by_source_;  // filled on first use
+    struct SourceOrder {
+        bool operator()(const Provenance& a, const Provenance& b) const {
+            return std::tie(a.file, a.sheet, a.row) < std::tie(b.file, b.sheet, b.row);
+        }
+    };
+    std::map<Provenance, const Action*, SourceOrder> action_by_source_;  // the possible duplicates', on first use
     std::vector<std::pair<Status, lxw_format*>> status_formats_;  // the statuses the layout colours
     // Where the linked sheets' rows land (a sheet too long for one worksheet continues on parts).
     SheetParts actions_parts_{"Actions", 1, max_rows_}, sources_parts_{"Sources", 1, max_rows_},
         duplicates_parts_{"Duplicates", write_detail::duplicates_heading_rows, max_rows_};
     std::uint64_t sources_rows_ = 0, duplicates_rows_ = 0;
-    std::map<std::string, lxw_row_t> actions_row_, duplicates_row_;  // by action code
-    std::map<std::pair<std::size_t, std::size_t>, lxw_row_t> sources_row_;  // by (plan, action)
+    std::vector<lxw_row_t> cluster_row_;                 // per reconciled action: its cluster on Duplicates, or 0
+    std::vector<std::vector<lxw_row_t>> sources_row_;    // [plan][action]: its row on Sources, or 0
 public:
     const std::vector<RegisterChange>* changes_ = nullptr;  // with a register: the Changes sheet
 };
