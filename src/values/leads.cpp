@@ -337,7 +337,10 @@ std::vector<Lead> split_leads(std::string_view cell, const LeadAliases& aliases)
 
 double lead_likeness(std::string_view cell, const LeadAliases& aliases) {
     if (cell.size() > 120) return 0;
-    const LeadCell read = read_lead_cell(cell, aliases);
+    return lead_likeness(read_lead_cell(cell, aliases));
+}
+
+double lead_likeness(const LeadCell& read) {
     if (read.leads.empty() || !read.notes.empty()) return 0;
     double least = 1;
     for (const Lead& lead : read.leads) {
