@@ -92,7 +92,7 @@ template <class Value, std::size_t limit = 65536>
 class TextTable {
 public:
     template <class Compute>
-    const Value& get(const std::string& text, Compute&& compute) {
+    Value& get(const std::string& text, Compute&& compute) {
         if (auto it = table_.find(text); it != table_.end()) return it->second;
         Value value = compute();  // first: computing may ask other tables
         if (table_.size() >= limit) table_.clear();
@@ -104,13 +104,13 @@ private:
 };
 
 // The readers above remembered per text, for one configuration: a thread that
-// plans file after file reads each lead cell, due date and text once, however
-// many of a thousand trackers repeat it. Every answer is exactly the reader's
-// for that text and configuration, whatever the memo met before, so a plan
-// does not depend on which thread planned it or what it planned first. It
-// keeps a reference to its Config, so it must not outlive it, and the stages
-// refuse it with another. One per thread (it is not thread-safe); references
-// it returns are good until its next call.
+// plans file after file reads each lead cell and due date once, however many
+// of a thousand trackers repeat it. Every answer is exactly the reader's for
+// that text and configuration, whatever the memo met before, so a plan does
+// not depend on which thread planned it or what it planned first. It keeps a
+// reference to its Config, so it must not outlive it, and the stages refuse
+// it with another. One per thread (it is not thread-safe); references it
+// returns are good until its next call.
 class ValueMemo {
 public:
     explicit ValueMemo(const Config& config) : config_(config) {}
@@ -119,16 +119,16 @@ public:
     const Config& config() const { return config_; }
 
     const LeadCell& lead_cell(const std::string& cell);  // read_lead_cell(cell, config.leads)
-    double lead_likeness(const std::string& cell);       // lead_likeness(cell, config.leads)
+    // lead_likeness(cell, config.leads), not itself remembered (the layout
+    // keeps it with its other readings of the text); a cell that may name
+    // leads is remembered as lead_cell read it, for normalise to take.
+    double lead_likeness(const std::string& cell);
     const Due& due(const std::string& as_written, const DueContext& ctx = {});  // parse_due(as_written, {}, ctx)
-    const std::string& normalised(const std::string& text);  // normalise_text(text)
 
 private:
     const Config& config_;
     TextTable<LeadCell> lead_cells_;
-    TextTable<double> likeness_;
     std::array<TextTable<Due>, 3> dues_;  // by DueContext::single_year_quarter
-    TextTable<std::string> normalised_;
 };
 
 }  // namespace plancon

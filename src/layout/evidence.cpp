@@ -213,7 +213,7 @@ CellFacts Evidence::facts(const Sheet& sheet, const Cell& cell, const std::strin
     return f;
 }
 
-const TextReading& Evidence::reading(const std::string& shown) {
+TextReading& Evidence::reading(const std::string& shown) {
     return tables_.texts.get(shown, [&] {
         TextReading r;
         CellFacts& f = r.facts;
@@ -235,7 +235,7 @@ const TextReading& Evidence::reading(const std::string& shown) {
         f.status = config.statuses.find_exact(folded) || (words <= 4 && config.statuses.find_in(folded)) ||
                    std::find(std::begin(yes_no), std::end(yes_no), folded) != std::end(yes_no);
         if (f.length <= 80 && !f.percent) {
-            const Due& due = memo_.values().due(shown);
+            const Due due = parse_due(shown);
             f.date = due.kind == Due::Kind::Date;
             f.due_word = due.kind == Due::Kind::Immediate || due.kind == Due::Kind::Ongoing || folded == "tbc" ||
                          folded == "tbd" || folded == "tba";
@@ -244,11 +244,13 @@ const TextReading& Evidence::reading(const std::string& shown) {
     });
 }
 
-double Evidence::lead(const Sheet& sheet, const Cell& cell, const std::string& shown) {
+double Evidence::lead(const Sheet&, const Cell& cell, const std::string& shown) {
     if (cell.type != CellType::Text) return 0;
-    const CellFacts f = facts(sheet, cell, shown);
+    TextReading& r = reading(shown);
+    const CellFacts& f = r.facts;
     if (!f.text || f.date || f.status || f.ref || f.length > 120) return 0;
-    return memo_.values().lead_likeness(shown);
+    if (r.lead < 0) r.lead = memo_.values().lead_likeness(shown);
+    return r.lead;
 }
 
 void ColumnContent::add(const CellFacts& f, const std::string& text, double lead) {

@@ -69,10 +69,11 @@ struct ColumnContent {
 };
 
 // What a text cell's text alone reads as (CellFacts but its indent, which
-// is the cell's own), and the text folded for matching.
+// is the cell's own), the text folded for matching, and how surely it names leads.
 struct TextReading {
     CellFacts facts;
     std::string folded;  // fold_for_matching
+    double lead = -1;    // Evidence::lead, once asked (-1: not yet)
 };
 
 }  // namespace plancon::layout_detail
@@ -114,7 +115,7 @@ public:
     double lead(const Sheet& sheet, const Cell& cell, const std::string& shown);
 
 private:
-    const TextReading& reading(const std::string& text);
+    TextReading& reading(const std::string& text);
     HeaderEvidence words_of(const std::string& text);
     std::unique_ptr<ValueMemo> own_values_;  // with no memo given: this workbook's
     std::unique_ptr<LayoutMemo> own_memo_;

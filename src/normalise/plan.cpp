@@ -18,7 +18,7 @@ void normalise_plan(Plan& plan, const Config& config, const NormaliseOptions& op
     ValueMemo& memo = options.memo ? *options.memo : *own;
     for (Action& action : plan.actions) {
         const std::string where = action.ref.empty() ? "action" : "action " + action.ref;
-        if (!action.text_as_written.empty()) action.text = memo.normalised(action.text_as_written);
+        if (!action.text_as_written.empty()) action.text = normalise_text(action.text_as_written);
 
         if (!action.leads_as_written.empty()) {
             // Read by the layout already, as a column's evidence, when it has a memo.

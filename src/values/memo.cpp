@@ -10,24 +10,18 @@ const LeadCell& ValueMemo::lead_cell(const std::string& cell) {
 
 double ValueMemo::lead_likeness(const std::string& cell) {
     if (cell.size() > 120) return 0;  // as lead_likeness: not read at all
-    return likeness_.get(cell, [&] {
-        LeadCell read = read_lead_cell(cell, config_.leads);
-        const double likeness = plancon::lead_likeness(read);
-        // Kept for normalise when it may be a lead column's cell, so it is
-        // read once for both stages; a sentence's reading is not asked again.
-        if (likeness > 0) lead_cells_.get(cell, [&] { return std::move(read); });
-        return likeness;
-    });
+    LeadCell read = read_lead_cell(cell, config_.leads);
+    const double likeness = plancon::lead_likeness(read);
+    // Kept when it may be a lead column's cell, so it is read once for the
+    // layout and normalise; a sentence's reading is not asked for again.
+    if (likeness > 0) lead_cells_.get(cell, [&] { return std::move(read); });
+    return likeness;
 }
 
 const Due& ValueMemo::due(const std::string& as_written, const DueContext& ctx) {
     return dues_.at(std::size_t(ctx.single_year_quarter)).get(as_written, [&] {
         return parse_due(as_written, std::nullopt, ctx);
     });
-}
-
-const std::string& ValueMemo::normalised(const std::string& text) {
-    return normalised_.get(text, [&] { return normalise_text(text); });
 }
 
 }  // namespace plancon
