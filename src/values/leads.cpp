@@ -182,18 +182,17 @@ std::vector<Unit> make_units(const std::vector<std::string>& ws, const LeadAlias
     while (i < ws.size()) {
         std::size_t best_len = 0;
         const LeadAlias* best = nullptr;
-        for (const LeadAliases::MultiWordName& candidate : aliases.multi_word_names()) {
-            {
-                const auto& name_words = candidate.words;
-                const LeadAlias& a = aliases.entries()[candidate.entry];
-                if (name_words.size() <= best_len || i + name_words.size() > ws.size()) continue;
-                bool match = true;
-                for (std::size_t k = 0; k < name_words.size() && match; ++k)
-                    match = same_word(trim(ws[i + k], "()"), name_words[k]) && (k == 0 || ws[i + k].front() != '(');
-                if (match) {
-                    best_len = name_words.size();
-                    best = &a;
-                }
+        // Only the names opening with this word could match (same_word below still decides).
+        for (const std::size_t index : aliases.multi_word_names_opening(trim(ws[i], "()"))) {
+            const LeadAliases::MultiWordName& candidate = aliases.multi_word_names()[index];
+            const auto& name_words = candidate.words;
+            if (name_words.size() <= best_len || i + name_words.size() > ws.size()) continue;
+            bool match = true;
+            for (std::size_t k = 0; k < name_words.size() && match; ++k)
+                match = same_word(trim(ws[i + k], "()"), name_words[k]) && (k == 0 || ws[i + k].front() != '(');
+            if (match) {
+                best_len = name_words.size();
+                best = &aliases.entries()[candidate.entry];
             }
         }
         if (best) {
