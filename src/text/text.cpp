@@ -224,9 +224,25 @@ std::string normalise_mapped(std::basic_string_view<Char> cps) {
     return out;
 }
 
+// Printable ASCII on one line, single-spaced, trimmed and not opening with a
+// bullet ("- ", "* "): normalise_text would give it back unchanged (most
+// cells are such), so it is copied without mapping it.
+bool already_normal(std::string_view t) {
+    if (t.empty()) return true;
+    if (t.front() == ' ' || t.back() == ' ') return false;
+    if ((t.front() == '-' || t.front() == '*') && (t.size() == 1 || t[1] == ' ')) return false;
+    char previous = 0;
+    for (const char c : t) {
+        if (c < 0x20 || c > 0x7E || c == '`' || (c == ' ' && previous == ' ')) return false;
+        previous = c;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::string normalise_text(std::string_view text) {
+    if (already_normal(text)) return std::string(text);
     if (is_ascii(text)) return normalise_mapped(text);
     const std::u32string cps =
         decode(utf8proc_transform(repair_utf8(text), UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
