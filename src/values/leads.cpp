@@ -77,7 +77,8 @@ std::string strip_brackets(std::string_view w) { return lower_ascii(trim(w, "()[
 bool looks_like_person(const std::vector<std::string_view>& ws) {
     if (ws.size() < 2 || ws.size() > 3) return false;
     for (std::string_view w : ws) {
-        if (in(organisation_words, lower_ascii(w)) || in(post_words, lower_ascii(w)) || in(body_words, lower_ascii(w))) return false;
+        const std::string lower = lower_ascii(w);
+        if (in(organisation_words, lower) || in(post_words, lower) || in(body_words, lower)) return false;
         if (w.empty() || !is_upper(w.front())) return false;
         const bool initial = w.size() == 1 || (w.size() == 2 && w[1] == '.');
         if (initial) continue;
