@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace plancon {
@@ -116,10 +117,18 @@ public:
         std::size_t entry = 0;
     };
     const std::vector<MultiWordName>& multi_word_names() const { return multi_word_names_; }
+    // The multi-word names that may open at a word of a lead cell: those whose
+    // first word is the same but for case, "&" and "and" being the same word
+    // (indices into multi_word_names(), in its order). A lead cell's words are
+    // matched against these few, not against every name.
+    const std::vector<std::size_t>& multi_word_names_opening(std::string_view word) const;
 
 private:
     std::vector<LeadAlias> entries_;
     std::vector<MultiWordName> multi_word_names_;
+    std::unordered_map<std::string, std::vector<std::size_t>> opening_;  // by lower-case first word, "&" as "and"
+    std::unordered_map<std::string, std::size_t> by_alias_;              // the first entry of each alias
+    std::unordered_map<std::string, std::size_t> by_one_word_alias_;     // the same, for aliases of one word
 };
 
 // ALIAS<TAB>EXPANSION<TAB>person|post|body lines; name is used in messages.

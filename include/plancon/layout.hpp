@@ -10,14 +10,44 @@
 #include "plancon/grid.hpp"
 #include "plancon/model.hpp"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace plancon {
 
+class ValueMemo;  // values.hpp
+
+// What the layout remembers of texts from one workbook to the next, on a
+// thread that plans many (pipeline.hpp PlanningMemo): the words of each
+// header, what each text reads as (a date, a status word, a short id ...),
+// and, through its ValueMemo, how surely it names leads. Every answer is a
+// function of the text and the configuration alone, so a plan does not
+// depend on what the memo met before. Made for its ValueMemo's Config, which
+// it must not outlive; build_plan refuses it with another. One per thread.
+class LayoutMemo {
+public:
+    explicit LayoutMemo(ValueMemo& values);
+    ~LayoutMemo();
+    LayoutMemo(const LayoutMemo&) = delete;
+    LayoutMemo& operator=(const LayoutMemo&) = delete;
+    ValueMemo& values() const { return values_; }
+    const Config& config() const;
+
+    struct Tables;  // layout/evidence.hpp
+    Tables& tables() { return *tables_; }
+
+private:
+    ValueMemo& values_;
+    std::unique_ptr<Tables> tables_;
+};
+
 struct LayoutOptions {
     std::string service;  // --service: the service of inputs that name none (the last resort)
+    // Kept from workbook to workbook (nullptr: each build_plan remembers
+    // texts for its own workbook only). Must be made for build_plan's config.
+    LayoutMemo* memo = nullptr;
 };
 
 // Every row of every sheet accounted for in Plan::rows; derived fields

@@ -13,6 +13,9 @@ namespace plancon {
 
 struct NormaliseOptions {
     DueContext due;
+    // Kept from plan to plan (nullptr: texts remembered for this plan only).
+    // Must be made for normalise_plan's config.
+    ValueMemo* memo = nullptr;
 };
 
 // text_as_written -> text, leads_as_written -> leads, due.as_written -> due,

@@ -10,6 +10,7 @@
 #include "plancon/read.hpp"
 #include "plancon/reconcile.hpp"
 #include "plancon/register.hpp"
+#include "plancon/values.hpp"
 
 #include <functional>
 #include <optional>
@@ -30,8 +31,21 @@ std::vector<std::string> find_inputs(const std::vector<std::string>& inputs, con
 std::vector<std::string> find_inputs_required(const std::vector<std::string>& inputs,
                                               const std::vector<std::string>& exclude = {});
 
-// A workbook laid out and normalised: the plan it holds.
-Plan plan_workbook(const Workbook& workbook, const Config& config, const LayoutOptions& layout = {});
+// What one thread planning file after file remembers of the texts it has
+// read (layout.hpp LayoutMemo, values.hpp ValueMemo): each distinct header,
+// cell text, lead cell and due date is read once per thread, not once per
+// file. Made for one Config, which it must not outlive; the plans are the
+// same with or without it, whatever it planned before. One per thread.
+struct PlanningMemo {
+    explicit PlanningMemo(const Config& config) : values(config), layout(values) {}
+    ValueMemo values;
+    LayoutMemo layout;
+};
+
+// A workbook laid out and normalised: the plan it holds. memo: the calling
+// thread's, made for config (nullptr: texts remembered for this workbook only).
+Plan plan_workbook(const Workbook& workbook, const Config& config, const LayoutOptions& layout = {},
+                   PlanningMemo* memo = nullptr);
 // One file read, laid out and normalised. Throws ReadError when the file
 // cannot be read.
 Plan plan_file(const std::string& path, const Config& config, const ReadOptions& read = {},

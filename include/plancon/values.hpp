@@ -10,10 +10,12 @@
 #include "plancon/config.hpp"
 #include "plancon/model.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace plancon {
@@ -60,6 +62,8 @@ Lead::Kind classify_lead(std::string_view name);
 // a lone capitalised word ("Mark", "CSP"); 0 for anything else (sentences,
 // notes, numbers).
 double lead_likeness(std::string_view cell, const LeadAliases& aliases);
+// The same for a cell of at most 120 bytes already read with read_lead_cell.
+double lead_likeness(const LeadCell& read);
 
 // ---- Status and percentages ---------------------------------------------------
 
@@ -78,5 +82,53 @@ std::optional<double> parse_percent(std::string_view cell, bool cell_is_fraction
 // "Linked to Improvement Actions 4 and 5" -> "Improvement Action 4", "Improvement Action 5";
 // "Identified as a priority: Improvement Action 2"; "see 2.3" -> "2.3".
 std::vector<Link> find_links(std::string_view text);
+
+// ---- Readings remembered ------------------------------------------------------
+
+// Answers by text, at most `limit` of them: a table that fills is emptied, so
+// it costs time, not memory, on a million different texts. A reference it
+// returns is good until the next answer is added.
+template <class Value, std::size_t limit = 65536>
+class TextTable {
+public:
+    template <class Compute>
+    Value& get(const std::string& text, Compute&& compute) {
+        if (auto it = table_.find(text); it != table_.end()) return it->second;
+        Value value = compute();  // first: computing may ask other tables
+        if (table_.size() >= limit) table_.clear();
+        return table_.emplace(text, std::move(value)).first->second;
+    }
+
+private:
+    std::unordered_map<std::string, Value> table_;
+};
+
+// The readers above remembered per text, for one configuration: a thread that
+// plans file after file reads each lead cell and due date once, however many
+// of a thousand trackers repeat it. Every answer is exactly the reader's for
+// that text and configuration, whatever the memo met before, so a plan does
+// not depend on which thread planned it or what it planned first. It keeps a
+// reference to its Config, so it must not outlive it, and the stages refuse
+// it with another. One per thread (it is not thread-safe); references it
+// returns are good until its next call.
+class ValueMemo {
+public:
+    explicit ValueMemo(const Config& config) : config_(config) {}
+    ValueMemo(const ValueMemo&) = delete;
+    ValueMemo& operator=(const ValueMemo&) = delete;
+    const Config& config() const { return config_; }
+
+    const LeadCell& lead_cell(const std::string& cell);  // read_lead_cell(cell, config.leads)
+    // lead_likeness(cell, config.leads), not itself remembered (the layout
+    // keeps it with its other readings of the text); a cell that may name
+    // leads is remembered as lead_cell read it, for normalise to take.
+    double lead_likeness(const std::string& cell);
+    const Due& due(const std::string& as_written, const DueContext& ctx = {});  // parse_due(as_written, {}, ctx)
+
+private:
+    const Config& config_;
+    TextTable<LeadCell> lead_cells_;
+    std::array<TextTable<Due>, 3> dues_;  // by DueContext::single_year_quarter
+};
 
 }  // namespace plancon

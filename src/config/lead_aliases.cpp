@@ -5,21 +5,40 @@
 
 namespace plancon {
 
+namespace {
+
+// Words as a lead cell's words are compared with a name's: case aside, "&" as "and".
+std::string word_key(std::string_view word) {
+    std::string key = lower_ascii(word);
+    return key == "&" ? "and" : key;
+}
+
+const std::vector<std::size_t> no_names;
+
+}  // namespace
+
 void LeadAliases::add(LeadAlias alias) {
     for (const std::string* name : {&alias.alias, &alias.expansion}) {
         const auto words = split_words(*name);
-        if (words.size() >= 2) multi_word_names_.push_back({{words.begin(), words.end()}, entries_.size()});
+        if (words.size() < 2) continue;
+        opening_[word_key(words.front())].push_back(multi_word_names_.size());
+        multi_word_names_.push_back({{words.begin(), words.end()}, entries_.size()});
     }
+    by_alias_.emplace(alias.alias, entries_.size());
+    if (alias.alias.find(' ') == std::string::npos) by_one_word_alias_.emplace(alias.alias, entries_.size());
     entries_.push_back(std::move(alias));
 }
 
+const std::vector<std::size_t>& LeadAliases::multi_word_names_opening(std::string_view word) const {
+    const auto it = opening_.find(word_key(word));
+    return it == opening_.end() ? no_names : it->second;
+}
+
 const LeadAlias* LeadAliases::find(std::string_view token) const {
-    for (const LeadAlias& a : entries_)
-        if (a.alias == token) return &a;
+    if (const auto it = by_alias_.find(std::string(token)); it != by_alias_.end()) return &entries_[it->second];
     if (token.size() > 1 && token.back() == 's') {
-        const std::string_view singular = token.substr(0, token.size() - 1);
-        for (const LeadAlias& a : entries_)
-            if (a.alias == singular && a.alias.find(' ') == std::string::npos) return &a;
+        const auto it = by_one_word_alias_.find(std::string(token.substr(0, token.size() - 1)));
+        if (it != by_one_word_alias_.end()) return &entries_[it->second];
     }
     return nullptr;
 }

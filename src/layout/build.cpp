@@ -18,6 +18,7 @@
 #include "plancon/text.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <filesystem>
 
 namespace plancon {
@@ -155,7 +156,10 @@ Plan build_plan(const Workbook& workbook, const Config& config, const LayoutOpti
     Plan plan;
     plan.document.file = workbook.path;
     plan.warnings.insert(plan.warnings.end(), workbook.warnings.begin(), workbook.warnings.end());
-    Evidence evidence(config);
+    // A memo made for another configuration would answer for that one.
+    if (options.memo && &options.memo->config() != &config)
+        throw std::invalid_argument("build_plan: a LayoutMemo made for another configuration");
+    Evidence evidence(config, options.memo);
     std::string label_service, label_where;
     for (const Sheet& sheet : workbook.sheets) {
         SheetWalker walker(plan, workbook, sheet, config, evidence);

@@ -90,10 +90,10 @@ double HeaderEvidence::best() const {
     return b;
 }
 
-HeaderEvidence Evidence::words_of(const std::string& text) const {
+HeaderEvidence Evidence::words_of(const std::string& text) {
     HeaderEvidence e;
     if (text.size() > 200) return e;  // a sentence, not a header
-    const Profile& profile = config_.profile;
+    const Profile& profile = config().profile;
     if (const Field exact = profile.field_for(text); exact != Field::None) {
         e.exact = exact;
         e.score[std::size_t(exact)] = 10;
@@ -117,12 +117,7 @@ HeaderEvidence Evidence::words_of(const std::string& text) const {
         for (std::string_view w : split_words(words)) {
             if (std::find(seen.begin(), seen.end(), w) != seen.end()) continue;
             seen.emplace_back(w);
-            auto found = words_.find(std::string(w));
-            if (found == words_.end()) {
-                if (words_.size() >= 65536) words_.clear();
-                found = words_.emplace(std::string(w), profile.word_weights(w)).first;
-            }
-            const FieldScores weights = found->second;
+            const FieldScores weights = tables_.words.get(seen.back(), [&] { return profile.word_weights(w); });
             const double times = scale * (with_head && w == head ? 1.5 : 1.0);
             bool voted = false;
             for (std::size_t f = 0; f < field_count; ++f)
@@ -145,10 +140,14 @@ HeaderEvidence Evidence::words_of(const std::string& text) const {
     return e;
 }
 
+Evidence::Evidence(const Config& config, LayoutMemo* memo)
+    : own_values_(memo ? nullptr : std::make_unique<ValueMemo>(config)),
+      own_memo_(memo ? nullptr : std::make_unique<LayoutMemo>(*own_values_)),
+      memo_(memo ? *memo : *own_memo_),
+      tables_(memo_.tables()) {}
+
 const HeaderEvidence& Evidence::header(const std::string& text) {
-    if (auto it = headers_.find(text); it != headers_.end()) return it->second;
-    if (headers_.size() >= 65536) headers_.clear();  // a sheet of a million different words costs time, not memory
-    return headers_.emplace(text, words_of(text)).first->second;
+    return tables_.headers.get(text, [&] { return words_of(text); });
 }
 
 HeaderEvidence Evidence::header(const std::string& upper, const std::string& lower) {
@@ -157,7 +156,7 @@ HeaderEvidence Evidence::header(const std::string& upper, const std::string& low
     // A profile may name the two rows together, as `plancon profile` writes
     // them ("lead: Who / Lead officer"); written out in full, not as a prefix.
     const std::string both = fold_header(upper + " / " + lower);
-    for (const Profile::Synonym& s : config_.profile.synonyms)
+    for (const Profile::Synonym& s : config().profile.synonyms)
         if (!s.prefix && s.folded == both) {
             HeaderEvidence e;
             e.exact = s.field;
@@ -201,44 +200,57 @@ CellFacts Evidence::facts(const Sheet& sheet, const Cell& cell, const std::strin
         default:
             return f;
     }
-    if (auto it = texts_.find(shown); it != texts_.end()) return it->second;
-    f.length = characters(shown);
-    const std::string folded = fold_for_matching(shown);
-    f.text = std::any_of(shown.begin(), shown.end(), [](char c) { return is_alpha(c) || (c & 0x80); });
-    // "(select)", "<insert name>", "[Service name]", "(Cloud Service Provider name)": a template's placeholder.
-    const bool bracketed = shown.size() >= 3 && shown.size() <= 60 &&
-                           ((shown.front() == '(' && shown.back() == ')') || (shown.front() == '<' && shown.back() == '>') ||
-                            (shown.front() == '[' && shown.back() == ']'));
-    f.type_word = is_type_word(folded) || bracketed;
-    f.example = says_example(folded);
-    f.ref = looks_like_ref(shown);
-    if (shown.find('%') != std::string::npos && parse_percent(shown)) f.percent = true;
-    const std::size_t words = split_words(folded).size();
-    static constexpr std::string_view yes_no[] = {"yes", "no", "y", "n", "true", "false", "done", "open", "closed"};
-    f.status = config_.statuses.find_exact(folded) ||
-               (words <= 4 && config_.statuses.find_in(folded)) ||
-               std::find(std::begin(yes_no), std::end(yes_no), folded) != std::end(yes_no);
-    if (f.length <= 80 && !f.percent) {
-        const Due due = parse_due(shown);
-        f.date = due.kind == Due::Kind::Date;
-        f.due_word = due.kind == Due::Kind::Immediate || due.kind == Due::Kind::Ongoing || folded == "tbc" ||
-                     folded == "tbd" || folded == "tba";
-    }
-    std::size_t spaces = 0;
-    const std::string_view raw = sheet.text(cell);
-    while (spaces < raw.size() && raw[spaces] == ' ') ++spaces;
-    f.indent = std::uint32_t(spaces);
-    if (texts_.size() >= 65536) texts_.clear();
-    return texts_.emplace(shown, f).first->second;
+    f = reading(shown).facts;
+    // The indent is not the text's but a cell's: that of the first cell of
+    // the workbook showing this text (as when all the facts were remembered
+    // per workbook; texts alike once trimmed may be indented differently).
+    f.indent = first_indents_.get(shown, [&] {
+        std::size_t spaces = 0;
+        const std::string_view raw = sheet.text(cell);
+        while (spaces < raw.size() && raw[spaces] == ' ') ++spaces;
+        return std::uint32_t(spaces);
+    });
+    return f;
 }
 
-double Evidence::lead(const Sheet& sheet, const Cell& cell, const std::string& shown) {
+TextReading& Evidence::reading(const std::string& shown) {
+    return tables_.texts.get(shown, [&] {
+        TextReading r;
+        CellFacts& f = r.facts;
+        f.length = characters(shown);
+        r.folded = fold_for_matching(shown);
+        const std::string& folded = r.folded;
+        f.text = std::any_of(shown.begin(), shown.end(), [](char c) { return is_alpha(c) || (c & 0x80); });
+        // "(select)", "<insert name>", "[Service name]", "(Cloud Service Provider name)": a template's placeholder.
+        const bool bracketed = shown.size() >= 3 && shown.size() <= 60 &&
+                               ((shown.front() == '(' && shown.back() == ')') || (shown.front() == '<' && shown.back() == '>') ||
+                                (shown.front() == '[' && shown.back() == ']'));
+        f.type_word = is_type_word(folded) || bracketed;
+        f.example = says_example(folded);
+        f.ref = looks_like_ref(shown);
+        if (shown.find('%') != std::string::npos && parse_percent(shown)) f.percent = true;
+        const std::size_t words = split_words(folded).size();
+        static constexpr std::string_view yes_no[] = {"yes", "no", "y", "n", "true", "false", "done", "open", "closed"};
+        const Config& config = this->config();
+        f.status = config.statuses.find_exact(folded) || (words <= 4 && config.statuses.find_in(folded)) ||
+                   std::find(std::begin(yes_no), std::end(yes_no), folded) != std::end(yes_no);
+        if (f.length <= 80 && !f.percent) {
+            const Due due = parse_due(shown);
+            f.date = due.kind == Due::Kind::Date;
+            f.due_word = due.kind == Due::Kind::Immediate || due.kind == Due::Kind::Ongoing || folded == "tbc" ||
+                         folded == "tbd" || folded == "tba";
+        }
+        return r;
+    });
+}
+
+double Evidence::lead(const Sheet&, const Cell& cell, const std::string& shown) {
     if (cell.type != CellType::Text) return 0;
-    const CellFacts f = facts(sheet, cell, shown);
+    TextReading& r = reading(shown);
+    const CellFacts& f = r.facts;
     if (!f.text || f.date || f.status || f.ref || f.length > 120) return 0;
-    if (auto it = leads_.find(shown); it != leads_.end()) return it->second;
-    if (leads_.size() >= 65536) leads_.clear();
-    return leads_.emplace(shown, lead_likeness(shown, config_.leads)).first->second;
+    if (r.lead < 0) r.lead = memo_.values().lead_likeness(shown);
+    return r.lead;
 }
 
 void ColumnContent::add(const CellFacts& f, const std::string& text, double lead) {
@@ -490,3 +502,11 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
 }
 
 }  // namespace plancon::layout_detail
+
+namespace plancon {
+
+LayoutMemo::LayoutMemo(ValueMemo& values) : values_(values), tables_(std::make_unique<Tables>()) {}
+LayoutMemo::~LayoutMemo() = default;
+const Config& LayoutMemo::config() const { return values_.config(); }
+
+}  // namespace plancon

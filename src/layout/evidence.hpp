@@ -17,11 +17,13 @@
 
 #include "layout/sheet_view.hpp"
 #include "plancon/config.hpp"
+#include "plancon/layout.hpp"
+#include "plancon/values.hpp"
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -66,31 +68,60 @@ struct ColumnContent {
     double prose() const;
 };
 
-// Evidence with its caches: one per workbook, so a workbook repeating a
-// word a million times folds it once.
+// What a text cell's text alone reads as (CellFacts but its indent, which
+// is the cell's own), the text folded for matching, and how surely it names leads.
+struct TextReading {
+    CellFacts facts;
+    std::string folded;  // fold_for_matching
+    double lead = -1;    // Evidence::lead, once asked (-1: not yet)
+};
+
+}  // namespace plancon::layout_detail
+
+namespace plancon {
+
+// The layout's tables of LayoutMemo (layout.hpp): answers by text, for one Config.
+struct LayoutMemo::Tables {
+    TextTable<layout_detail::HeaderEvidence> headers;
+    TextTable<layout_detail::TextReading> texts;
+    TextTable<layout_detail::FieldScores> words;  // Profile::word_weights, per word
+};
+
+}  // namespace plancon
+
+namespace plancon::layout_detail {
+
+// Evidence, each answer remembered by text: in the thread's LayoutMemo when
+// it plans many workbooks (a lead name or status word met in a thousand
+// trackers is read once), else for this workbook alone (a workbook repeating
+// a word a million times folds it once).
 class Evidence {
 public:
-    explicit Evidence(const Config& config) : config_(config) {}
-    const Config& config() const { return config_; }
+    // memo: the thread's, made for config; nullptr: remembered for this workbook only.
+    Evidence(const Config& config, LayoutMemo* memo);
+    const Config& config() const { return memo_.config(); }
     // A header cell's words; lines after the first (an explanation under the
     // header proper: "Mitigation\nWhat will we do about this?") count a quarter.
     const HeaderEvidence& header(const std::string& text);
     // A header of two rows: the lower row's words, and the group cell's above at half weight.
     HeaderEvidence header(const std::string& upper, const std::string& lower);
-    // By value: it is 20 bytes, and a reference into the cache would dangle
-    // when the cache is cleared by a later call in the same expression.
+    // By value: it is 20 bytes, and a reference into the memo would dangle
+    // when the memo is emptied by a later call in the same expression.
     CellFacts facts(const Sheet& sheet, const Cell& cell, const std::string& shown);
+    // fold_for_matching(text), folded once.
+    std::string folded(const std::string& text) { return reading(text).folded; }
     // How surely a text cell names leads (values.hpp lead_likeness), kept apart
     // from the facts because it costs most and few questions need it.
     double lead(const Sheet& sheet, const Cell& cell, const std::string& shown);
 
 private:
-    HeaderEvidence words_of(const std::string& text) const;
-    const Config& config_;
-    std::unordered_map<std::string, HeaderEvidence> headers_;
-    std::unordered_map<std::string, CellFacts> texts_;
-    std::unordered_map<std::string, double> leads_;
-    mutable std::unordered_map<std::string, FieldScores> words_;  // Profile::word_weights, per word
+    TextReading& reading(const std::string& text);
+    HeaderEvidence words_of(const std::string& text);
+    std::unique_ptr<ValueMemo> own_values_;  // with no memo given: this workbook's
+    std::unique_ptr<LayoutMemo> own_memo_;
+    LayoutMemo& memo_;
+    LayoutMemo::Tables& tables_;
+    TextTable<std::uint32_t> first_indents_;  // this workbook's: CellFacts::indent by text
 };
 
 // The content evidence a column gives a field, 0 to 3 (0 for fields content

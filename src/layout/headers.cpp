@@ -45,7 +45,7 @@ bool SheetWalker::header_cells(const RowView& r) {
         if (f.percent || f.due_word || (f.date && !f.type_word && !period_label(c.text)) || (f.ref && !period_label(c.text)))
             return false;
         // "Not started", "On track": a status of the vocabulary, not the header over it.
-        const std::string folded = fold_for_matching(c.text);
+        const std::string folded = evidence_.folded(c.text);
         if (f.status && split_words(folded).size() >= 2 && evidence_.header(c.text).exact == Field::None &&
             evidence_.config().statuses.find_exact(folded))
             return false;

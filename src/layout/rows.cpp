@@ -55,7 +55,7 @@ std::string SheetWalker::template_row(std::size_t i) {
                               (split_words(c.text).size() < 4 || evidence_.lead(sheet_, *c.cell, c.text) >= 0.5));
         misfits += misfit;
         // ... or a value of its type, surely: a row of data.
-        const std::string folded = typed && !misfit ? fold_for_matching(c.text) : std::string();
+        const std::string folded = typed && !misfit ? evidence_.folded(c.text) : std::string();
         fits += typed && !misfit &&
                 (c.cell->type != CellType::Text || f.date || f.due_word || f.percent || (field == Field::Ref && f.ref) ||
                  evidence_.config().statuses.find_exact(folded) ||

@@ -5,17 +5,25 @@
 #include "plancon/values.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <stdexcept>
 
 namespace plancon {
 
 void normalise_plan(Plan& plan, const Config& config, const NormaliseOptions& options) {
+    // A memo made for another configuration would answer for that one.
+    if (options.memo && &options.memo->config() != &config)
+        throw std::invalid_argument("normalise_plan: a ValueMemo made for another configuration");
+    std::unique_ptr<ValueMemo> own = options.memo ? nullptr : std::make_unique<ValueMemo>(config);
+    ValueMemo& memo = options.memo ? *options.memo : *own;
     for (Action& action : plan.actions) {
         const std::string where = action.ref.empty() ? "action" : "action " + action.ref;
         if (!action.text_as_written.empty()) action.text = normalise_text(action.text_as_written);
 
         if (!action.leads_as_written.empty()) {
-            LeadCell cell = read_lead_cell(action.leads_as_written, config.leads);
-            action.leads = std::move(cell.leads);
+            // Read by the layout already, as a column's evidence, when it has a memo.
+            const LeadCell& cell = memo.lead_cell(action.leads_as_written);
+            action.leads = cell.leads;
             for (const std::string& note : cell.notes)
                 plan.warnings.push_back({action.source, where + ": words in the lead cell are not a lead: \"" + note + "\""});
         }
@@ -32,7 +40,7 @@ void normalise_plan(Plan& plan, const Config& config, const NormaliseOptions& op
             action.due = parse_due({}, action.due.date, options.due);
             if (!shown.empty()) action.due.as_written = shown;
         } else {
-            action.due = parse_due(action.due.as_written, std::nullopt, options.due);
+            action.due = memo.due(action.due.as_written, options.due);
         }
         if (!action.start && !action.start_as_written.empty())
             action.start = parse_start(action.start_as_written, options.due);

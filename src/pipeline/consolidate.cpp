@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <new>
 #include <optional>
@@ -17,9 +18,19 @@
 
 namespace plancon {
 
-Plan plan_workbook(const Workbook& workbook, const Config& config, const LayoutOptions& layout) {
-    Plan plan = build_plan(workbook, config, layout);
-    normalise_plan(plan, config);
+Plan plan_workbook(const Workbook& workbook, const Config& config, const LayoutOptions& layout, PlanningMemo* memo) {
+    if (!memo) {
+        // One memo for both stages all the same: normalise reads each lead
+        // cell the layout read as a column's evidence.
+        PlanningMemo own(config);
+        return plan_workbook(workbook, config, layout, &own);
+    }
+    LayoutOptions with_memo = layout;
+    with_memo.memo = &memo->layout;
+    Plan plan = build_plan(workbook, config, with_memo);
+    NormaliseOptions normalise;
+    normalise.memo = &memo->values;
+    normalise_plan(plan, config, normalise);
     // Plans are kept until the workbook is written: the room the vectors grew
     // into is given back (a tracker's actions vector was 60% spare on
     // average, a quarter of a run's memory across a thousand trackers).
@@ -46,15 +57,16 @@ struct FileOutcome {
     bool done = false;
 };
 
-// Plans files on a few threads, each taking the next file not yet taken;
-// take(i) waits for file i. Destroying it (also while an error propagates)
-// stops the threads after the files they are on.
+// Plans files on a few threads, each taking the next file not yet taken
+// and keeping its own PlanningMemo from file to file; take(i) waits for
+// file i. Destroying it (also while an error propagates) stops the threads
+// after the files they are on.
 class FilePlanner {
 public:
-    using Work = std::function<void(const std::string&, FileOutcome&)>;
+    using Work = std::function<void(const std::string&, FileOutcome&, PlanningMemo&)>;
 
-    FilePlanner(const std::vector<std::string>& files, unsigned jobs, Work work)
-        : files_(files), outcomes_(files.size()), work_(std::move(work)) {
+    FilePlanner(const std::vector<std::string>& files, unsigned jobs, const Config& config, Work work)
+        : files_(files), outcomes_(files.size()), config_(config), work_(std::move(work)) {
         if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
         jobs = unsigned(std::min<std::size_t>(jobs, files.size()));
         // One job: the files are planned in take(), on the caller's thread.
@@ -68,7 +80,10 @@ public:
 
     FileOutcome take(std::size_t i) {
         if (threads_.empty()) {
-            plan(i);
+            if (!own_memo_) own_memo_ = std::make_unique<PlanningMemo>(config_);
+            plan(i, *own_memo_);
+            // After the last file, reconcile and write have no use for it (a worker's ends with its thread).
+            if (i + 1 == files_.size()) own_memo_.reset();
         } else {
             std::unique_lock lock(mutex_);
             ready_.wait(lock, [&] { return outcomes_[i].done; });
@@ -78,17 +93,18 @@ public:
 
 private:
     void run() {
+        PlanningMemo memo(config_);
         for (std::size_t i; !stop_ && (i = next_++) < files_.size();) {
-            plan(i);
+            plan(i, memo);
             std::lock_guard lock(mutex_);
             outcomes_[i].done = true;
             ready_.notify_all();
         }
     }
 
-    void plan(std::size_t i) {
+    void plan(std::size_t i, PlanningMemo& memo) {
         try {
-            work_(files_[i], outcomes_[i]);
+            work_(files_[i], outcomes_[i], memo);
         } catch (...) {
             outcomes_[i].plan.reset();
             outcomes_[i].error = std::current_exception();
@@ -97,7 +113,9 @@ private:
 
     const std::vector<std::string>& files_;
     std::vector<FileOutcome> outcomes_;  // slot i written by the one thread that took file i
+    const Config& config_;
     Work work_;
+    std::unique_ptr<PlanningMemo> own_memo_;  // one job: the caller's thread's
     std::atomic<std::size_t> next_{0};
     std::atomic<bool> stop_{false};
     std::mutex mutex_;
@@ -153,10 +171,10 @@ ConsolidateResult consolidate(const std::vector<std::string>& inputs, const Conf
     // Files are read, laid out and normalised on every core; each outcome is
     // taken in the files' order, so the plans, the errors reported and every
     // output byte are what one thread would give.
-    FilePlanner planner(result.files, options.jobs, [&](const std::string& file, FileOutcome& out) {
+    FilePlanner planner(result.files, options.jobs, config, [&](const std::string& file, FileOutcome& out, PlanningMemo& memo) {
         const Workbook workbook = read_workbook(file, options.read);
         out.sheets = workbook.sheets.size();
-        out.plan = plan_workbook(workbook, config, layout);
+        out.plan = plan_workbook(workbook, config, layout, &memo);
     });
     for (std::size_t i = 0; i < result.files.size(); ++i) {
         const std::string& file = result.files[i];

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <type_traits>
 
 namespace plancon {
 
@@ -89,12 +90,15 @@ bool is_bullet(char32_t c) {
 
 bool is_space(char32_t c) {
     if (c == ' ' || c == '\t' || c == '\r') return true;
+    if (c < 0x80) return false;  // U+0020 is the only ASCII space separator (Zs)
     const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
     return cat == UTF8PROC_CATEGORY_ZS;
 }
 
-// One line of code points: bullets off the start, spaces collapsed, trimmed.
-void finish_line(std::u32string_view line, std::string& out) {
+// One line of code points (or of ASCII bytes): bullets off the start,
+// spaces collapsed, trimmed.
+template <class Char>
+void finish_line(std::basic_string_view<Char> line, std::string& out) {
     std::size_t i = 0;
     auto skip_spaces = [&] {
         while (i < line.size() && line[i] == ' ') ++i;
@@ -118,7 +122,8 @@ void finish_line(std::u32string_view line, std::string& out) {
         }
         if (pending_space && !text.empty()) text.push_back(' ');
         pending_space = false;
-        append_utf8(text, line[i]);
+        if constexpr (std::is_same_v<Char, char>) text.push_back(line[i]);
+        else append_utf8(text, line[i]);
     }
     if (text.empty()) return;
     if (!out.empty()) out.push_back('\n');
@@ -184,15 +189,12 @@ bool is_ascii(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-}  // namespace
-
-std::string normalise_text(std::string_view text) {
-    // ASCII is its own NFKC (most cells of most trackers are ASCII, and
-    // utf8proc is most of the time spent here otherwise).
-    const std::u32string cps =
-        is_ascii(text) ? std::u32string(text.begin(), text.end())
-                       : decode(utf8proc_transform(repair_utf8(text), UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
-    std::u32string mapped;
+// normalise_text's mapping, on code points, or on the bytes of ASCII text
+// (ASCII is its own NFKC, and most cells of most trackers are ASCII: no
+// decoding, and is_space answers without utf8proc).
+template <class Char>
+std::string normalise_mapped(std::basic_string_view<Char> cps) {
+    std::basic_string<Char> mapped;
     mapped.reserve(cps.size());
     for (std::size_t i = 0; i < cps.size(); ++i) {
         char32_t c = cps[i];
@@ -208,18 +210,43 @@ std::string normalise_text(std::string_view text) {
         else if (is_space(c)) c = ' ';
         else if (is_dash(c)) c = '-';
         else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) continue;  // other control characters
-        mapped.push_back(c);
+        mapped.push_back(Char(c));
     }
     std::string out;
     out.reserve(mapped.size());
     std::size_t start = 0;
     while (start <= mapped.size()) {
-        std::size_t end = mapped.find(U'\n', start);
-        if (end == std::u32string::npos) end = mapped.size();
-        finish_line(std::u32string_view(mapped).substr(start, end - start), out);
+        std::size_t end = mapped.find(Char('\n'), start);
+        if (end == mapped.npos) end = mapped.size();
+        finish_line(std::basic_string_view<Char>(mapped).substr(start, end - start), out);
         start = end + 1;
     }
     return out;
+}
+
+// Printable ASCII on one line, single-spaced, trimmed and not opening with a
+// bullet ("- ", "* "): normalise_text would give it back unchanged (most
+// cells are such), so it is copied without mapping it.
+bool already_normal(std::string_view t) {
+    if (t.empty()) return true;
+    if (t.front() == ' ' || t.back() == ' ') return false;
+    if ((t.front() == '-' || t.front() == '*') && (t.size() == 1 || t[1] == ' ')) return false;
+    char previous = 0;
+    for (const char c : t) {
+        if (c < 0x20 || c > 0x7E || c == '`' || (c == ' ' && previous == ' ')) return false;
+        previous = c;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string normalise_text(std::string_view text) {
+    if (already_normal(text)) return std::string(text);
+    if (is_ascii(text)) return normalise_mapped(text);
+    const std::u32string cps =
+        decode(utf8proc_transform(repair_utf8(text), UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+    return normalise_mapped(std::u32string_view(cps));
 }
 
 std::string fold_for_matching(std::string_view text) {

@@ -77,7 +77,8 @@ std::string strip_brackets(std::string_view w) { return lower_ascii(trim(w, "()[
 bool looks_like_person(const std::vector<std::string_view>& ws) {
     if (ws.size() < 2 || ws.size() > 3) return false;
     for (std::string_view w : ws) {
-        if (in(organisation_words, lower_ascii(w)) || in(post_words, lower_ascii(w)) || in(body_words, lower_ascii(w))) return false;
+        const std::string lower = lower_ascii(w);
+        if (in(organisation_words, lower) || in(post_words, lower) || in(body_words, lower)) return false;
         if (w.empty() || !is_upper(w.front())) return false;
         const bool initial = w.size() == 1 || (w.size() == 2 && w[1] == '.');
         if (initial) continue;
@@ -182,18 +183,17 @@ std::vector<Unit> make_units(const std::vector<std::string>& ws, const LeadAlias
     while (i < ws.size()) {
         std::size_t best_len = 0;
         const LeadAlias* best = nullptr;
-        for (const LeadAliases::MultiWordName& candidate : aliases.multi_word_names()) {
-            {
-                const auto& name_words = candidate.words;
-                const LeadAlias& a = aliases.entries()[candidate.entry];
-                if (name_words.size() <= best_len || i + name_words.size() > ws.size()) continue;
-                bool match = true;
-                for (std::size_t k = 0; k < name_words.size() && match; ++k)
-                    match = same_word(trim(ws[i + k], "()"), name_words[k]) && (k == 0 || ws[i + k].front() != '(');
-                if (match) {
-                    best_len = name_words.size();
-                    best = &a;
-                }
+        // Only the names opening with this word could match (same_word below still decides).
+        for (const std::size_t index : aliases.multi_word_names_opening(trim(ws[i], "()"))) {
+            const LeadAliases::MultiWordName& candidate = aliases.multi_word_names()[index];
+            const auto& name_words = candidate.words;
+            if (name_words.size() <= best_len || i + name_words.size() > ws.size()) continue;
+            bool match = true;
+            for (std::size_t k = 0; k < name_words.size() && match; ++k)
+                match = same_word(trim(ws[i + k], "()"), name_words[k]) && (k == 0 || ws[i + k].front() != '(');
+            if (match) {
+                best_len = name_words.size();
+                best = &aliases.entries()[candidate.entry];
             }
         }
         if (best) {
@@ -337,7 +337,10 @@ std::vector<Lead> split_leads(std::string_view cell, const LeadAliases& aliases)
 
 double lead_likeness(std::string_view cell, const LeadAliases& aliases) {
     if (cell.size() > 120) return 0;
-    const LeadCell read = read_lead_cell(cell, aliases);
+    return lead_likeness(read_lead_cell(cell, aliases));
+}
+
+double lead_likeness(const LeadCell& read) {
     if (read.leads.empty() || !read.notes.empty()) return 0;
     double least = 1;
     for (const Lead& lead : read.leads) {
