@@ -646,10 +646,14 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, c
     const PriorityIndex priorities = reconcile_priorities(plans, result.priorities);
     const std::vector<Item> items = collect_items(plans, priorities, options.threads);
 
-    std::vector<std::string> corpus;
-    corpus.reserve(items.size());
-    for (const auto& it : items) corpus.push_back(*it.text);
-    const TextScorer scorer(corpus, config, options.threads);
+    // The texts are copied for the scorer and dropped once it has folded them
+    // (ten thousand trackers: 400,000 texts, 50 MB).
+    const TextScorer scorer = [&] {
+        std::vector<std::string> corpus;
+        corpus.reserve(items.size());
+        for (const auto& it : items) corpus.push_back(*it.text);
+        return TextScorer(corpus, config, options.threads);
+    }();
     const auto candidates = scorer.candidates(options.block_words_per_action, options.max_posting);
     result.candidate_pairs = candidates.size();
 
