@@ -1,6 +1,9 @@
 // The XML feed for the corporate system (templates/plan.xsd). pugixml writes
 // it; every text goes through xml_legal so the document is always XML 1.0,
-// and whatever that costs is returned to the caller as warnings.
+// and whatever that costs is returned to the caller as warnings. The feed is
+// streamed: the root and inputs are printed, then each priority and action is
+// built, printed at its depth and dropped, so memory does not grow with the
+// plan (ten thousand trackers' feed held whole took hundreds of MB).
 #include "plancon/write.hpp"
 
 #include "plancon/atomic_file.hpp"
@@ -11,6 +14,7 @@
 #include <pugixml.hpp>
 
 #include <map>
+#include <sstream>
 
 namespace plancon {
 
@@ -23,7 +27,8 @@ public:
     FeedBuilder(const std::vector<Plan>& plans, const Reconciliation& rec, const Date& as_of)
         : plans_(plans), rec_(rec), as_of_(as_of) {}
 
-    std::vector<Warning> build(pugi::xml_document& doc) {
+    std::vector<Warning> write(std::ostream& out) {
+        pugi::xml_document doc;
         auto declaration = doc.append_child(pugi::node_declaration);
         declaration.append_attribute("version") = "1.0";
         declaration.append_attribute("encoding") = "UTF-8";
@@ -49,8 +54,44 @@ public:
             attribute(input, "service", plan.document.service, {file, "", 0}, "input service");
         }
 
-        for (const auto& priority : rec_.priorities) write_priority(root, priority);
-        for (const auto& action : rec_.actions) write_action(root, action);
+        // The document so far, without its end tag: the actions follow it.
+        std::ostringstream head;
+        doc.save(head, indent, format, pugi::encoding_utf8);
+        std::string text = head.str();
+        const bool empty = rec_.priorities.empty() && rec_.actions.empty();
+        if (!empty) {
+            const std::string end = root.first_child() ? "</plans>\n" : " />\n";
+            text.erase(text.size() - end.size());
+            if (!root.first_child()) text += ">\n";
+        }
+        out << text;
+        if (empty) return std::move(warnings_);
+
+        // A priority is due when its last action is due, and only when every
+        // action has a date: otherwise no date is claimed.
+        for (const auto& action : rec_.actions) {
+            if (action.priority_code.empty()) continue;
+            Children& c = children_[action.priority_code];
+            ++c.count;
+            const auto& date = action.canonical.due.date;
+            if (!date) ++c.undated;
+            else if (!c.latest || *date > *c.latest) c.latest = date;
+        }
+        // Each one built in a document of its own, printed at depth 1 and dropped.
+        pugi::xml_document one;
+        auto print = [&] {
+            one.first_child().print(out, indent, format, pugi::encoding_utf8, 1);
+            one.reset();
+        };
+        for (const auto& priority : rec_.priorities) {
+            write_priority(one, priority);
+            print();
+        }
+        for (const auto& action : rec_.actions) {
+            write_action(one, action);
+            print();
+        }
+        out << "</plans>\n";
         return std::move(warnings_);
     }
 
@@ -102,17 +143,11 @@ private:
         if (text.empty()) text = priority.kind.empty() ? priority.ref : priority.kind + " " + priority.ref;
         title_and_description(node, priority.code, text, where);
 
-        // A priority is due when its last action is due, and only when every
-        // action has a date: otherwise no date is claimed.
-        std::optional<Date> latest;
-        std::size_t children = 0, undated = 0;
-        for (const auto& action : rec_.actions) {
-            if (action.priority_code != priority.code) continue;
-            ++children;
-            const auto& date = action.canonical.due.date;
-            if (!date) ++undated;
-            else if (!latest || *date > *latest) latest = date;
-        }
+        const auto found = children_.find(priority.code);
+        const Children none;
+        const Children& c = found == children_.end() ? none : found->second;
+        const std::size_t children = c.count, undated = c.undated;
+        const std::optional<Date>& latest = c.latest;
         if (children > 0) {
             pugi::xml_node due = node.append_child("due");
             if (undated == 0 && latest) {
@@ -173,6 +208,15 @@ private:
         }
     }
 
+    static constexpr const char* indent = "  ";
+    static constexpr unsigned format = pugi::format_indent;
+    // A priority's actions: how many, how many without a due date, the latest date.
+    struct Children {
+        std::size_t count = 0, undated = 0;
+        std::optional<Date> latest;
+    };
+    std::map<std::string, Children> children_;  // by priority code
+
     const std::vector<Plan>& plans_;
     const Reconciliation& rec_;
     Date as_of_;
@@ -183,10 +227,9 @@ private:
 
 std::vector<Warning> write_feed(StagedFile& file, const std::vector<Plan>& plans,
                                 const Reconciliation& reconciliation, const FeedOptions& options) {
-    pugi::xml_document doc;
-    std::vector<Warning> warnings =
-        FeedBuilder(plans, reconciliation, write_detail::resolve_as_of(options.as_of)).build(doc);
-    write_staged(file, [&](std::ostream& out) { doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8); });
+    FeedBuilder builder(plans, reconciliation, write_detail::resolve_as_of(options.as_of));
+    std::vector<Warning> warnings;
+    write_staged(file, [&](std::ostream& out) { warnings = builder.write(out); });
     return warnings;
 }
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 using namespace plancon;
 using namespace write_test;
@@ -31,6 +32,33 @@ std::set<std::pair<std::string, std::string>> rules_by_code(const ValidationRepo
     for (const auto& v : report.violations)
         if (v.rule != "schema") out.insert({v.code, v.rule});
     return out;
+}
+
+// The feed is printed action by action, not saved as one document: what it
+// prints must be what pugixml saves for the whole document, byte for byte,
+// with actions and without.
+TEST(Feed, StreamedAsTheWholeDocumentWouldBeSaved) {
+    TempDir dir;
+    Sample s = sample(dir);
+    auto resaved = [](const std::string& path) {
+        pugi::xml_document doc;
+        EXPECT_TRUE(doc.load_file(path.c_str(), pugi::parse_default | pugi::parse_declaration));
+        std::ostringstream out;
+        doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+        return out.str();
+    };
+    const std::string feed = dir / "feed.xml";
+    write_feed(feed, s.plans, s.rec, {as_of});
+    const std::string written = read_bytes(feed);
+    ASSERT_NE(written.find("<action code="), std::string::npos);
+    EXPECT_EQ(written, resaved(feed));
+
+    Reconciliation nothing;  // inputs only
+    const std::string bare = dir / "bare.xml";
+    write_feed(bare, s.plans, nothing, {as_of});
+    const std::string bare_text = read_bytes(bare);
+    EXPECT_EQ(bare_text.find("<action"), std::string::npos);
+    EXPECT_EQ(bare_text, resaved(bare));
 }
 
 TEST(Feed, SchemaValidAndCarriesEveryActionWithItsSources) {
