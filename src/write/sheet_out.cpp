@@ -306,7 +306,7 @@ std::string SheetOut::fit_for_excel(lxw_row_t row, lxw_col_t col, std::string_vi
 // held, the later ones in the measuring pass.
 void SheetOut::measure(lxw_row_t row, lxw_col_t col, std::string_view text, const lxw_format* format) {
     if (!width_.empty() || col >= columns_.size() || format == formats_.header || !formats_.wraps(format)) return;
-    if (measuring_ && row < parts_.header_rows + window_rows) return;
+    if (measuring_ && (row < parts_.header_rows + window_rows || col >= ahead_.size())) return;
     double& widest = measuring_ ? ahead_[col] : content_[col];
     // A column at its cap, or a text surely narrower than one already
     // measured, learns nothing (most cells of a long sheet).
