@@ -72,8 +72,8 @@ for n in $sizes; do
   if [ $pandas = 1 ]; then
     read -r qt qm < <(best_of "$runs" /usr/bin/python3 "$here/pandas_consolidate.py" "$work/pandas.xlsx" "$dir"/*.xlsx) || exit 1
     ratio=$(awk -v a="$qt" -v b="$pt" 'BEGIN{printf "%.1f", a/b}')
-    printf "| %s | %s | %s s | %d MB | %s s | %d MB | %s |\n" "$n" "$rows" "$pt" $((pm / 1024)) "$qt" $((qm / 1024)) "$ratio"
+    printf "| %s | %s | %s s | %d MiB | %s s | %d MiB | %s |\n" "$n" "$rows" "$pt" $((pm / 1024)) "$qt" $((qm / 1024)) "$ratio"
   else
-    printf "| %s | %s | %s s | %d MB | | | |\n" "$n" "$rows" "$pt" $((pm / 1024))
+    printf "| %s | %s | %s s | %d MiB | | | |\n" "$n" "$rows" "$pt" $((pm / 1024))
   fi
 done
