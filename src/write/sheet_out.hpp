@@ -152,8 +152,6 @@ public:
     // page breaks) and for making the sheet the active one; after the
     // library thread's sync().
     lxw_worksheet* get() const { return sheets_.front(); }
-    const std::string& name() const { return parts_.name; }
-    const SheetParts& parts() const { return parts_; }
 
     // Whether the sheet is longer than the window (so the writer fills it
     // twice: a measuring pass, then the writing one).
