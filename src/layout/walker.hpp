@@ -85,7 +85,8 @@ struct OpenTable {
 class SheetWalker {
 public:
     SheetWalker(Plan& plan, const Workbook& wb, const Sheet& sheet, const Config& config, Evidence& evidence)
-        : plan_(plan), wb_(wb), sheet_(sheet), profile_(config.profile), evidence_(evidence), merges_(sheet) {}
+        : plan_(plan), wb_(wb), sheet_(sheet), sheet_name_(sheet.name), profile_(config.profile), evidence_(evidence),
+          merges_(sheet) {}
 
     void run();
     std::string label_service;  // a "Service: X" row's X
@@ -95,6 +96,7 @@ private:
     Plan& plan_;
     const Workbook& wb_;
     const Sheet& sheet_;
+    const SharedText sheet_name_;  // every provenance on the sheet shares it
     const Profile& profile_;
     Evidence& evidence_;
     MergeIndex merges_;
@@ -117,7 +119,7 @@ private:
     std::size_t last_key_ = std::size_t(-1);   // the last row of a key or legend
     std::size_t first_record_ = 0;
 
-    Provenance source(std::uint32_t row) const { return {plan_.document.file, sheet_.name, row + 1}; }
+    Provenance source(std::uint32_t row) const { return {plan_.document.file, sheet_name_, row + 1}; }
     void record(std::uint32_t row, RowRecord::Fate fate, int index, std::string reason) {
         record_run(row, row, fate, index, std::move(reason));
     }

@@ -869,7 +869,7 @@ private:
                     if (!out.has_room(row)) continue;
                     out.text(row, 0, table.title, formats_.wrap, r.source);
                     out.text(row, 1, r.source.file, formats_.wrap, r.source);
-                    out.text(row, 2, r.source.sheet.empty() ? table.sheet : r.source.sheet, formats_.wrap, r.source);
+                    out.text(row, 2, r.source.sheet.empty() ? table.sheet : r.source.sheet.str(), formats_.wrap, r.source);
                     out.number(row, 3, r.source.row, formats_.count);
                     for (std::size_t i = 0; i < r.values.size() && i < columns.size(); ++i)
                         if (columns[i] < max_union) out.text(row, lxw_col_t(fixed + columns[i]), r.values[i], formats_.wrap, r.source);

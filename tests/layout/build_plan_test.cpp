@@ -507,3 +507,24 @@ TEST(BuildPlan, UnnumberedHeadingBetweenDataRowsOfOneTable) {
     EXPECT_EQ(plan.rows[3].reason, "note");
     test::expect_rows_conserved(wb, plan);
 }
+
+// Every provenance on a sheet carries the file's and the sheet's names as one
+// shared text, not a copy each: a large run holds millions of provenances.
+TEST(BuildPlan, ProvenancesOfASheetShareItsNames) {
+    Workbook wb;
+    wb.path = "a-tracker-with-a-long-enough-name.xlsx";
+    SheetBuilder(wb, "Improvement actions 2019-20")
+        .row(1, {"Ref", "Action", "Lead", "Due Date"})
+        .row(2, {"1", "Review the workforce development plan", "CMT", "March 2020"})
+        .row(3, {"2", "Publish the annual performance report", "CMT", "June 2020"})
+        .done();
+    const Plan plan = build_plan(wb, test_config());
+    ASSERT_EQ(plan.actions.size(), 2u);
+    ASSERT_FALSE(plan.rows.empty());
+    const Provenance& first = plan.actions[0].source;
+    EXPECT_EQ(first, (Provenance{"a-tracker-with-a-long-enough-name.xlsx", "Improvement actions 2019-20", 2}));
+    for (const Provenance* p : {&plan.actions[1].source, &plan.rows.front().source, &plan.rows.back().source}) {
+        EXPECT_EQ(p->file.c_str(), first.file.c_str());
+        EXPECT_EQ(p->sheet.c_str(), first.sheet.c_str());
+    }
+}
