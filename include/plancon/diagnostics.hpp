@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace plancon {
@@ -71,6 +72,23 @@ private:
         return empty;
     }
     Block* block_ = nullptr;
+};
+
+// One SharedText per distinct text, for values that repeat across many
+// records (a member's service, a score's explanation, a conflicting status):
+// each is kept once however often it is given. One pool is for one thread.
+class SharedTextPool {
+public:
+    SharedText operator()(std::string_view text) {
+        if (text.empty()) return {};
+        if (auto it = texts_.find(text); it != texts_.end()) return it->second;
+        SharedText shared(text);
+        texts_.emplace(std::string_view(shared.str()), shared);  // the key views the text the pool holds
+        return shared;
+    }
+
+private:
+    std::unordered_map<std::string_view, SharedText> texts_;
 };
 
 // Where a thing came from. row is 1-based, as a user sees it; 0 when the

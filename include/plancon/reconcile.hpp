@@ -138,18 +138,18 @@ struct MemberRef {
     std::size_t plan = 0;    // index into the input plans
     std::size_t action = 0;  // index into plans[plan].actions
     Provenance source;
-    std::string service;
+    SharedText service;      // shared: a few services name a run's every member
     double score = 1.0;      // with the canonical member (1 for itself)
     // "canonical (most complete wording)", "score 0.86: words 0.81, trigrams 0.90,
     // containment 1.00, +lead", "merged by decision", or a score followed by
     // "; joined through a merge decision" when only a decision brought it in.
-    std::string explanation;
+    SharedText explanation;  // shared: most members' explanations repeat word for word
 };
 
 struct Conflict {
     std::string field;  // "due", "status", "leads", "percent_complete"
     struct Value {
-        std::string value;
+        SharedText value;  // shared: copies mostly drift to a few values
         Provenance source;
     };
     std::vector<Value> values;  // every member that has a value, in member order

@@ -46,7 +46,7 @@ struct Item {
     std::string priority_title;  // folded
     std::vector<std::string> lead_keys;   // per lead of the action: its name folded (fold_lead)
     std::vector<std::string> lead_names;  // lead_keys sorted, unique
-    std::string service;
+    SharedText service;  // one per distinct service, shared by its members
 };
 
 // One unordered pair of item indices as one number: the smaller index in the
@@ -334,7 +334,9 @@ void add_conflict(std::vector<Conflict>& out, const std::string& field,
     out.push_back(std::move(c));
 }
 
-std::vector<Conflict> find_conflicts(const std::vector<const Item*>& members) {
+// The values are kept in `pool`: a cluster's copies mostly agree, and many
+// clusters share a status or a due date.
+std::vector<Conflict> find_conflicts(const std::vector<const Item*>& members, SharedTextPool& pool) {
     std::vector<Conflict> out;
     std::vector<std::pair<std::string, Conflict::Value>> due, status, leads, percent;
     for (const Item* item : members) {
@@ -342,13 +344,13 @@ std::vector<Conflict> find_conflicts(const std::vector<const Item*>& members) {
         if (a->due.date) {
             std::string shown = a->due.as_written.empty() ? to_iso(*a->due.date)
                                                            : a->due.as_written + " (" + to_iso(*a->due.date) + ")";
-            due.push_back({to_iso(*a->due.date), {shown, a->source}});
+            due.push_back({to_iso(*a->due.date), {pool(shown), a->source}});
         } else if (!a->due.as_written.empty()) {
-            due.push_back({fold_for_matching(a->due.as_written), {a->due.as_written, a->source}});
+            due.push_back({fold_for_matching(a->due.as_written), {pool(a->due.as_written), a->source}});
         }
         std::string st(to_string(a->status));
         if (st.empty()) st = a->status_as_written;
-        if (!st.empty()) status.push_back({fold_for_matching(st), {st, a->source}});
+        if (!st.empty()) status.push_back({fold_for_matching(st), {pool(st), a->source}});
         std::vector<std::string> names;
         for (const auto& l : a->leads) names.push_back(l.name.empty() ? l.as_written : l.name);
         if (names.empty() && !a->leads_as_written.empty()) names.push_back(a->leads_as_written);
@@ -359,11 +361,11 @@ std::vector<Conflict> find_conflicts(const std::vector<const Item*>& members) {
             std::string key, shown;
             for (const auto& k : keys) key += k + ";";
             for (const auto& nm : names) shown += (shown.empty() ? "" : "; ") + nm;
-            leads.push_back({key, {shown, a->source}});
+            leads.push_back({key, {pool(shown), a->source}});
         }
         if (a->percent_complete) {
             auto p = format_percent(*a->percent_complete);
-            percent.push_back({p, {p, a->source}});
+            percent.push_back({p, {pool(p), a->source}});
         }
     }
     add_conflict(out, "due", due);
@@ -438,6 +440,7 @@ std::vector<Item> collect_items(const std::vector<Plan>& plans, const PriorityIn
     std::vector<Item> unsorted(actions.size());
     for_chunks(actions.size(), thread_count(threads, actions.size(), kActionsPerThread),
                [&](std::size_t begin, std::size_t end) {
+                   SharedTextPool services;
                    for (std::size_t n = begin; n < end; ++n) {
                        const auto [p, k] = actions[n];
                        const Action& a = plans[p].actions[k];
@@ -451,7 +454,7 @@ std::vector<Item> collect_items(const std::vector<Plan>& plans, const PriorityIn
                        it.lead_names = it.lead_keys;
                        std::sort(it.lead_names.begin(), it.lead_names.end());
                        it.lead_names.erase(std::unique(it.lead_names.begin(), it.lead_names.end()), it.lead_names.end());
-                       it.service = a.service.empty() ? plans[p].document.service : a.service;
+                       it.service = services(a.service.empty() ? plans[p].document.service : a.service);
                    }
                });
     // Sorted as indices, so the items themselves move once; by source_less,
@@ -555,7 +558,7 @@ struct ScoredCluster {
 
 ScoredCluster score_cluster(const std::vector<std::size_t>& members, const std::vector<Item>& items,
                             const TextScorer& scorer, const Clusterer& clusterer, const DecidedPairs& decided,
-                            const ReconcileOptions& options) {
+                            const ReconcileOptions& options, SharedTextPool& pool) {
     const std::size_t canon = canonical_of(members, scorer);
     ScoredCluster out;
     out.ordered.reserve(members.size());
@@ -571,15 +574,15 @@ ScoredCluster score_cluster(const std::vector<std::size_t>& members, const std::
         ref.source = it.action_ptr->source;
         ref.service = it.service;
         if (m == canon) {
-            ref.explanation = "canonical (most complete wording)";
+            ref.explanation = pool("canonical (most complete wording)");
         } else if (decided.merge.count(pair_key(m, canon))) {
             ref.score = clusterer.cached_or_scored(m, canon);
-            ref.explanation = "merged by decision";
+            ref.explanation = pool("merged by decision");
         } else {
             auto s = clusterer.score(canon, m);
             ref.score = s.score;
-            ref.explanation = s.explanation;
-            if (s.score < options.threshold) ref.explanation += "; joined through a merge decision";
+            if (s.score < options.threshold) s.explanation += "; joined through a merge decision";
+            ref.explanation = pool(s.explanation);
         }
         out.members.push_back(std::move(ref));
     }
@@ -590,7 +593,7 @@ ScoredCluster score_cluster(const std::vector<std::size_t>& members, const std::
 // with every member's leads, the services, the conflicts, and the first
 // priority a member has.
 ReconciledAction merge_cluster(ScoredCluster&& scored, const std::string& code, const std::vector<Item>& items,
-                               const PriorityIndex& priorities) {
+                               const PriorityIndex& priorities, SharedTextPool& pool) {
     ReconciledAction ra;
     ra.code = code;
     ra.canonical = *items[scored.ordered.front()].action_ptr;
@@ -608,7 +611,7 @@ ReconciledAction merge_cluster(ScoredCluster&& scored, const std::string& code, 
     ra.canonical.leads.shrink_to_fit();
     ra.members = std::move(scored.members);
     ra.services.assign(services.begin(), services.end());
-    ra.conflicts = find_conflicts(members_in_order);
+    ra.conflicts = find_conflicts(members_in_order, pool);
     for (auto m : scored.ordered)
         if (const std::string* title = priorities.title(items[m].plan, items[m].action_ptr->priority)) {
             ra.priority_code = priorities.code_of_title.at(*title);
@@ -700,8 +703,9 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, c
     const unsigned merge_threads = thread_count(options.threads, order.size(), kClustersPerThread);
     std::vector<ScoredCluster> scored(order.size());
     for_chunks(order.size(), merge_threads, [&](std::size_t begin, std::size_t end) {
+        SharedTextPool explanations;
         for (std::size_t k = begin; k < end; ++k)
-            scored[k] = score_cluster(clusters[order[k]], items, *scorer, *clusterer, decided, options);
+            scored[k] = score_cluster(clusters[order[k]], items, *scorer, *clusterer, decided, options, explanations);
     });
     clusterer.reset();
     scorer.reset();
@@ -712,8 +716,9 @@ Reconciliation reconcile(const std::vector<Plan>& plans, const Config& config, c
 
     result.actions.resize(order.size());
     for_chunks(order.size(), merge_threads, [&](std::size_t begin, std::size_t end) {
+        SharedTextPool values;
         for (std::size_t k = begin; k < end; ++k)
-            result.actions[k] = merge_cluster(std::move(scored[k]), codes[order[k]], items, priorities);
+            result.actions[k] = merge_cluster(std::move(scored[k]), codes[order[k]], items, priorities, values);
     });
     return result;
 }

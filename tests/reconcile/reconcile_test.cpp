@@ -357,7 +357,7 @@ TEST(ReconcileMerge, ConflictsAreKeptSideBySide) {
     // so the first by file name wins).
     EXPECT_EQ(merged->canonical.source.file, "children_families.xlsx");
     EXPECT_EQ(merged->members[0].explanation, "canonical (most complete wording)");
-    EXPECT_NE(merged->members[1].explanation.find("score"), std::string::npos);
+    EXPECT_NE(merged->members[1].explanation.str().find("score"), std::string::npos);
     // Leads unioned, deduplicated by name.
     ASSERT_EQ(merged->canonical.leads.size(), 2u);
     std::map<std::string, const Conflict*> by_field;
