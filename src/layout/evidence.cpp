@@ -201,15 +201,10 @@ CellFacts Evidence::facts(const Sheet& sheet, const Cell& cell, const std::strin
             return f;
     }
     f = reading(shown).facts;
-    // The indent is not the text's but a cell's: that of the first cell of
-    // the workbook showing this text (as when all the facts were remembered
-    // per workbook; texts alike once trimmed may be indented differently).
-    f.indent = first_indents_.get(shown, [&] {
-        std::size_t spaces = 0;
-        const std::string_view raw = sheet.text(cell);
-        while (spaces < raw.size() && raw[spaces] == ' ') ++spaces;
-        return std::uint32_t(spaces);
-    });
+    // The indent is the cell's own, not the text's: the same words stand
+    // unindented on a summary sheet and indented under a group heading.
+    const std::string_view raw = sheet.text(cell);
+    f.indent = std::uint32_t(std::find_if(raw.begin(), raw.end(), [](char c) { return c != ' '; }) - raw.begin());
     return f;
 }
 

@@ -121,7 +121,6 @@ private:
     std::unique_ptr<LayoutMemo> own_memo_;
     LayoutMemo& memo_;
     LayoutMemo::Tables& tables_;
-    TextTable<std::uint32_t> first_indents_;  // this workbook's: CellFacts::indent by text
 };
 
 // The content evidence a column gives a field, 0 to 3 (0 for fields content

@@ -528,3 +528,45 @@ TEST(BuildPlan, ProvenancesOfASheetShareItsNames) {
         EXPECT_EQ(p->sheet.c_str(), first.sheet.c_str());
     }
 }
+
+// A project plan indents sub-tasks under a group heading that has no lead or
+// date of its own: the heading is not an item.
+TEST(BuildPlan, ATextIndentedUnderARowMakesThatRowAGroupHeading) {
+    Workbook wb;
+    wb.path = "project.xlsx";
+    SheetBuilder(wb, "Plan")
+        .row(1, {"Task", "Owner", "Due Date"})
+        .row(2, {"Budget setting", "", ""})
+        .row(3, {"    Review the revenue budget assumptions", "Chief Finance Officer", "March 2020"})
+        .row(4, {"    Agree the capital programme with members", "Chief Finance Officer", "June 2020"})
+        .done();
+    const Plan plan = build_plan(wb, test_config());
+    ASSERT_EQ(plan.actions.size(), 2u);
+    EXPECT_EQ(plan.actions[0].text_as_written, "Review the revenue budget assumptions");
+    EXPECT_EQ(fates(plan)[1], F::Priority);
+    test::expect_rows_conserved(wb, plan);
+}
+
+// The indent is each cell's own. Regression: it was remembered by text, so a
+// sub-task whose words had appeared unindented earlier in the workbook (here
+// on a summary sheet) took that cell's indent, and its group heading was
+// read as an item with no lead.
+TEST(BuildPlan, AnIndentIsTheCellsOwnNotThatOfTheSameTextElsewhere) {
+    Workbook wb;
+    wb.path = "project.xlsx";
+    SheetBuilder(wb, "Summary")
+        .row(1, {"Task", "Owner", "Due Date"})
+        .row(2, {"Review the revenue budget assumptions", "Chief Finance Officer", "March 2020"})
+        .row(3, {"Agree the capital programme with members", "Chief Finance Officer", "June 2020"})
+        .done();
+    SheetBuilder(wb, "Plan")
+        .row(1, {"Task", "Owner", "Due Date"})
+        .row(2, {"Budget setting", "", ""})
+        .row(3, {"    Review the revenue budget assumptions", "Chief Finance Officer", "March 2020"})
+        .row(4, {"    Agree the capital programme with members", "Chief Finance Officer", "June 2020"})
+        .done();
+    const Plan plan = build_plan(wb, test_config());
+    ASSERT_EQ(plan.actions.size(), 4u);
+    for (const Action& a : plan.actions) EXPECT_NE(a.text_as_written, "Budget setting");
+    test::expect_rows_conserved(wb, plan);
+}
