@@ -529,17 +529,27 @@ TEST(BuildPlan, ProvenancesOfASheetShareItsNames) {
     }
 }
 
-// A project plan indents sub-tasks under a group heading that has no lead or
-// date of its own: the heading is not an item.
-TEST(BuildPlan, ATextIndentedUnderARowMakesThatRowAGroupHeading) {
-    Workbook wb;
-    wb.path = "project.xlsx";
+namespace {
+
+// A project plan's sheet: a group heading with no lead or date, its two
+// sub-tasks indented under it.
+void add_indented_plan(Workbook& wb) {
     SheetBuilder(wb, "Plan")
         .row(1, {"Task", "Owner", "Due Date"})
         .row(2, {"Budget setting", "", ""})
         .row(3, {"    Review the revenue budget assumptions", "Chief Finance Officer", "March 2020"})
         .row(4, {"    Agree the capital programme with members", "Chief Finance Officer", "June 2020"})
         .done();
+}
+
+}  // namespace
+
+// A project plan indents sub-tasks under a group heading that has no lead or
+// date of its own: the heading is not an item.
+TEST(BuildPlan, ATextIndentedUnderARowMakesThatRowAGroupHeading) {
+    Workbook wb;
+    wb.path = "project.xlsx";
+    add_indented_plan(wb);
     const Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.actions.size(), 2u);
     EXPECT_EQ(plan.actions[0].text_as_written, "Review the revenue budget assumptions");
@@ -559,12 +569,7 @@ TEST(BuildPlan, AnIndentIsTheCellsOwnNotThatOfTheSameTextElsewhere) {
         .row(2, {"Review the revenue budget assumptions", "Chief Finance Officer", "March 2020"})
         .row(3, {"Agree the capital programme with members", "Chief Finance Officer", "June 2020"})
         .done();
-    SheetBuilder(wb, "Plan")
-        .row(1, {"Task", "Owner", "Due Date"})
-        .row(2, {"Budget setting", "", ""})
-        .row(3, {"    Review the revenue budget assumptions", "Chief Finance Officer", "March 2020"})
-        .row(4, {"    Agree the capital programme with members", "Chief Finance Officer", "June 2020"})
-        .done();
+    add_indented_plan(wb);
     const Plan plan = build_plan(wb, test_config());
     ASSERT_EQ(plan.actions.size(), 4u);
     for (const Action& a : plan.actions) EXPECT_NE(a.text_as_written, "Budget setting");
