@@ -71,39 +71,47 @@ Decisions workbook_decisions(const std::string& path, const ReadOptions& read) {
     const std::string file_name = std::filesystem::path(path).filename().string();
     const std::vector<const Sheet*> parts = sheet_and_parts(workbook, "Duplicates");
     if (parts.empty()) throw DecisionError(path, "no sheet 'Duplicates' (a consolidated workbook is expected)");
-    std::size_t k = 0;
-    std::optional<PairTable> table;
-    for (; k < parts.size() && !table; ++k) table = find_pair_table(*parts[k]);
-    if (!table)
-        throw DecisionError(path, "sheet 'Duplicates': no possible-duplicates table (headings Code A, Code B, Decision)");
-    --k;
     Decisions out;
+    bool table_seen = false;
     // The table runs to its first row without a Code A (the next section's
-    // gap), on from the end of one part to the next one's first row of data.
-    for (std::uint32_t row = table->heading_row + 1; row < max_rows; ++row) {
-        const Sheet* sheet = parts[k];
-        if ((sheet->cells.empty() || row > sheet->cells.back().row) && k + 1 < parts.size()) {
-            sheet = parts[++k];
-            row = write_detail::duplicates_heading_rows;
+    // gap). A part the table runs on to opens with its headings again, so
+    // each part's table is found by them; the first part without one after
+    // the table has begun is past its end.
+    for (const Sheet* sheet : parts) {
+        const std::optional<PairTable> table = find_pair_table(*sheet);
+        if (!table) {
+            if (table_seen) break;
+            continue;
         }
-        const std::string a = cell_text(*sheet, row, table->code_a);
-        if (a.empty()) break;
-        const std::string word = lower_ascii(cell_text(*sheet, row, table->decision));
-        if (word.empty()) continue;  // not decided yet
-        const std::string place = "sheet '" + sheet->name + "' row " + std::to_string(row + 1);
-        Decision d;
-        if (word == write_detail::merge_word) d.kind = Decision::Kind::Merge;
-        else if (word == write_detail::keep_apart_word || word == "keep-apart") d.kind = Decision::Kind::KeepApart;
-        else
-            throw DecisionError(path, place + ": unknown decision '" + cell_text(*sheet, row, table->decision) +
-                                          "' (expected merge or keep apart)");
-        d.a = a;
-        d.b = cell_text(*sheet, row, table->code_b);
-        if (d.b.empty()) throw DecisionError(path, place + ": a decision without a Code B");
-        if (d.a == d.b) throw DecisionError(path, place + ": a row cannot be paired with itself ('" + d.a + "')");
-        d.origin = file_name + ", " + sheet->name + " row " + std::to_string(row + 1);
-        out.push_back(std::move(d));
+        table_seen = true;
+        const std::uint32_t last_row = sheet->cells.empty() ? 0 : sheet->cells.back().row;
+        bool ended = false;
+        for (std::uint32_t row = table->heading_row + 1; row <= last_row && !ended; ++row) {
+            const std::string a = cell_text(*sheet, row, table->code_a);
+            if (a.empty()) {
+                ended = true;
+                continue;
+            }
+            const std::string word = lower_ascii(cell_text(*sheet, row, table->decision));
+            if (word.empty()) continue;  // not decided yet
+            const std::string place = "sheet '" + sheet->name + "' row " + std::to_string(row + 1);
+            Decision d;
+            if (word == write_detail::merge_word) d.kind = Decision::Kind::Merge;
+            else if (word == write_detail::keep_apart_word || word == "keep-apart") d.kind = Decision::Kind::KeepApart;
+            else
+                throw DecisionError(path, place + ": unknown decision '" + cell_text(*sheet, row, table->decision) +
+                                              "' (expected merge or keep apart)");
+            d.a = a;
+            d.b = cell_text(*sheet, row, table->code_b);
+            if (d.b.empty()) throw DecisionError(path, place + ": a decision without a Code B");
+            if (d.a == d.b) throw DecisionError(path, place + ": a row cannot be paired with itself ('" + d.a + "')");
+            d.origin = file_name + ", " + sheet->name + " row " + std::to_string(row + 1);
+            out.push_back(std::move(d));
+        }
+        if (ended) break;
     }
+    if (!table_seen)
+        throw DecisionError(path, "sheet 'Duplicates': no possible-duplicates table (headings Code A, Code B, Decision)");
     return out;
 }
 

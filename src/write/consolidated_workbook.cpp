@@ -36,6 +36,9 @@ using write_detail::points_per_line;
 using write_detail::uk_date;
 
 constexpr std::string_view workbook_title = "Consolidated improvement plan";
+// Rows above the data on each part of the Duplicates sheet (a section's title
+// and headings), repeated when it continues on "Duplicates (2)".
+constexpr lxw_row_t duplicates_heading_rows = 2;
 
 using write_detail::Column;
 using write_detail::Formats;
@@ -1068,7 +1071,7 @@ private:
     std::vector<std::pair<Status, lxw_format*>> status_formats_;  // the statuses the layout colours
     // Where the linked sheets' rows land (a sheet too long for one worksheet continues on parts).
     SheetParts actions_parts_{"Actions", 1, max_rows_}, sources_parts_{"Sources", 1, max_rows_},
-        duplicates_parts_{"Duplicates", write_detail::duplicates_heading_rows, max_rows_};
+        duplicates_parts_{"Duplicates", duplicates_heading_rows, max_rows_};
     std::uint64_t sources_rows_ = 0, duplicates_rows_ = 0;
     std::vector<lxw_row_t> cluster_row_;                 // per reconciled action: its cluster on Duplicates, or 0
     std::vector<std::vector<lxw_row_t>> sources_row_;    // [plan][action]: its row on Sources, or 0

@@ -24,9 +24,6 @@ lxw_error status_drop_down(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last
 // reviewed workbook takes them back (pipeline's load_decisions_any).
 inline const char* const merge_word = "merge";
 inline const char* const keep_apart_word = "keep apart";
-// Rows above the data on each part of the Duplicates sheet (its title and
-// headings), repeated when it continues on "Duplicates (2)".
-inline constexpr lxw_row_t duplicates_heading_rows = 2;
 
 // Cells first..last of column `col` accept only "merge", "keep apart" or nothing.
 lxw_error decision_drop_down(lxw_worksheet* sheet, lxw_row_t first, lxw_row_t last, lxw_col_t col);

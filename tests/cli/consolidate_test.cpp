@@ -369,22 +369,34 @@ TEST_F(Consolidate, AReviewedWorkbookIsReadOverEveryPartOfASheet) {
         "ws.append([]); ws.append(['Possible duplicates']); ws.append(heads)\n"
         "ws.append(['A-1', 'A-2'] + [None] * 6 + ['merge'])\n"
         "ws = b.create_sheet('Duplicates (2)')\n"
-        "ws.append(['Merged copies']); ws.append(['Code', 'Role'])\n"
+        "ws.append(['Possible duplicates']); ws.append(heads)\n"
         "ws.append(['A-3', 'A-4'] + [None] * 6 + ['keep apart'])\n"
         "ws.append(['A-5', 'A-6'])\n"
+        "ws = b.create_sheet('Duplicates (3)')\n"
+        "ws.append(['Possible duplicates']); ws.append(heads)\n"
+        "ws.append(['A-8', 'A-9'] + [None] * 6 + ['merge'])\n"
         "ws.append([]); ws.append(['Conflicts']); ws.append(['Code', 'Field'])\n"
         "ws.append(['A-7', 'due'])\n"
+        "ws = b.create_sheet('Duplicates (4)')\n"
+        "ws.append(['Conflicts']); ws.append(['Code', 'Field'])\n"
+        "ws.append(['A-10', 'A-11'] + [None] * 6 + ['merge'])\n"
         "b.save(sys.argv[1])\" " + book;
     ASSERT_EQ(std::system(py.c_str()), 0);
 
+    // Each part the table runs on to, however full, is read to its end: the
+    // table goes on after the next part's headings, and stops at its first
+    // row without a Code A (before the Conflicts on "Duplicates (3)"); rows
+    // past it are not decisions.
     const Decisions decisions = load_officer_decisions(book, ReadOptions{});
-    ASSERT_EQ(decisions.size(), 2u);
+    ASSERT_EQ(decisions.size(), 3u);
     EXPECT_EQ(decisions[0].a, "A-1");
     EXPECT_EQ(decisions[0].kind, Decision::Kind::Merge);
     EXPECT_EQ(decisions[0].origin, "parts.xlsx, Duplicates row 6");
     EXPECT_EQ(decisions[1].a, "A-3");
     EXPECT_EQ(decisions[1].kind, Decision::Kind::KeepApart);
     EXPECT_EQ(decisions[1].origin, "parts.xlsx, Duplicates (2) row 3");
+    EXPECT_EQ(decisions[2].a, "A-8");
+    EXPECT_EQ(decisions[2].origin, "parts.xlsx, Duplicates (3) row 3");
 
     const Corrections corrections = load_corrections(book, test_config());
     ASSERT_EQ(corrections.size(), 2u);
