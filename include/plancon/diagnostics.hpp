@@ -8,7 +8,6 @@
 #include <atomic>
 #include <compare>
 #include <cstdint>
-#include <memory>
 #include <ostream>
 #include <limits>
 #include <optional>
@@ -22,7 +21,7 @@ namespace plancon {
 
 // A text many values carry, kept once and shared by every copy: each row,
 // action, copy and conflict of a tracker names its file and sheet, and a run
-// of ten thousand trackers holds three million copies of the names. One
+// of ten thousand trackers holds millions of copies of the names. One
 // pointer wide (a std::string is four), copied by counting. Reads as the
 // std::string it holds; the empty text holds nothing.
 class SharedText {
@@ -54,7 +53,9 @@ public:
     friend bool operator==(const SharedText& a, const std::string& b) { return a.str() == b; }
     friend bool operator==(const SharedText& a, std::string_view b) { return a.str() == b; }
     friend bool operator==(const SharedText& a, const char* b) { return a.str() == b; }
-    friend std::strong_ordering operator<=>(const SharedText& a, const SharedText& b) { return a.str() <=> b.str(); }
+    friend std::strong_ordering operator<=>(const SharedText& a, const SharedText& b) {
+        return a.block_ == b.block_ ? std::strong_ordering::equal : a.str() <=> b.str();
+    }
     friend std::strong_ordering operator<=>(const SharedText& a, const std::string& b) { return a.str() <=> b; }
     friend std::string operator+(const SharedText& a, const std::string& b) { return a.str() + b; }
     friend std::string operator+(const std::string& a, const SharedText& b) { return a + b.str(); }

@@ -21,8 +21,9 @@ class ValueMemo;  // values.hpp
 
 // What the layout remembers of texts from one workbook to the next, on a
 // thread that plans many (pipeline.hpp PlanningMemo): the words of each
-// header, what each text reads as (a date, a status word, a short id ...),
-// and, through its ValueMemo, how surely it names leads. Every answer is a
+// header, what each text reads as (a date, a status word, a short id ...)
+// and how surely it names leads; its ValueMemo keeps the lead cells and due
+// dates read. Every answer is a
 // function of the text and the configuration alone, so a plan does not
 // depend on what the memo met before. Made for its ValueMemo's Config, which
 // it must not outlive; build_plan refuses it with another. One per thread.

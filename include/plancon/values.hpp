@@ -128,7 +128,10 @@ public:
 private:
     const Config& config_;
     TextTable<LeadCell> lead_cells_;
-    std::array<TextTable<Due>, 3> dues_;  // by DueContext::single_year_quarter
+    // By DueContext::single_year_quarter, the context's one field: a field
+    // added to it must be added to this key, or the memo answers for the wrong context.
+    static_assert(sizeof(DueContext) == sizeof(DueContext::SingleYearQuarter));
+    std::array<TextTable<Due>, 3> dues_;
 };
 
 }  // namespace plancon

@@ -32,8 +32,7 @@ Plan plan_workbook(const Workbook& workbook, const Config& config, const LayoutO
     normalise.memo = &memo->values;
     normalise_plan(plan, config, normalise);
     // Plans are kept until the workbook is written: the room the vectors grew
-    // into is given back (a tracker's actions vector was 60% spare on
-    // average, a quarter of a run's memory across a thousand trackers).
+    // into is given back (a thousand trackers' plans went from 80 to 56 MB).
     plan.tables.shrink_to_fit();
     plan.priorities.shrink_to_fit();
     plan.actions.shrink_to_fit();

@@ -46,7 +46,6 @@ using write_detail::Issue;
 using write_detail::PageSetup;
 using write_detail::SheetOut;
 using write_detail::SheetParts;
-using write_detail::column_name;
 using write_detail::join;
 using write_detail::with_thousands;
 

