@@ -268,17 +268,19 @@ public:
             for (const auto& table : plan.appendices) appendix_rows += table.rows.size();
             finding_rows += plan.findings.size();
         }
-        auto sheet = [&](const char* name, std::uint64_t rows, bool streams = true) {
-            return std::make_unique<SheetOut>(book_, library_, SheetParts(name, 1, max_rows_), rows, streams, path_, issues_,
-                                              formats_);
+        // The linked sheets take the parts their links were made with.
+        auto sheet_in = [&](const SheetParts& parts, std::uint64_t rows, bool streams = true) {
+            return std::make_unique<SheetOut>(book_, library_, parts, rows, streams, path_, issues_, formats_);
         };
-        auto actions = sheet("Actions", rec_.actions.size() + 1);
+        auto sheet = [&](const char* name, std::uint64_t rows, bool streams = true) {
+            return sheet_in(SheetParts(name, 1, max_rows_), rows, streams);
+        };
+        auto actions = sheet_in(actions_parts_, rec_.actions.size() + 1);
         auto summary = sheet("Summary", 0, false);
         std::unique_ptr<SheetOut> changes;
         if (changes_) changes = sheet("Changes", changes_->size() + 1);
-        auto sources = sheet("Sources", sources_rows_);
-        auto duplicates =
-            std::make_unique<SheetOut>(book_, library_, duplicates_parts_, duplicates_rows_, true, path_, issues_, formats_);
+        auto sources = sheet_in(sources_parts_, sources_rows_);
+        auto duplicates = sheet_in(duplicates_parts_, duplicates_rows_);
         auto appendices = sheet("Appendices", appendix_rows + 1);
         std::unique_ptr<SheetOut> findings;
         if (finding_rows > 0) findings = sheet("Findings", finding_rows + 1);

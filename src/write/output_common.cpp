@@ -47,14 +47,16 @@ bool xml_allowed(char32_t c) {
 
 }  // namespace
 
-XmlText xml_legal(std::string_view text) {
-    XmlText result;
-    // Most text is printable ASCII, which XML carries as it is.
-    const bool plain = std::all_of(text.begin(), text.end(), [](char ch) {
+bool xml_plain(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char ch) {
         const auto c = static_cast<unsigned char>(ch);
         return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
     });
-    if (plain) {
+}
+
+XmlText xml_legal(std::string_view text) {
+    XmlText result;
+    if (xml_plain(text)) {
         result.text = text;
         return result;
     }

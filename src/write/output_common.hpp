@@ -20,6 +20,9 @@ struct XmlText {
     std::vector<std::string> dropped;
 };
 XmlText xml_legal(std::string_view text);
+// Printable ASCII (and tab, line feed, carriage return): text xml_legal
+// returns as it is, tested without decoding (most text is).
+bool xml_plain(std::string_view text);
 
 // Length as Excel counts it (UTF-16 code units) and as Pentana counts it (characters).
 std::size_t utf16_length(std::string_view utf8);

@@ -324,13 +324,11 @@ void SheetOut::hold(Pending cell) {
     pending_.push_back(std::move(cell));
 }
 
-// In the measuring pass a text is measured as it will be written: the
-// characters XML cannot carry dropped (a cut text is at its column's cap anyway).
+// In the measuring pass a text is measured as xml_legal will write it (what
+// XML cannot carry dropped or replaced); a text past Excel's cell limit is
+// measured before it is cut, which fit_for_excel does when it is written.
 void SheetOut::measure_ahead_of(lxw_row_t row, lxw_col_t col, std::string_view value, const lxw_format* format) {
-    const bool control = std::any_of(value.begin(), value.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
-    });
-    if (!control) return measure(row, col, value, format);
+    if (xml_plain(value)) return measure(row, col, value, format);
     measure(row, col, xml_legal(value).text, format);
 }
 
