@@ -128,7 +128,6 @@ private:
     std::vector<MultiWordName> multi_word_names_;
     std::unordered_map<std::string, std::vector<std::size_t>> opening_;  // by lower-case first word, "&" as "and"
     std::unordered_map<std::string, std::size_t> by_alias_;              // the first entry of each alias
-    std::unordered_map<std::string, std::size_t> by_one_word_alias_;     // the same, for aliases of one word
 };
 
 // ALIAS<TAB>EXPANSION<TAB>person|post|body lines; name is used in messages.

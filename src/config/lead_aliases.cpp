@@ -25,7 +25,6 @@ void LeadAliases::add(LeadAlias alias) {
         multi_word_names_.push_back({{words.begin(), words.end()}, entries_.size()});
     }
     by_alias_.emplace(alias.alias, entries_.size());
-    if (alias.alias.find(' ') == std::string::npos) by_one_word_alias_.emplace(alias.alias, entries_.size());
     entries_.push_back(std::move(alias));
 }
 
@@ -36,9 +35,10 @@ const std::vector<std::size_t>& LeadAliases::multi_word_names_opening(std::strin
 
 const LeadAlias* LeadAliases::find(std::string_view token) const {
     if (const auto it = by_alias_.find(std::string(token)); it != by_alias_.end()) return &entries_[it->second];
-    if (token.size() > 1 && token.back() == 's') {
-        const auto it = by_one_word_alias_.find(std::string(token.substr(0, token.size() - 1)));
-        if (it != by_one_word_alias_.end()) return &entries_[it->second];
+    // A plural of a one-word alias ("CSWOs"): the alias without its "s".
+    if (token.size() > 1 && token.back() == 's' && token.find(' ') == std::string_view::npos) {
+        const auto it = by_alias_.find(std::string(token.substr(0, token.size() - 1)));
+        if (it != by_alias_.end()) return &entries_[it->second];
     }
     return nullptr;
 }

@@ -239,7 +239,7 @@ TextReading& Evidence::reading(const std::string& shown) {
     });
 }
 
-double Evidence::lead(const Sheet&, const Cell& cell, const std::string& shown) {
+double Evidence::lead(const Cell& cell, const std::string& shown) {
     if (cell.type != CellType::Text) return 0;
     TextReading& r = reading(shown);
     const CellFacts& f = r.facts;
@@ -381,7 +381,7 @@ TableModel model_table(const std::vector<HeaderCell>& header, const std::vector<
             const auto it = std::lower_bound(cols.begin(), cols.end(), c.col);
             if (it == cols.end() || *it != c.col) continue;
             content[std::size_t(it - cols.begin())].add(evidence.facts(sheet, *c.cell, c.text), c.text,
-                                                        evidence.lead(sheet, *c.cell, c.text));
+                                                        evidence.lead(*c.cell, c.text));
         }
 
     // Every (column, field) pair that has a case, strongest first.

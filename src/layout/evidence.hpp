@@ -112,7 +112,7 @@ public:
     std::string folded(const std::string& text) { return reading(text).folded; }
     // How surely a text cell names leads (values.hpp lead_likeness), kept apart
     // from the facts because it costs most and few questions need it.
-    double lead(const Sheet& sheet, const Cell& cell, const std::string& shown);
+    double lead(const Cell& cell, const std::string& shown);
 
 private:
     TextReading& reading(const std::string& text);

@@ -26,7 +26,7 @@ bool SheetWalker::form_row(const RowView& r) {
         const CellFacts f = evidence_.facts(sheet_, *v.cell, v.text);
         const bool value = v.text.back() != ':' && said.exact == Field::None &&
                            (said.best() <= 0 || f.date || f.number || f.type_word || v.cell->type != CellType::Text ||
-                            evidence_.lead(sheet_, *v.cell, v.text) >= 1);
+                            evidence_.lead(*v.cell, v.text) >= 1);
         if (!value) return false;
         ++labels;
     }
@@ -383,7 +383,7 @@ bool SheetWalker::fits_table(std::size_t i) {
             case Field::Status: fit += f.status || f.percent; break;
             case Field::PercentComplete: fit += f.percent || f.number; break;
             case Field::Ref: fit += f.ref; break;
-            case Field::Lead: fit += evidence_.lead(sheet_, *c.cell, c.text) >= 0.5; break;
+            case Field::Lead: fit += evidence_.lead(*c.cell, c.text) >= 0.5; break;
             default: break;
         }
     }

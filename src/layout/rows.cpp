@@ -52,14 +52,14 @@ std::string SheetWalker::template_row(std::size_t i) {
         const bool misfit = typed && c.cell->type == CellType::Text && f.text && !f.date && !f.due_word && !f.status &&
                             !f.percent && !(field == Field::Ref && f.ref) && c.text.size() > 3 &&
                             !(field == Field::Lead &&
-                              (split_words(c.text).size() < 4 || evidence_.lead(sheet_, *c.cell, c.text) >= 0.5));
+                              (split_words(c.text).size() < 4 || evidence_.lead(*c.cell, c.text) >= 0.5));
         misfits += misfit;
         // ... or a value of its type, surely: a row of data.
         const std::string folded = typed && !misfit ? evidence_.folded(c.text) : std::string();
         fits += typed && !misfit &&
                 (c.cell->type != CellType::Text || f.date || f.due_word || f.percent || (field == Field::Ref && f.ref) ||
                  evidence_.config().statuses.find_exact(folded) ||
-                 (field == Field::Lead && evidence_.lead(sheet_, *c.cell, c.text) >= 0.5));
+                 (field == Field::Lead && evidence_.lead(*c.cell, c.text) >= 0.5));
     }
     if (examples >= 2 || action_example || (examples >= 1 && table_->items == 0)) return "example row of a template";
     if (formats >= 2 && formats * 2 >= int(r.cells.size())) return "format hints of a template";
