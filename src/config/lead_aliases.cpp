@@ -7,7 +7,8 @@ namespace plancon {
 
 namespace {
 
-// Words as a lead cell's words are compared with a name's: case aside, "&" as "and".
+// Words as a lead cell's words are compared with a name's: case aside, "&" as
+// "and" (values/leads.cpp same_word compares two words the same way).
 std::string word_key(std::string_view word) {
     std::string key = lower_ascii(word);
     return key == "&" ? "and" : key;

@@ -13,8 +13,9 @@ XmlScanner::Event XmlPartStream::next() {
         buffer_.resize(had + chunk_bytes_);
         const std::size_t got = part_.read(buffer_.data() + had, chunk_bytes_);
         buffer_.resize(had + got);
-        // A part longer than it declared: larger chunks, so a long token is
-        // not rescanned once per small chunk.
+        // A full chunk: the part goes on (longer than a chunk, or than it
+        // declared). Chunks grow to the cap, so a long token in a part that
+        // declared little is not rescanned once per small chunk.
         if (got == chunk_bytes_) chunk_bytes_ = std::min(max_chunk_bytes, chunk_bytes_ * 2);
         scanner_.rebind(buffer_, got != 0);
     }

@@ -38,8 +38,9 @@ public:
     void release() { std::string().swap(buffer_); }
 
 private:
-    // Chunks are the part's declared size up to 256 KiB: a small part is
-    // not given (and zero-filled) a large buffer.
+    // The first chunk is the part's declared size and a byte (its end seen
+    // in one read), the size capped near 256 KiB: a small part is not given
+    // (and zero-filled) a large buffer.
     static constexpr std::size_t max_chunk_bytes = std::size_t(1) << 18;
     ZipArchive::PartReader part_;
     std::size_t chunk_bytes_;

@@ -170,6 +170,8 @@ std::vector<std::vector<std::string>> segment_words(std::string_view text) {
     return segments;
 }
 
+// Case aside, "&" as "and": the word key LeadAliases indexes names by
+// (lead_aliases.cpp word_key), compared here without building the keys.
 bool same_word(std::string_view a, std::string_view b) {
     auto is_and = [](std::string_view w) { return w == "&" || iequals(w, "and"); };
     if (is_and(a) && is_and(b)) return true;
