@@ -550,7 +550,7 @@ private:
         // Bars, not columns: a service's name reads whole beside its bar. Each
         // status in its colour, the legend below; the chart starts a page of its
         // own when it would not fit under the figures.
-        library_.sync();  // the library is used here directly
+        library_.sync();  // the workbook is used here directly
         lxw_chart* chart = workbook_add_chart(book_, LXW_CHART_BAR_STACKED);
         if (!chart) throw WriteError(path_, "cannot add a chart");
         chart_title_set_name(chart, "Actions by service and status");
@@ -601,7 +601,6 @@ private:
         status_table(out, row + 1, "Priority", by_priority, columns);
         if (!breaks.empty()) {
             breaks.push_back(0);  // the list's end
-            library_.sync();
             out.check(worksheet_set_h_pagebreaks(out.get(), breaks.data()));
         }
         out.finish();

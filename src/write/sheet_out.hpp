@@ -149,9 +149,12 @@ public:
              const std::string& path, std::vector<Issue>& issues, const Formats& formats);
 
     // The first part: for what only a sheet laid out by hand does (charts,
-    // page breaks) and for making the sheet the active one; after the
-    // library thread's sync().
-    lxw_worksheet* get() const { return sheets_.front(); }
+    // page breaks) and for making the sheet the active one. Waits for the
+    // library thread first, so the caller may use the worksheet directly.
+    lxw_worksheet* get() {
+        library_.sync();
+        return sheets_.front();
+    }
 
     // Whether the sheet is longer than the window (so the writer fills it
     // twice: a measuring pass, then the writing one).
